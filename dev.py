@@ -37,8 +37,26 @@ def setup(extras: str) -> None:
     if not PY.exists():
         print(f"+ python -m venv {VENV}", flush=True)
         venv.create(VENV, with_pip=True)
-    run(PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--upgrade", "pip")
-    run(PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", f".[{extras}]")
+    run(
+        PY,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        "--upgrade",
+        "pip",
+    )
+    run(
+        PY,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        "-e",
+        f".[{extras}]",
+    )
 
 
 def demo() -> None:
@@ -62,7 +80,18 @@ def check() -> None:
         sys.exit("dev.py: pytest collected no tests; that is a failure")
     if code != 0:
         sys.exit(code)
-    run(PY, "-m", "sphinx", "-n", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
+    run(
+        PY,
+        "-m",
+        "sphinx",
+        "-n",
+        "-W",
+        "--keep-going",
+        "-b",
+        "html",
+        "docs",
+        "docs/_build/html",
+    )
     print("dev.py: every check passed")
 
 

@@ -14,7 +14,12 @@ from medborgarlofte._followups import (
     ReasonCode,
     Verdict,
 )
-from medborgarlofte._indicators import Direction, Indicator, IndicatorTarget, Measurement
+from medborgarlofte._indicators import (
+    Direction,
+    Indicator,
+    IndicatorTarget,
+    Measurement,
+)
 from medborgarlofte._parties import (
     Contact,
     Party,

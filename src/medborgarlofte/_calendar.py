@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import calendar as _stdcal
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import attrs
 
 from medborgarlofte._period import Period
-from medborgarlofte._problems import Language  # noqa: TC001 - used at run time by attrs
 from medborgarlofte._targets import Interval
+
+if TYPE_CHECKING:
+    from medborgarlofte._problems import Language
 
 __all__ = ["ReportingInterval", "interval_containing", "intervals"]
 

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import attrs
-
+from medborgarlofte import _codes as codes
 from medborgarlofte.exceptions import InvalidValueError
+
+if TYPE_CHECKING:
+    import attrs
 
 
 def non_empty(_instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     """Refuse a text that is empty or only whitespace."""
     if not value.strip():
         raise InvalidValueError(
-            code="empty-text",
+            code=codes.EMPTY_TEXT,
             field=attribute.name,
             message_sv="får inte vara tom",
             message_en="must not be empty",
@@ -32,7 +34,7 @@ def positive(_instance: object, attribute: attrs.Attribute[Any], value: float) -
     """Refuse a number that is zero or negative."""
     if not value > 0:
         raise InvalidValueError(
-            code="not-positive",
+            code=codes.NOT_POSITIVE,
             field=attribute.name,
             message_sv=f"måste vara större än noll, inte {value}",
             message_en=f"must be greater than zero, not {value}",
@@ -43,7 +45,7 @@ def non_negative(_instance: object, attribute: attrs.Attribute[Any], value: floa
     """Refuse a number below zero."""
     if not value >= 0:
         raise InvalidValueError(
-            code="negative",
+            code=codes.NEGATIVE,
             field=attribute.name,
             message_sv=f"får inte vara negativ, inte {value}",
             message_en=f"must not be negative, not {value}",

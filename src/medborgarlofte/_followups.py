@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt  # noqa: TC003 - attrs and cattrs need the real type
+import datetime as dt
 import enum
 from typing import Any
 
 import attrs
 
+from medborgarlofte import _codes as codes
 from medborgarlofte._checks import non_empty, optional_non_negative
-from medborgarlofte._period import Period  # noqa: TC001 - a field type
-from medborgarlofte._recurrence import Recurrence  # noqa: TC001 - a field type
+from medborgarlofte._period import Period
+from medborgarlofte._recurrence import Recurrence
 from medborgarlofte.exceptions import InvalidValueError
 
 __all__ = [
@@ -47,7 +48,7 @@ def _schedule_needs_rule(
 ) -> None:
     if (instance.cadence is Cadence.SCHEDULE) != (value is not None):
         raise InvalidValueError(
-            code="cadence-recurrence-mismatch",
+            code=codes.CADENCE_RECURRENCE_MISMATCH,
             field="recurrence",
             message_sv="en upprepningsregel anges när, och bara när, kadensen är 'schedule'",
             message_en="a recurrence is given when, and only when, the cadence is 'schedule'",

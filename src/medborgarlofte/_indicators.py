@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt  # noqa: TC003 - attrs and cattrs need the real type
+import datetime as dt
 import enum
 
 import attrs
 
 from medborgarlofte._checks import non_empty
-from medborgarlofte._targets import Number  # noqa: TC001 - a field type
+from medborgarlofte._targets import Number
 
 __all__ = ["Direction", "Indicator", "IndicatorTarget", "Measurement"]
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from medborgarlofte import _codes as codes
 from medborgarlofte.exceptions import InvalidValueError
 
 __all__ = ["Period"]
@@ -15,7 +16,7 @@ __all__ = ["Period"]
 def _end_not_before_start(instance: Period, _attribute: attrs.Attribute[Any], end: dt.date) -> None:
     if end < instance.start:
         raise InvalidValueError(
-            code="period-end-before-start",
+            code=codes.PERIOD_END_BEFORE_START,
             field="end",
             message_sv=f"perioden slutar ({end}) före den börjar ({instance.start})",
             message_en=f"the period ends ({end}) before it starts ({instance.start})",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt  # noqa: TC003 - attrs and cattrs need the real type
+import datetime as dt
 import enum
 from typing import TYPE_CHECKING, TypeVar
 
@@ -10,11 +10,11 @@ import attrs
 
 from medborgarlofte._checks import non_empty, non_negative
 from medborgarlofte._followups import FollowUp, FollowUpRule
-from medborgarlofte._indicators import Indicator  # noqa: TC001 - a field type
+from medborgarlofte._indicators import Indicator
 from medborgarlofte._parties import Contact, Party, PartyKind, Place, Signatory
-from medborgarlofte._period import Period  # noqa: TC001 - a field type
+from medborgarlofte._period import Period
 from medborgarlofte._reports import Report
-from medborgarlofte._targets import Target  # noqa: TC001 - a field type
+from medborgarlofte._targets import Target
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 from dateutil import rrule as _rrule
 
+from medborgarlofte import _codes as codes
 from medborgarlofte.exceptions import InvalidValueError
 
 __all__ = ["Recurrence"]
@@ -44,7 +45,7 @@ def _check_rule(_instance: object, attribute: attrs.Attribute[Any], text: str) -
         _parse(text)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
         raise InvalidValueError(
-            code="invalid-rrule",
+            code=codes.INVALID_RRULE,
             field=attribute.name,
             message_sv=f"ogiltig upprepningsregel (RFC 5545 RRULE) {text!r}: {exc}",
             message_en=f"invalid recurrence rule (RFC 5545 RRULE) {text!r}: {exc}",
@@ -64,8 +65,8 @@ class Recurrence:
     comes from the promise period or the schedule.
 
     >>> weekly = Recurrence(rule="FREQ=WEEKLY;BYDAY=MO")
-    >>> weekly.dates(start=dt.date(2024, 1, 1), end=dt.date(2024, 1, 31))
-    (datetime.date(2024, 1, 1), datetime.date(2024, 1, 8), datetime.date(2024, 1, 15), datetime.date(2024, 1, 22), datetime.date(2024, 1, 29))
+    >>> [d.day for d in weekly.dates(start=dt.date(2024, 1, 1), end=dt.date(2024, 1, 31))]
+    [1, 8, 15, 22, 29]
 
     Raises:
         InvalidValueError: ``invalid-rrule`` when dateutil cannot read the rule,

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt  # noqa: TC003 - attrs and cattrs need the real type
+import datetime as dt
 import enum
 
 import attrs
 
 from medborgarlofte._checks import non_empty, non_negative, optional_non_negative
-from medborgarlofte._period import Period  # noqa: TC001 - a field type
-from medborgarlofte._targets import Number  # noqa: TC001 - a field type
+from medborgarlofte._period import Period
+from medborgarlofte._targets import Number
 
 __all__ = ["Quantity", "QuantityKind", "Report", "ReportKind"]
 

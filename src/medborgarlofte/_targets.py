@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt  # noqa: TC003 - attrs and cattrs need the real type
+import datetime as dt
 import enum
 from typing import Literal, TypeAlias
 
 import attrs
 
 from medborgarlofte._checks import non_empty, positive
-from medborgarlofte._recurrence import Recurrence  # noqa: TC001 - a field type
+from medborgarlofte._recurrence import Recurrence
 
 __all__ = [
     "Bound",
     "Interval",
+    "IntervalQuota",
     "Milestone",
     "Number",
     "Ongoing",
@@ -22,7 +23,6 @@ __all__ = [
     "SubTarget",
     "Target",
     "TargetKind",
-    "IntervalQuota",
 ]
 
 Number: TypeAlias = int | float
@@ -189,5 +189,7 @@ class Ongoing:
 Target: TypeAlias = PeriodQuota | IntervalQuota | Schedule | Milestone | Ongoing
 """The closed union of target kinds (mål), tagged by ``kind`` in documents."""
 
-TargetKind: TypeAlias = Literal["period_quota", "interval_quota", "schedule", "milestone", "ongoing"]
+TargetKind: TypeAlias = Literal[
+    "period_quota", "interval_quota", "schedule", "milestone", "ongoing"
+]
 """The ``kind`` tag of each target class."""
