@@ -5,7 +5,12 @@ The public API; the implementation lives in private modules.
 
 from importlib.metadata import version as _version
 
-from medborgarlofte._calendar import ReportingInterval, interval_containing, intervals
+from medborgarlofte._calendar import (
+    ReportingInterval,
+    end_of_period,
+    interval_containing,
+    intervals,
+)
 from medborgarlofte._followups import (
     Assessment,
     Cadence,
@@ -119,6 +124,7 @@ __all__ = [
     "ValidationError",
     "Verdict",
     "__version__",
+    "end_of_period",
     "interval_containing",
     "intervals",
 ]

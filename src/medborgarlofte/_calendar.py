@@ -1,4 +1,10 @@
-"""Swedish reporting intervals: tertial, kvartal, halvår, år, månad, vecka."""
+"""Swedish reporting intervals: tertial, kvartal, halvår, år, månad, vecka, hela perioden.
+
+Calendar intervals are aligned to the calendar (T1 is January–April whatever
+the promise period) and clipped to the promise period, so a promise from
+1 July 2018 gets a short first piece. The whole period is an interval of its
+own, for follow-up at the end of the period (vid periodens slut).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +20,7 @@ from medborgarlofte._targets import Interval
 if TYPE_CHECKING:
     from medborgarlofte._problems import Language
 
-__all__ = ["ReportingInterval", "interval_containing", "intervals"]
+__all__ = ["ReportingInterval", "end_of_period", "interval_containing", "intervals"]
 
 _MONTHS_PER = {
     Interval.MONTH: 1,
@@ -34,6 +40,10 @@ _MONTH_NAMES = {
         "July", "August", "September", "October", "November", "December",
     ),
 }  # fmt: skip
+
+
+_PREFIXES = {Interval.TERTIAL: "T", Interval.QUARTER: "Q", Interval.HALF_YEAR: "H"}
+_WEEK = {"sv": "vecka", "en": "week"}
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -61,12 +71,14 @@ class ReportingInterval:
     """One reporting interval, clipped to a promise period (redovisningsperiod).
 
     Attributes:
-        kind: Tertial, kvartal, halvår, år, månad or vecka.
-        full: The whole calendar interval, for example all of T1 2024.
+        kind: Tertial, kvartal, halvår, år, månad or vecka; ``None`` for the
+            whole promise period (hela perioden), see :func:`end_of_period`.
+        full: The whole calendar interval, for example all of T1 2024; for the
+            whole period, the period itself.
         period: The part of it inside the promise period.
     """
 
-    kind: Interval
+    kind: Interval | None
     full: Period
     period: Period
 
@@ -77,14 +89,22 @@ class ReportingInterval:
 
     @property
     def year(self) -> int:
-        """Return the year the interval belongs to (the ISO year for a week)."""
+        """Return the year the interval belongs to (the ISO year for a week).
+
+        The whole period belongs to the year it starts in.
+        """
         if self.kind is Interval.WEEK:
             return self.full.start.isocalendar().year
         return self.full.start.year
 
     @property
     def number(self) -> int:
-        """Return the interval's number within its year: T2 is 2, Q4 is 4, week 5 is 5."""
+        """Return the interval's number within its year: T2 is 2, Q4 is 4, week 5 is 5.
+
+        The whole period is number 1.
+        """
+        if self.kind is None:
+            return 1
         if self.kind is Interval.WEEK:
             return self.full.start.isocalendar().week
         return (self.full.start.month - 1) // _MONTHS_PER[self.kind] + 1
@@ -97,37 +117,62 @@ class ReportingInterval:
         ('H2 2023', 'H2 2023')
         >>> intervals(Period.year(2023), Interval.MONTH)[0].label()
         'januari 2023'
+        >>> end_of_period(Period(start=dt.date(2023, 1, 1), end=dt.date(2024, 12, 31))).label()
+        'hela perioden 2023–2024'
         """
+        if self.kind is None:
+            return f"{_WHOLE[lang]} {_span_label(self.full)}"
         year = self.year
-        match self.kind:
-            case Interval.TERTIAL:
-                return f"T{self.number} {year}"
-            case Interval.QUARTER:
-                return f"Q{self.number} {year}"
-            case Interval.HALF_YEAR:
-                return f"H{self.number} {year}"
-            case Interval.YEAR:
-                return str(year)
-            case Interval.MONTH:
-                return f"{_MONTH_NAMES[lang][self.number - 1]} {year}"
-            case Interval.WEEK:
-                return f"{'vecka' if lang == 'sv' else 'week'} {self.number} {year}"
+        if self.kind is Interval.YEAR:
+            return str(year)
+        if self.kind is Interval.MONTH:
+            return f"{_MONTH_NAMES[lang][self.number - 1]} {year}"
+        if self.kind is Interval.WEEK:
+            return f"{_WEEK[lang]} {self.number} {year}"
+        return f"{_PREFIXES[self.kind]}{self.number} {year}"
 
     def __str__(self) -> str:
         """Return the Swedish label."""
         return self.label()
 
 
-def intervals(period: Period, kind: Interval) -> tuple[ReportingInterval, ...]:
+_WHOLE = {"sv": "hela perioden", "en": "whole period"}
+
+
+def _span_label(period: Period) -> str:
+    """Return ``2023``/``2023–2024`` for whole calendar years, else the ISO span."""
+    start, end = period.start, period.end
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    return str(period)
+
+
+def end_of_period(period: Period) -> ReportingInterval:
+    """Return the whole *period* as one reporting interval (hela perioden).
+
+    What a follow-up at the end of the period (vid periodens slut) covers.
+
+    >>> end_of_period(Period(start=dt.date(2018, 7, 1), end=dt.date(2020, 6, 30))).label("en")
+    'whole period 2018-07-01–2020-06-30'
+    """
+    return ReportingInterval(kind=None, full=period, period=period)
+
+
+def intervals(period: Period, kind: Interval | None) -> tuple[ReportingInterval, ...]:
     """Return the intervals of *kind* that overlap *period*, clipped to it.
 
     A promise from 1 July 2018 to 30 June 2020 has three year intervals: the
-    second half of 2018, all of 2019 and the first half of 2020.
+    second half of 2018, all of 2019 and the first half of 2020. The
+    intervals follow each other without gap or overlap and together make up
+    *period*. A *kind* of ``None`` gives the whole period as one interval
+    (:func:`end_of_period`).
 
     >>> [str(i.period) for i in intervals(
     ...     Period(start=dt.date(2018, 7, 1), end=dt.date(2020, 6, 30)), Interval.YEAR)]
     ['2018-07-01–2018-12-31', '2019-01-01–2019-12-31', '2020-01-01–2020-06-30']
     """
+    if kind is None:
+        return (end_of_period(period),)
     out: list[ReportingInterval] = []
     day = period.start
     while day <= period.end:
