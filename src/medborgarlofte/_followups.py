@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -13,6 +13,9 @@ from medborgarlofte._checks import non_empty, optional_non_negative
 from medborgarlofte._period import Period
 from medborgarlofte._recurrence import Recurrence
 from medborgarlofte.exceptions import InvalidValueError
+
+if TYPE_CHECKING:
+    from medborgarlofte._problems import Language
 
 __all__ = [
     "Assessment",
@@ -41,6 +44,25 @@ class Cadence(enum.Enum):
     """Once, when the promise period ends (vid periodens slut)."""
     SCHEDULE = "schedule"
     """On the dates of a recurrence rule, for example fixed meeting days."""
+
+    def label(self, lang: Language = "sv") -> str:
+        """Return the cadence in words in *lang* (Swedish by default).
+
+        >>> Cadence.TERTIAL.label(), Cadence.TERTIAL.label("en")
+        ('varje tertial', 'every tertial')
+        """
+        return _CADENCE_LABELS[self][lang]
+
+
+_CADENCE_LABELS = {
+    Cadence.MONTHLY: {"sv": "varje månad", "en": "every month"},
+    Cadence.QUARTERLY: {"sv": "varje kvartal", "en": "every quarter"},
+    Cadence.TERTIAL: {"sv": "varje tertial", "en": "every tertial"},
+    Cadence.HALF_YEARLY: {"sv": "varje halvår", "en": "every half-year"},
+    Cadence.YEARLY: {"sv": "varje år", "en": "every year"},
+    Cadence.END_OF_PERIOD: {"sv": "vid periodens slut", "en": "at the end of the period"},
+    Cadence.SCHEDULE: {"sv": "enligt schema", "en": "on scheduled dates"},
+}
 
 
 def _schedule_needs_rule(
@@ -101,6 +123,23 @@ class Verdict(enum.Enum):
     NOT_ASSESSABLE = "not_assessable"
     """Går inte att bedöma."""
 
+    def label(self, lang: Language = "sv") -> str:
+        """Return the verdict in words in *lang* (Swedish by default).
+
+        >>> Verdict.PARTLY_DONE.label(), Verdict.PARTLY_DONE.label("en")
+        ('delvis genomförd', 'partly done')
+        """
+        return _VERDICT_LABELS[self][lang]
+
+
+_VERDICT_LABELS = {
+    Verdict.DONE: {"sv": "genomförd", "en": "done"},
+    Verdict.PARTLY_DONE: {"sv": "delvis genomförd", "en": "partly done"},
+    Verdict.NOT_DONE: {"sv": "ej genomförd", "en": "not done"},
+    Verdict.ONGOING: {"sv": "pågående", "en": "ongoing"},
+    Verdict.NOT_ASSESSABLE: {"sv": "går inte att bedöma", "en": "not assessable"},
+}
+
 
 class ReasonCode(enum.Enum):
     """Why an activity was not done as promised (orsak)."""
@@ -115,6 +154,23 @@ class ReasonCode(enum.Enum):
     """En samverkanspart saknades."""
     OTHER = "other"
     """Annan orsak."""
+
+    def label(self, lang: Language = "sv") -> str:
+        """Return the reason in words in *lang* (Swedish by default).
+
+        >>> ReasonCode.EXTERNAL_EVENT.label(), ReasonCode.EXTERNAL_EVENT.label("en")
+        ('yttre händelse', 'external event')
+        """
+        return _REASON_LABELS[self][lang]
+
+
+_REASON_LABELS = {
+    ReasonCode.RESOURCES: {"sv": "brist på resurser", "en": "lack of resources"},
+    ReasonCode.PRIORITIES_CHANGED: {"sv": "ändrade prioriteringar", "en": "changed priorities"},
+    ReasonCode.EXTERNAL_EVENT: {"sv": "yttre händelse", "en": "external event"},
+    ReasonCode.PARTNER_MISSING: {"sv": "samverkanspart saknades", "en": "partner missing"},
+    ReasonCode.OTHER: {"sv": "annan orsak", "en": "other reason"},
+}
 
 
 @attrs.frozen(kw_only=True)

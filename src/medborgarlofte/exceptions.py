@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 __all__ = [
     "InvalidValueError",
     "MedborgarlofteError",
+    "MissingExtraError",
     "UnknownKommunError",
     "ValidationError",
 ]
@@ -75,6 +76,23 @@ class ValidationError(MedborgarlofteError, ValueError):
     def warnings(self) -> tuple[Problem, ...]:
         """Return the problems of severity warning."""
         return tuple(p for p in self.problems if not p.is_error)
+
+
+class MissingExtraError(MedborgarlofteError, ImportError):
+    """Report that a feature needs an optional extra that is not installed (saknat tillägg).
+
+    Attributes:
+        extra: The extra to install, for example ``"ical"``.
+        purpose: What it is needed for, for example ``"iCalendar export"``.
+    """
+
+    def __init__(self, *, extra: str, purpose: str) -> None:
+        super().__init__(
+            f"{purpose} needs the optional extra {extra!r}: "
+            f"pip install 'medborgarlofte[{extra}]'"
+        )
+        self.extra = extra
+        self.purpose = purpose
 
 
 class UnknownKommunError(MedborgarlofteError, LookupError):
