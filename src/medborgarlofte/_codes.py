@@ -95,3 +95,12 @@ CADENCE_RECURRENCE_MISMATCH = register(
     "A follow-up rule has a recurrence without the cadence 'schedule', or the reverse.",
     area="model",
 )
+
+# Progress (#4).
+INVALID_PROGRESS_RULES = register(
+    "invalid-progress-rules",
+    _E,
+    "En gräns för bedömning av läget är negativ eller i fel ordning.",
+    "A threshold for assessing progress is negative or out of order.",
+    area="model",
+)

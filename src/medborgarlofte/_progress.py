@@ -1,0 +1,1464 @@
+"""Progress by any date: expected against done, a status and its reason (uppföljning av läget).
+
+:func:`progress` answers "where do we stand on our promise today, and why?".
+It is pure: the same promise, date and rules always give the same result, and
+nothing reads the clock. Every figure is computed from the promise alone, as
+described, with worked numbers, in the explanation page *How progress is
+computed*.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import enum
+import functools
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from medborgarlofte import _codes as codes
+from medborgarlofte._calendar import ReportingInterval, intervals
+from medborgarlofte._followups import Assessment, Verdict
+from medborgarlofte._indicators import Direction, Indicator, Measurement
+from medborgarlofte._occurrences import count_until, occurrence_ordinals
+from medborgarlofte._promise import Activity, FocusArea, Promise
+from medborgarlofte._reports import ReportKind
+from medborgarlofte._targets import (
+    Bound,
+    Interval,
+    IntervalQuota,
+    Milestone,
+    Number,
+    Ongoing,
+    PeriodQuota,
+    Schedule,
+    TargetKind,
+)
+from medborgarlofte.exceptions import InvalidValueError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from medborgarlofte._period import Period
+    from medborgarlofte._problems import Language
+
+__all__ = [
+    "ActivityProgress",
+    "AssessmentAt",
+    "FocusAreaProgress",
+    "IndicatorProgress",
+    "IntervalProgress",
+    "PartialIntervals",
+    "ProgressRules",
+    "PromiseProgress",
+    "Status",
+    "StatusCounts",
+    "StatusReason",
+    "StatusRule",
+    "progress",
+]
+
+_EPS = 1e-9
+"""Tolerance for comparing sums of floats with thresholds."""
+
+
+class Status(enum.Enum):
+    """Where an activity or an indicator stands at a date (status, läge).
+
+    A closed set. Each status has a Swedish and an English label, a one-line
+    definition and a :attr:`rank` that orders the statuses on the scale from
+    missed to achieved.
+
+    >>> Status.BEHIND.label(), Status.BEHIND.label("en"), Status.BEHIND.rank
+    ('efter plan', 'behind', 2)
+    """
+
+    ACHIEVED = "achieved"
+    ON_TRACK = "on_track"
+    NOT_STARTED = "not_started"
+    BEHIND = "behind"
+    AT_RISK = "at_risk"
+    OVERDUE = "overdue"
+    MISSED = "missed"
+    CANCELLED = "cancelled"
+    NOT_ASSESSABLE = "not_assessable"
+
+    def label(self, lang: Language = "sv") -> str:
+        """Return the status as a short phrase in *lang* (Swedish by default)."""
+        return _STATUS_TEXT[self][0 if lang == "sv" else 1]
+
+    def definition(self, lang: Language = "sv") -> str:
+        """Return the one-line definition of the status in *lang*."""
+        return _STATUS_TEXT[self][2 if lang == "sv" else 3]
+
+    @property
+    def rank(self) -> int | None:
+        """Return the place on the scale from missed (0) to achieved (5).
+
+        ``None`` for cancelled and not assessable, which are off the scale.
+        Overdue and at risk share rank 1.
+        """
+        return _STATUS_RANK[self]
+
+
+_STATUS_TEXT: dict[Status, tuple[str, str, str, str]] = {
+    Status.ACHIEVED: (
+        "uppnådd",
+        "achieved",
+        "Allt som utlovats är gjort.",
+        "Everything promised has been done.",
+    ),
+    Status.ON_TRACK: (
+        "enligt plan",
+        "on track",
+        "Det som är gjort räcker för det som borde vara gjort vid datumet.",
+        "What has been done is enough for what should have been done by the date.",
+    ),
+    Status.NOT_STARTED: (
+        "ej påbörjad",
+        "not started",
+        "Inget är gjort, och inget hade ännu behövt vara gjort.",
+        "Nothing has been done, and nothing had to be done yet.",
+    ),
+    Status.BEHIND: (
+        "efter plan",
+        "behind",
+        "Mindre är gjort än det som borde vara gjort, men inte långt efter.",
+        "Less has been done than should have been, but not far less.",
+    ),
+    Status.AT_RISK: (
+        "i riskzonen",
+        "at risk",
+        "Så mycket mindre är gjort än planerat att målet är i fara.",
+        "So much less has been done than planned that the target is in danger.",
+    ),
+    Status.OVERDUE: (
+        "försenad",
+        "overdue",
+        "En engångsuppgift vars sista dag har passerat utan att den rapporterats som gjord.",
+        "A one-off task whose due date has passed without a report that it is done.",
+    ),
+    Status.MISSED: (
+        "ej uppnådd",
+        "missed",
+        "Perioden är slut och det som utlovats blev inte gjort.",
+        "The period is over and what was promised was not done.",
+    ),
+    Status.CANCELLED: (
+        "avbruten",
+        "cancelled",
+        "Aktiviteten har strukits och följs inte längre upp.",
+        "The activity was dropped and is no longer followed up.",
+    ),
+    Status.NOT_ASSESSABLE: (
+        "kan inte bedömas",
+        "not assessable",
+        "Det finns inget att räkna på: ingen period, inget tal eller ingen bedömning.",
+        "There is nothing to compute from: no period, no number or no assessment.",
+    ),
+}
+
+_STATUS_RANK: dict[Status, int | None] = {
+    Status.ACHIEVED: 5,
+    Status.ON_TRACK: 4,
+    Status.NOT_STARTED: 3,
+    Status.BEHIND: 2,
+    Status.AT_RISK: 1,
+    Status.OVERDUE: 1,
+    Status.MISSED: 0,
+    Status.CANCELLED: None,
+    Status.NOT_ASSESSABLE: None,
+}
+
+
+class StatusRule(enum.Enum):
+    """The rule that decided a status (grund för status).
+
+    Each member names one branch of the classification described in the
+    explanation page; :class:`StatusReason` carries it with its figures.
+    """
+
+    NO_PERIOD = "no_period"
+    CANCELLED = "cancelled"
+    BEFORE_PERIOD = "before_period"
+    NO_OCCURRENCES = "no_occurrences"
+    TARGET_REACHED = "target_reached"
+    PERIOD_ENDED_SHORT = "period_ended_short"
+    NOTHING_EXPECTED_YET = "nothing_expected_yet"
+    WITHIN_SHORTFALL = "within_shortfall"
+    PACE_ON_TRACK = "pace_on_track"
+    PACE_BEHIND = "pace_behind"
+    PACE_AT_RISK = "pace_at_risk"
+    MILESTONE_MET = "milestone_met"
+    MILESTONE_MET_LATE = "milestone_met_late"
+    MILESTONE_NOT_DUE = "milestone_not_due"
+    MILESTONE_OVERDUE = "milestone_overdue"
+    MILESTONE_MISSED = "milestone_missed"
+    ASSESSMENT = "assessment"
+    NO_ASSESSMENT = "no_assessment"
+    NO_DATA = "no_data"
+    NO_BASELINE_OR_TARGET = "no_baseline_or_target"
+    INDICATOR_TARGET_REACHED = "indicator_target_reached"
+    INDICATOR_TARGET_DATE_PASSED = "indicator_target_date_passed"
+    NO_TARGET_DATE = "no_target_date"
+    ON_TRAJECTORY = "on_trajectory"
+    OFF_TRAJECTORY = "off_trajectory"
+    WORSENED = "worsened"
+
+
+_PACE_RULES = frozenset({StatusRule.PACE_ON_TRACK, StatusRule.PACE_BEHIND, StatusRule.PACE_AT_RISK})
+
+_REASON_TEXT: dict[StatusRule, tuple[str, str]] = {
+    StatusRule.NO_PERIOD: (
+        "löftet har ingen känd period, så inget kan förväntas vid ett visst datum",
+        "the promise has no known period, so nothing can be expected by a given date",
+    ),
+    StatusRule.CANCELLED: ("aktiviteten ströks{on_date}", "the activity was dropped{on_date}"),
+    StatusRule.BEFORE_PERIOD: ("perioden börjar {date}", "the period starts on {date}"),
+    StatusRule.NO_OCCURRENCES: (
+        "regeln ger inga datum inom perioden",
+        "the rule gives no dates inside the period",
+    ),
+    StatusRule.TARGET_REACHED: (
+        "{done} av {planned}{unit} gjort; minst {threshold} krävs",
+        "{done} of {planned}{unit} done; at least {threshold} are needed",
+    ),
+    StatusRule.PERIOD_ENDED_SHORT: (
+        "perioden är slut med {done} av {planned}{unit} gjort; minst {threshold} krävdes",
+        "the period is over with {done} of {planned}{unit} done; at least {threshold} were needed",
+    ),
+    StatusRule.NOTHING_EXPECTED_YET: (
+        "inget gjort, och hittills förväntas {expected}{unit}, mindre än {threshold}",
+        "nothing done, and only {expected}{unit} expected so far, less than {threshold}",
+    ),
+    StatusRule.WITHIN_SHORTFALL: (
+        "{done} gjort mot {expected}{unit} förväntat; underskottet är mindre än {threshold}",
+        "{done} done against {expected}{unit} expected; the shortfall is less than {threshold}",
+    ),
+    StatusRule.PACE_ON_TRACK: (
+        "{done} gjort mot {expected}{unit} förväntat: takten {pace} når gränsen {threshold}",
+        "{done} done against {expected}{unit} expected: the pace of {pace} reaches {threshold}",
+    ),
+    StatusRule.PACE_BEHIND: (
+        "{done} gjort mot {expected}{unit} förväntat: takten {pace} är under {threshold}",
+        "{done} done against {expected}{unit} expected: the pace of {pace} is below {threshold}",
+    ),
+    StatusRule.PACE_AT_RISK: (
+        (
+            "{done} gjort mot {expected}{unit} förväntat: takten {pace} är under riskgränsen "
+            "{threshold}"
+        ),
+        (
+            "{done} done against {expected}{unit} expected: the pace of {pace} is below the risk "
+            "threshold of {threshold}"
+        ),
+    ),
+    StatusRule.MILESTONE_MET: ("klar {date}, senast {due}", "done on {date}, due by {due}"),
+    StatusRule.MILESTONE_MET_LATE: (
+        "klar {date}, efter sista dagen {due}",
+        "done on {date}, after the due date {due}",
+    ),
+    StatusRule.MILESTONE_NOT_DUE: ("ska vara klar senast {due}", "due by {due}"),
+    StatusRule.MILESTONE_OVERDUE: (
+        "skulle ha varit klar senast {due}; ingen rapport säger att den är gjord",
+        "was due by {due}; no report says it is done",
+    ),
+    StatusRule.MILESTONE_MISSED: (
+        "perioden är slut och ingen rapport säger att den är gjord (sista dag {due})",
+        "the period is over and no report says it is done (due by {due})",
+    ),
+    StatusRule.ASSESSMENT: (
+        "bedömning vid uppföljningen {date}: {verdict}",
+        "assessment at the follow-up on {date}: {verdict}",
+    ),
+    StatusRule.NO_ASSESSMENT: (
+        "inget tal att räkna på och ingen bedömning vid någon uppföljning ännu",
+        "no number to compute from and no assessment at any follow-up yet",
+    ),
+    StatusRule.NO_DATA: ("inga mätvärden ännu", "no measurements yet"),
+    StatusRule.NO_BASELINE_OR_TARGET: (
+        "senaste värdet är {value}{unit}, men utgångsvärde eller målvärde saknas",
+        "the latest value is {value}{unit}, but the baseline or the target is missing",
+    ),
+    StatusRule.INDICATOR_TARGET_REACHED: (
+        "senaste värdet {value}{unit} har nått målvärdet {planned}",
+        "the latest value {value}{unit} has reached the target {planned}",
+    ),
+    StatusRule.INDICATOR_TARGET_DATE_PASSED: (
+        (
+            "måldatumet {due} har passerat och senaste värdet {value}{unit} når inte målvärdet "
+            "{planned}"
+        ),
+        (
+            "the target date {due} has passed and the latest value {value}{unit} falls short of "
+            "the target {planned}"
+        ),
+    ),
+    StatusRule.NO_TARGET_DATE: (
+        "senaste värdet är {value}{unit}, men målvärdet har inget datum och löftet ingen period",
+        "the latest value is {value}{unit}, but the target has no date and the promise no period",
+    ),
+    StatusRule.ON_TRAJECTORY: (
+        (
+            "senaste värdet {value}{unit} är minst lika bra som {expected} på den raka linjen från "
+            "utgångsvärdet {baseline} till målvärdet {planned}"
+        ),
+        (
+            "the latest value {value}{unit} is at least as good as {expected} on the straight line "
+            "from the baseline {baseline} to the target {planned}"
+        ),
+    ),
+    StatusRule.OFF_TRAJECTORY: (
+        (
+            "senaste värdet {value}{unit} ligger efter {expected} på den raka linjen från "
+            "utgångsvärdet {baseline} till målvärdet {planned}"
+        ),
+        (
+            "the latest value {value}{unit} lags {expected} on the straight line from the baseline "
+            "{baseline} to the target {planned}"
+        ),
+    ),
+    StatusRule.WORSENED: (
+        "senaste värdet {value}{unit} är sämre än utgångsvärdet {baseline}",
+        "the latest value {value}{unit} is worse than the baseline {baseline}",
+    ),
+}
+
+_VERDICT_TEXT = {
+    Verdict.DONE: ("genomförd", "done"),
+    Verdict.PARTLY_DONE: ("delvis genomförd", "partly done"),
+    Verdict.NOT_DONE: ("ej genomförd", "not done"),
+    Verdict.ONGOING: ("pågående enligt plan", "ongoing as planned"),
+    Verdict.NOT_ASSESSABLE: ("går inte att bedöma", "cannot be assessed"),
+}
+
+
+def _num(value: float | None, lang: Language) -> str:
+    """Render a figure for people: whole numbers bare, others to one decimal."""
+    if value is None:
+        return "–"
+    rounded = round(value, 1)
+    text = str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
+    return text.replace(".", ",") if lang == "sv" else text
+
+
+def _pct(value: float | None, lang: Language) -> str:
+    if value is None:
+        return "–"
+    return f"{round(value * 100)} %" if lang == "sv" else f"{round(value * 100)}%"
+
+
+@attrs.frozen(kw_only=True)
+class StatusReason:
+    """Why a status was given: the rule and the figures that decided it (motivering).
+
+    Only the figures the rule uses are set. :meth:`text` renders the reason
+    as one sentence in Swedish or English.
+
+    Attributes:
+        rule: The branch of the classification that decided the status.
+        done: What was done by the date.
+        expected: What was expected by the date (for an indicator: the value
+            on the straight line to the target).
+        planned: What was promised in total (for an indicator: its target).
+        pace: Done divided by expected.
+        threshold: The threshold from :class:`ProgressRules` (or the amount
+            needed) that the figures were compared with.
+        unit: What is counted.
+        date: The day that mattered: when the period starts, when a task was
+            done, when an activity was dropped, when a follow-up was held.
+        due: A due date or target date.
+        verdict: A person's verdict at a follow-up.
+        value: An indicator's latest value.
+        baseline: An indicator's baseline value.
+    """
+
+    rule: StatusRule
+    done: Number | None = None
+    expected: Number | None = None
+    planned: Number | None = None
+    pace: float | None = None
+    threshold: Number | None = None
+    unit: str | None = None
+    date: dt.date | None = None
+    due: dt.date | None = None
+    verdict: Verdict | None = None
+    value: Number | None = None
+    baseline: Number | None = None
+
+    def text(self, lang: Language = "sv") -> str:
+        """Return the reason as one sentence in *lang* (Swedish by default).
+
+        >>> StatusReason(rule=StatusRule.PACE_BEHIND, done=18, expected=25.0,
+        ...              pace=0.72, threshold=0.9, unit="trafikkontroller").text()
+        '18 gjort mot 25 trafikkontroller förväntat: takten 72 % är under 90 %'
+        >>> StatusReason(rule=StatusRule.MILESTONE_NOT_DUE, due=dt.date(2023, 6, 30)).text("en")
+        'due by 2023-06-30'
+        """
+        i = 0 if lang == "sv" else 1
+        if self.rule in _PACE_RULES:
+            threshold = _pct(self.threshold, lang)
+        else:
+            threshold = _num(self.threshold, lang)
+        on_date = ""
+        if self.date is not None:
+            on_date = f" {self.date.isoformat()}" if lang == "sv" else f" on {self.date}"
+        verdict = _VERDICT_TEXT[self.verdict][i] if self.verdict is not None else "–"
+        return _REASON_TEXT[self.rule][i].format(
+            done=_num(self.done, lang),
+            expected=_num(self.expected, lang),
+            planned=_num(self.planned, lang),
+            pace=_pct(self.pace, lang),
+            threshold=threshold,
+            unit=f" {self.unit}" if self.unit else "",
+            date=self.date.isoformat() if self.date else "–",
+            on_date=on_date,
+            due=self.due.isoformat() if self.due else "–",
+            verdict=verdict,
+            value=_num(self.value, lang),
+            baseline=_num(self.baseline, lang),
+        )
+
+    def __str__(self) -> str:
+        """Return the Swedish text."""
+        return self.text()
+
+
+class PartialIntervals(enum.Enum):
+    """How a quota per interval counts an interval the period cuts short (brutet intervall)."""
+
+    PRO_RATA = "pro_rata"
+    """In proportion to the days of the interval inside the period (the default)."""
+    FULL = "full"
+    """The full amount, however few of its days fall inside the period."""
+
+
+def _check_rules(instance: ProgressRules, attribute: attrs.Attribute[Any], value: float) -> None:
+    problem = None
+    if value < 0:
+        problem = ("får inte vara negativ", "must not be negative")
+    elif attribute.name == "about_tolerance" and value >= 1:
+        problem = ("måste vara mindre än 1", "must be less than 1")
+    elif attribute.name == "on_track_pace" and value < instance.at_risk_pace:
+        problem = ("får inte vara mindre än at_risk_pace", "must not be less than at_risk_pace")
+    if problem is not None:
+        raise InvalidValueError(
+            code=codes.INVALID_PROGRESS_RULES,
+            field=attribute.name,
+            message_sv=f"{problem[0]}, inte {value}",
+            message_en=f"{problem[1]}, not {value}",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class ProgressRules:
+    """The thresholds that turn figures into a status (bedömningsgränser).
+
+    The defaults suit most promises; a municipality with stricter follow-up
+    may raise them. Every status names the threshold that decided it.
+
+    Attributes:
+        on_track_pace: Pace (done ÷ expected) from which an activity is on
+            track: 0.9, that is 90 % of what was expected by the date.
+        at_risk_pace: Pace below which an activity is at risk; between this
+            and ``on_track_pace`` it is behind. 0.5 by default.
+        min_shortfall: A shortfall (expected − done) smaller than this many
+            units is on track whatever the pace, so a quota of 50 over two
+            years is not behind on its second day. 1 by default.
+        about_tolerance: For a target worded "cirka" (:attr:`Bound.ABOUT`),
+            how far below the amount still counts as achieved: 0.1 means 90 %.
+        partial_intervals: How a quota per interval counts an interval the
+            period cuts short: pro rata by days (the default) or in full.
+
+    Raises:
+        InvalidValueError: ``invalid-progress-rules`` for a negative threshold,
+            ``on_track_pace`` below ``at_risk_pace``, or ``about_tolerance`` of
+            1 or more.
+
+    >>> ProgressRules().on_track_pace
+    0.9
+    """
+
+    on_track_pace: float = attrs.field(default=0.9, validator=_check_rules)
+    at_risk_pace: float = attrs.field(default=0.5, validator=_check_rules)
+    min_shortfall: float = attrs.field(default=1.0, validator=_check_rules)
+    about_tolerance: float = attrs.field(default=0.1, validator=_check_rules)
+    partial_intervals: PartialIntervals = PartialIntervals.PRO_RATA
+
+
+@attrs.frozen(kw_only=True)
+class AssessmentAt:
+    """A person's assessment of an activity, with the follow-up it was made at (bedömning).
+
+    Attributes:
+        follow_up: The id of the follow-up.
+        held_on: When the follow-up was held.
+        assessment: The assessment as recorded.
+    """
+
+    follow_up: str
+    held_on: dt.date
+    assessment: Assessment
+
+    @property
+    def verdict(self) -> Verdict:
+        """Return the verdict of the assessment."""
+        return self.assessment.verdict
+
+
+@attrs.frozen(kw_only=True)
+class IntervalProgress:
+    """Progress of a quota per interval within one interval (läge per intervall).
+
+    Attributes:
+        interval: The interval, clipped to the promise period.
+        planned: What the interval asks for (pro rata if it is cut short).
+        expected: What was expected in it by the date.
+        done: What was done in it by the date.
+        counted: The part of ``done`` that counts: at most ``planned``.
+        ended: Whether the interval is over by the date.
+    """
+
+    interval: ReportingInterval
+    planned: float
+    expected: float
+    done: Number
+    counted: float
+    ended: bool
+
+    @property
+    def short(self) -> bool:
+        """Return whether the interval is over with less done than it asked for."""
+        return self.ended and self.counted + _EPS < self.planned
+
+
+@attrs.frozen(kw_only=True)
+class ActivityProgress:
+    """Where one activity stands at a date (aktivitetens läge).
+
+    Figures that do not apply to the target kind are ``None``: an ongoing
+    activity has no planned amount, a period quota no due date.
+
+    Attributes:
+        activity: The activity.
+        kind: Its target kind.
+        unit: What is counted, if anything.
+        planned: What is promised in total over the period.
+        expected: What should be done by the date.
+        done: What was done by the date: the sum of ``amount`` of the reports
+            of kind done that count by then.
+        counted: The part of ``done`` that counts towards the target: at most
+            ``planned``, and for a quota per interval at most each interval's
+            amount.
+        surplus: Done beyond what counts (over-achievement): ``done − counted``.
+        completion: ``counted ÷ planned``, from 0 to 1.
+        pace: ``done ÷ expected`` (for a quota per interval ``counted ÷
+            expected``); ``None`` while nothing is expected.
+        forecast: The total at the end of the period at the current pace.
+        status: The computed status.
+        reason: Why.
+        assessment: The latest assessment at a follow-up held by the date,
+            kept beside the computed status and never merged into it (for an
+            ongoing activity it is the status's source).
+        reports: How many reports of kind done count by the date.
+        intervals: Per-interval figures for a quota per interval.
+        due: For a milestone, its due date (the period's end if none is given).
+        met_on: For a milestone, the day the first report of it done counts from.
+        late: For a milestone, whether it was done after its due date or is
+            not done with the due date passed.
+    """
+
+    activity: Activity
+    kind: TargetKind
+    unit: str | None
+    planned: Number | None
+    expected: Number | None
+    done: Number
+    counted: Number
+    surplus: Number
+    completion: float | None
+    pace: float | None
+    forecast: float | None
+    status: Status
+    reason: StatusReason
+    assessment: AssessmentAt | None = None
+    reports: int = 0
+    intervals: tuple[IntervalProgress, ...] = ()
+    due: dt.date | None = None
+    met_on: dt.date | None = None
+    late: bool | None = None
+
+    @property
+    def id(self) -> str:
+        """Return the activity's id."""
+        return self.activity.id
+
+    @property
+    def weight(self) -> float:
+        """Return the activity's weight in roll-ups."""
+        return self.activity.weight
+
+    @property
+    def expected_share(self) -> float | None:
+        """Return ``expected ÷ planned``: the completion the date calls for."""
+        if self.planned is None or self.expected is None or self.planned <= 0:
+            return None
+        return min(self.expected / self.planned, 1.0)
+
+
+@attrs.frozen(kw_only=True)
+class StatusCounts:
+    """How many activities have each status (antal per status).
+
+    >>> c = StatusCounts.of([Status.BEHIND, Status.BEHIND, Status.ACHIEVED])
+    >>> c[Status.BEHIND], c.total
+    (2, 3)
+    """
+
+    counts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, statuses: Iterable[Status]) -> StatusCounts:
+        """Count *statuses*."""
+        found = dict.fromkeys(Status, 0)
+        for status in statuses:
+            found[status] += 1
+        return cls(counts=tuple(found.values()))
+
+    def __getitem__(self, status: Status) -> int:
+        """Return how many have *status*."""
+        return self.counts[_STATUS_INDEX[status]]
+
+    def __iter__(self) -> Iterator[tuple[Status, int]]:
+        """Yield each status with its count, in the order of :class:`Status`."""
+        return zip(Status, self.counts, strict=True)
+
+    def __add__(self, other: StatusCounts) -> StatusCounts:
+        """Return the counts of both."""
+        return StatusCounts(
+            counts=tuple(a + b for a, b in zip(self.counts, other.counts, strict=True))
+        )
+
+    @property
+    def total(self) -> int:
+        """Return the number counted."""
+        return sum(self.counts)
+
+
+_STATUS_INDEX = {status: i for i, status in enumerate(Status)}
+
+
+@attrs.frozen(kw_only=True)
+class FocusAreaProgress:
+    """Where one focus area stands at a date (fokusområdets läge).
+
+    Attributes:
+        focus_area: The focus area.
+        activities: The progress of each activity serving it.
+        completion: The weighted mean completion of those activities (see
+            :func:`progress`); ``None`` if none has a completion.
+        expected_completion: The weighted mean of what the date calls for.
+        counts: Activities per status.
+    """
+
+    focus_area: FocusArea
+    activities: tuple[ActivityProgress, ...]
+    completion: float | None
+    expected_completion: float | None
+    counts: StatusCounts
+
+    @property
+    def id(self) -> str:
+        """Return the focus area's id."""
+        return self.focus_area.id
+
+
+@attrs.frozen(kw_only=True)
+class IndicatorProgress:
+    """Where one indicator stands at a date (indikatorns läge).
+
+    "No data" is kept apart from zero: without a measurement by the date,
+    ``latest`` is ``None`` and so is every figure computed from it.
+
+    Attributes:
+        indicator: The indicator.
+        latest: The latest measurement on or before the date.
+        change: ``latest − baseline``, in the indicator's unit.
+        improvement: The change signed so that positive is better (the
+            change itself for an increasing indicator, its negation for one
+            where lower is better).
+        share_of_way: ``(latest − baseline) ÷ (target − baseline)``: 0 at the
+            baseline, 1 at the target, negative when worse than the baseline.
+        trajectory: The value on the straight line from baseline to target at
+            the latest measurement's date.
+        on_trajectory: Whether the latest value is at least as good as
+            ``trajectory``.
+        target_reached: Whether the latest value is at least as good as the
+            target.
+        status: The computed status.
+        reason: Why.
+    """
+
+    indicator: Indicator
+    latest: Measurement | None
+    change: float | None
+    improvement: float | None
+    share_of_way: float | None
+    trajectory: float | None
+    on_trajectory: bool | None
+    target_reached: bool | None
+    status: Status
+    reason: StatusReason
+
+    @property
+    def id(self) -> str:
+        """Return the indicator's id."""
+        return self.indicator.id
+
+    @property
+    def has_data(self) -> bool:
+        """Return whether there is a measurement by the date."""
+        return self.latest is not None
+
+
+@attrs.frozen(kw_only=True)
+class PromiseProgress:
+    """Where a whole promise stands at a date (löftets läge).
+
+    Attributes:
+        promise: The promise.
+        as_of: The date progress is computed for.
+        elapsed: The share of the period that has passed, from 0 to 1.
+        completion: The weighted mean completion of all activities.
+        expected_completion: The weighted mean of what the date calls for.
+        counts: Activities per status.
+        activities: Each activity's progress, in the promise's order.
+        focus_areas: Each focus area's progress, in the promise's order.
+        indicators: Each indicator's progress, in the promise's order.
+        reason: Why the promise as a whole cannot be assessed, if it cannot.
+        reports_outside_period: How many reports of kind done were left out
+            because the day they count from lies outside the promise period.
+    """
+
+    promise: Promise
+    as_of: dt.date
+    elapsed: float | None
+    completion: float | None
+    expected_completion: float | None
+    counts: StatusCounts
+    activities: tuple[ActivityProgress, ...]
+    focus_areas: tuple[FocusAreaProgress, ...]
+    indicators: tuple[IndicatorProgress, ...]
+    reason: StatusReason | None = None
+    reports_outside_period: int = 0
+
+    @property
+    def period(self) -> Period | None:
+        """Return the promise's period."""
+        return self.promise.period
+
+    def activity(self, activity_id: str) -> ActivityProgress:
+        """Return the progress of the activity *activity_id*.
+
+        Raises:
+            KeyError: If the promise has no such activity.
+        """
+        for item in self.activities:
+            if item.activity.id == activity_id:
+                return item
+        msg = f"no activity with id {activity_id!r}"
+        raise KeyError(msg)
+
+    def focus_area(self, focus_area_id: str) -> FocusAreaProgress:
+        """Return the progress of the focus area *focus_area_id*.
+
+        Raises:
+            KeyError: If the promise has no such focus area.
+        """
+        for item in self.focus_areas:
+            if item.focus_area.id == focus_area_id:
+                return item
+        msg = f"no focus area with id {focus_area_id!r}"
+        raise KeyError(msg)
+
+    def indicator(self, indicator_id: str) -> IndicatorProgress:
+        """Return the progress of the indicator *indicator_id*.
+
+        Raises:
+            KeyError: If the promise has no such indicator.
+        """
+        for item in self.indicators:
+            if item.indicator.id == indicator_id:
+                return item
+        msg = f"no indicator with id {indicator_id!r}"
+        raise KeyError(msg)
+
+
+# --------------------------------------------------------------------------- computing
+
+
+_Entry = tuple[int, Number | None]
+"""A counted report: the ordinal of the day it counts from, and its amount."""
+
+
+def progress(
+    promise: Promise, *, as_of: dt.date, rules: ProgressRules | None = None
+) -> PromiseProgress:
+    """Return where *promise* stands at the end of *as_of* (läget vid ett datum).
+
+    Pure: nothing reads the clock; the same arguments give an equal result.
+
+    A report counts once the day it is about has passed: its ``date``, or,
+    for a report covering a span, the span's last day (never pro rata within
+    the span). A report with neither counts from the last day of the promise
+    period. Only reports of kind done whose day lies inside the promise period
+    count; planned and not-done reports count for nothing.
+
+    Roll-ups: the completion of a focus area or the promise is the weighted
+    mean ``Σ wᵢ·completionᵢ ÷ Σ wᵢ`` over its activities that have a
+    completion and are not cancelled, with ``wᵢ`` the activity's weight.
+
+    Args:
+        promise: The promise (medborgarlöfte).
+        as_of: The date to compute progress for; its whole day counts as passed.
+        rules: The thresholds; :class:`ProgressRules` defaults if not given.
+
+    Returns:
+        The progress of every activity, focus area and indicator, and of the
+        promise as a whole.
+
+    Raises:
+        InvalidValueError: Never for a valid promise; only through
+            :class:`ProgressRules` when building rules.
+
+    >>> from medborgarlofte import Activity, Period, PeriodQuota, Promise, Report
+    >>> p = Promise(id="x", title="X", period=Period.year(2024), activities=(
+    ...     Activity(id="a", title="Trafikkontroller",
+    ...              target=PeriodQuota(amount=12, unit="kontroller")),),
+    ...     reports=(Report(activity="a", date=dt.date(2024, 3, 1), amount=2),))
+    >>> a = progress(p, as_of=dt.date(2024, 6, 30)).activity("a")
+    >>> round(a.expected, 2), a.done, a.status.label("en")
+    (5.97, 2, 'at risk')
+    """
+    rules = rules or ProgressRules()
+    period = promise.period
+    assessments = _latest_assessments(promise, as_of)
+    outside = 0
+    if period is None:
+        reason = StatusReason(rule=StatusRule.NO_PERIOD)
+        activities = tuple(
+            _unassessable(activity, reason, assessments.get(activity.id))
+            for activity in promise.activities
+        )
+        elapsed = None
+    else:
+        reports, outside = _index_reports(promise, period)
+        activities = tuple(
+            _activity_progress(
+                activity,
+                period=period,
+                as_of=as_of,
+                rules=rules,
+                entries=reports.get(activity.id, ()),
+                assessment=assessments.get(activity.id),
+            )
+            for activity in promise.activities
+        )
+        elapsed = period.elapsed_fraction(as_of)
+        reason = None
+    focus_areas = tuple(_focus_area_progress(area, activities) for area in promise.focus_areas)
+    completion, expected_completion = _rollup(activities)
+    return PromiseProgress(
+        promise=promise,
+        as_of=as_of,
+        elapsed=elapsed,
+        completion=completion,
+        expected_completion=expected_completion,
+        counts=StatusCounts.of(a.status for a in activities),
+        activities=activities,
+        focus_areas=focus_areas,
+        indicators=tuple(
+            _indicator_progress(indicator, as_of=as_of, period=period)
+            for indicator in promise.indicators
+        ),
+        reason=reason,
+        reports_outside_period=outside,
+    )
+
+
+def _index_reports(promise: Promise, period: Period) -> tuple[dict[str, list[_Entry]], int]:
+    """Group the done reports that count by activity, as (day ordinal, amount)."""
+    first, last = period.start.toordinal(), period.end.toordinal()
+    out: dict[str, list[_Entry]] = {}
+    outside = 0
+    done = ReportKind.DONE
+    for report in promise.reports:
+        if report.kind is not done or report.activity is None:
+            continue
+        if report.date is not None:
+            day = report.date.toordinal()
+        elif report.period is not None:
+            day = report.period.end.toordinal()
+        else:
+            day = last
+        if first <= day <= last:
+            entries = out.get(report.activity)
+            if entries is None:
+                out[report.activity] = [(day, report.amount)]
+            else:
+                entries.append((day, report.amount))
+        else:
+            outside += 1
+    return out, outside
+
+
+def _latest_assessments(promise: Promise, as_of: dt.date) -> dict[str, AssessmentAt]:
+    """Return, per activity, the latest assessment at a follow-up held by *as_of*."""
+    out: dict[str, AssessmentAt] = {}
+    for follow_up in promise.follow_ups:
+        if follow_up.held_on > as_of:
+            continue
+        for assessment in follow_up.assessments:
+            known = out.get(assessment.activity)
+            if known is None or known.held_on <= follow_up.held_on:
+                out[assessment.activity] = AssessmentAt(
+                    follow_up=follow_up.id, held_on=follow_up.held_on, assessment=assessment
+                )
+    return out
+
+
+def _unassessable(
+    activity: Activity, reason: StatusReason, assessment: AssessmentAt | None
+) -> ActivityProgress:
+    return ActivityProgress(
+        activity=activity,
+        kind=activity.target.kind,
+        unit=_unit(activity),
+        planned=None,
+        expected=None,
+        done=0,
+        counted=0,
+        surplus=0,
+        completion=None,
+        pace=None,
+        forecast=None,
+        status=Status.NOT_ASSESSABLE,
+        reason=reason,
+        assessment=assessment,
+    )
+
+
+def _unit(activity: Activity) -> str | None:
+    target = activity.target
+    if isinstance(target, PeriodQuota | IntervalQuota | Schedule):
+        return target.unit
+    return None
+
+
+def _activity_progress(
+    activity: Activity,
+    *,
+    period: Period,
+    as_of: dt.date,
+    rules: ProgressRules,
+    entries: Iterable[_Entry],
+    assessment: AssessmentAt | None,
+) -> ActivityProgress:
+    as_of_ord = as_of.toordinal()
+    counted_entries = [(day, amount) for day, amount in entries if day <= as_of_ord]
+    target = activity.target
+    context: dict[str, Any] = {"period": period, "as_of": as_of, "entries": counted_entries}
+    if isinstance(target, PeriodQuota):
+        result = _period_quota(activity, target=target, rules=rules, **context)
+    elif isinstance(target, IntervalQuota):
+        result = _interval_quota(activity, target=target, rules=rules, **context)
+    elif isinstance(target, Schedule):
+        result = _schedule(activity, target=target, rules=rules, **context)
+    elif isinstance(target, Milestone):
+        result = _milestone(activity, target=target, **context)
+    else:
+        result = _ongoing(activity, target=target, assessment=assessment, **context)
+    cancelled = activity.cancelled
+    if cancelled is not None and (cancelled.date is None or cancelled.date <= as_of):
+        result = attrs.evolve(
+            result,
+            status=Status.CANCELLED,
+            reason=StatusReason(rule=StatusRule.CANCELLED, date=cancelled.date),
+        )
+    if assessment is not None:
+        result = attrs.evolve(result, assessment=assessment)
+    return result
+
+
+def _sum(entries: Iterable[_Entry], none_counts: Number) -> Number:
+    total: Number = 0
+    for _day, amount in entries:
+        total += none_counts if amount is None else amount
+    return total
+
+
+def _classify(
+    *,
+    done: Number,
+    counted: Number,
+    expected: Number,
+    planned: Number,
+    pace: float | None,
+    need: Number,
+    period: Period,
+    as_of: dt.date,
+    rules: ProgressRules,
+    unit: str | None,
+) -> tuple[Status, StatusReason]:
+    """Classify a quota or a schedule; see the explanation page for the branches."""
+    figures: dict[str, Any] = {"done": done, "expected": expected, "planned": planned, "unit": unit}
+    if counted + _EPS >= need:
+        return Status.ACHIEVED, StatusReason(
+            rule=StatusRule.TARGET_REACHED, threshold=need, **figures
+        )
+    if as_of >= period.end:
+        return Status.MISSED, StatusReason(
+            rule=StatusRule.PERIOD_ENDED_SHORT, threshold=need, **figures
+        )
+    if as_of < period.start and counted == 0:
+        return Status.NOT_STARTED, StatusReason(rule=StatusRule.BEFORE_PERIOD, date=period.start)
+    if counted == 0 and expected < rules.min_shortfall:
+        return Status.NOT_STARTED, StatusReason(
+            rule=StatusRule.NOTHING_EXPECTED_YET, threshold=rules.min_shortfall, **figures
+        )
+    if pace is None or expected - counted < rules.min_shortfall:
+        return Status.ON_TRACK, StatusReason(
+            rule=StatusRule.WITHIN_SHORTFALL, threshold=rules.min_shortfall, pace=pace, **figures
+        )
+    if pace + _EPS >= rules.on_track_pace:
+        status, rule, threshold = Status.ON_TRACK, StatusRule.PACE_ON_TRACK, rules.on_track_pace
+    elif pace + _EPS >= rules.at_risk_pace:
+        status, rule, threshold = Status.BEHIND, StatusRule.PACE_BEHIND, rules.on_track_pace
+    else:
+        status, rule, threshold = Status.AT_RISK, StatusRule.PACE_AT_RISK, rules.at_risk_pace
+    return status, StatusReason(rule=rule, threshold=threshold, pace=pace, **figures)
+
+
+def _forecast(done: Number, expected: Number, planned: Number, ended: bool) -> float | None:  # noqa: FBT001
+    if ended:
+        return float(done)
+    if expected <= 0:
+        return None
+    return done * planned / expected
+
+
+def _need(planned: Number, bound: Bound, rules: ProgressRules) -> Number:
+    if bound is Bound.ABOUT:
+        return planned * (1 - rules.about_tolerance)
+    return planned
+
+
+def _period_quota(
+    activity: Activity,
+    *,
+    target: PeriodQuota,
+    period: Period,
+    as_of: dt.date,
+    rules: ProgressRules,
+    entries: list[_Entry],
+) -> ActivityProgress:
+    planned = target.amount
+    expected = planned * period.elapsed_fraction(as_of)
+    done = _sum(entries, 0)
+    counted = min(done, planned)
+    pace = done / expected if expected > 0 else None
+    status, reason = _classify(
+        done=done,
+        counted=counted,
+        expected=expected,
+        planned=planned,
+        pace=pace,
+        need=_need(planned, target.bound, rules),
+        period=period,
+        as_of=as_of,
+        rules=rules,
+        unit=target.unit,
+    )
+    return ActivityProgress(
+        activity=activity,
+        kind=target.kind,
+        unit=target.unit,
+        planned=planned,
+        expected=expected,
+        done=done,
+        counted=counted,
+        surplus=done - counted,
+        completion=counted / planned,
+        pace=pace,
+        forecast=_forecast(done, expected, planned, as_of >= period.end),
+        status=status,
+        reason=reason,
+        reports=len(entries),
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _interval_plan(
+    period: Period, per: Interval, amount: Number, partial: PartialIntervals
+) -> tuple[tuple[tuple[ReportingInterval, float, int, int], ...], tuple[int, ...]]:
+    """Return each interval with its planned amount and ordinals, and the first ordinals."""
+    out = []
+    for interval in intervals(period, per):
+        planned = float(amount)
+        if partial is PartialIntervals.PRO_RATA and interval.partial:
+            planned = amount * interval.period.days / interval.full.days
+        out.append(
+            (interval, planned, interval.period.start.toordinal(), interval.period.end.toordinal())
+        )
+    return tuple(out), tuple(row[2] for row in out)
+
+
+def _interval_quota(
+    activity: Activity,
+    *,
+    target: IntervalQuota,
+    period: Period,
+    as_of: dt.date,
+    rules: ProgressRules,
+    entries: list[_Entry],
+) -> ActivityProgress:
+    plan, firsts = _interval_plan(period, target.per, target.amount, rules.partial_intervals)
+    as_of_ord = as_of.toordinal()
+    per_interval: list[Number] = [0] * len(plan)
+    for day, amount in entries:
+        if amount is not None:
+            per_interval[bisect.bisect_right(firsts, day) - 1] += amount
+    rows = []
+    planned = expected = counted = 0.0
+    done: Number = 0
+    for (interval, i_planned, first, last), i_done in zip(plan, per_interval, strict=True):
+        if as_of_ord >= last:
+            i_expected = i_planned
+        elif as_of_ord < first:
+            i_expected = 0.0
+        else:
+            i_expected = i_planned * (as_of_ord - first + 1) / (last - first + 1)
+        i_counted = min(float(i_done), i_planned)
+        rows.append(
+            IntervalProgress(
+                interval=interval,
+                planned=i_planned,
+                expected=i_expected,
+                done=i_done,
+                counted=i_counted,
+                ended=as_of_ord >= last,
+            )
+        )
+        planned += i_planned
+        expected += i_expected
+        counted += i_counted
+        done += i_done
+    pace = counted / expected if expected > 0 else None
+    status, reason = _classify(
+        done=done,
+        counted=counted,
+        expected=expected,
+        planned=planned,
+        pace=pace,
+        need=_need(planned, target.bound, rules),
+        period=period,
+        as_of=as_of,
+        rules=rules,
+        unit=target.unit,
+    )
+    return ActivityProgress(
+        activity=activity,
+        kind=target.kind,
+        unit=target.unit,
+        planned=planned,
+        expected=expected,
+        done=done,
+        counted=counted,
+        surplus=done - counted,
+        completion=min(counted / planned, 1.0),
+        pace=pace,
+        forecast=_forecast(done, expected, planned, as_of >= period.end),
+        status=status,
+        reason=reason,
+        reports=len(entries),
+        intervals=tuple(rows),
+    )
+
+
+def _schedule(
+    activity: Activity,
+    *,
+    target: Schedule,
+    period: Period,
+    as_of: dt.date,
+    rules: ProgressRules,
+    entries: list[_Entry],
+) -> ActivityProgress:
+    ordinals = occurrence_ordinals(
+        target.recurrence, target.start or period.start, period.start, period.end
+    )
+    planned = len(ordinals)
+    expected = count_until(ordinals, as_of)
+    done = _sum(entries, 1)
+    counted = min(done, planned)
+    pace = done / expected if expected > 0 else None
+    common: dict[str, Any] = {
+        "activity": activity,
+        "kind": target.kind,
+        "unit": target.unit,
+        "planned": planned,
+        "expected": expected,
+        "done": done,
+        "counted": counted,
+        "surplus": done - counted,
+        "pace": pace,
+        "reports": len(entries),
+    }
+    if planned == 0:
+        return ActivityProgress(
+            completion=None,
+            forecast=None,
+            status=Status.NOT_ASSESSABLE,
+            reason=StatusReason(rule=StatusRule.NO_OCCURRENCES),
+            **common,
+        )
+    status, reason = _classify(
+        done=done,
+        counted=counted,
+        expected=expected,
+        planned=planned,
+        pace=pace,
+        need=planned,
+        period=period,
+        as_of=as_of,
+        rules=rules,
+        unit=target.unit,
+    )
+    return ActivityProgress(
+        completion=counted / planned,
+        forecast=_forecast(done, expected, planned, as_of >= period.end),
+        status=status,
+        reason=reason,
+        **common,
+    )
+
+
+def _milestone(
+    activity: Activity,
+    *,
+    target: Milestone,
+    period: Period,
+    as_of: dt.date,
+    entries: list[_Entry],
+) -> ActivityProgress:
+    due = target.due or period.end
+    met_on = dt.date.fromordinal(min(day for day, _ in entries)) if entries else None
+    is_due = as_of >= due
+    expected = 1 if is_due else 0
+    done = 1 if met_on is not None else 0
+    if met_on is not None:
+        late = met_on > due
+        status = Status.ACHIEVED
+        rule = StatusRule.MILESTONE_MET_LATE if late else StatusRule.MILESTONE_MET
+    elif as_of >= period.end:
+        late, status, rule = True, Status.MISSED, StatusRule.MILESTONE_MISSED
+    elif is_due:
+        late, status, rule = True, Status.OVERDUE, StatusRule.MILESTONE_OVERDUE
+    else:
+        late, status, rule = False, Status.NOT_STARTED, StatusRule.MILESTONE_NOT_DUE
+    if as_of < period.start and met_on is None:
+        rule = StatusRule.BEFORE_PERIOD
+    return ActivityProgress(
+        activity=activity,
+        kind=target.kind,
+        unit=None,
+        planned=1,
+        expected=expected,
+        done=done,
+        counted=done,
+        surplus=0,
+        completion=float(done),
+        pace=done / expected if expected else None,
+        forecast=None,
+        status=status,
+        reason=StatusReason(rule=rule, date=met_on or period.start, due=due),
+        reports=len(entries),
+        due=due,
+        met_on=met_on,
+        late=late,
+    )
+
+
+_VERDICT_STATUS = {
+    Verdict.DONE: Status.ACHIEVED,
+    Verdict.ONGOING: Status.ON_TRACK,
+    Verdict.PARTLY_DONE: Status.BEHIND,
+    Verdict.NOT_DONE: Status.AT_RISK,
+    Verdict.NOT_ASSESSABLE: Status.NOT_ASSESSABLE,
+}
+
+
+def _ongoing(
+    activity: Activity,
+    *,
+    target: Ongoing,
+    period: Period,
+    as_of: dt.date,
+    entries: list[_Entry],
+    assessment: AssessmentAt | None,
+) -> ActivityProgress:
+    if assessment is not None:
+        status = _VERDICT_STATUS[assessment.verdict]
+        if status is Status.AT_RISK and as_of >= period.end:
+            status = Status.MISSED
+        reason = StatusReason(
+            rule=StatusRule.ASSESSMENT, date=assessment.held_on, verdict=assessment.verdict
+        )
+    elif as_of < period.start:
+        status, reason = (
+            Status.NOT_STARTED,
+            StatusReason(rule=StatusRule.BEFORE_PERIOD, date=period.start),
+        )
+    else:
+        status, reason = Status.NOT_ASSESSABLE, StatusReason(rule=StatusRule.NO_ASSESSMENT)
+    done = _sum(entries, 0)
+    return ActivityProgress(
+        activity=activity,
+        kind=target.kind,
+        unit=None,
+        planned=None,
+        expected=None,
+        done=done,
+        counted=done,
+        surplus=0,
+        completion=None,
+        pace=None,
+        forecast=None,
+        status=status,
+        reason=reason,
+        reports=len(entries),
+    )
+
+
+def _rollup(items: Iterable[ActivityProgress]) -> tuple[float | None, float | None]:
+    """Return the weighted mean completion and expected share of *items*."""
+    total = done = expected = 0.0
+    for item in items:
+        if item.completion is None or item.status is Status.CANCELLED:
+            continue
+        weight = item.activity.weight
+        total += weight
+        done += weight * item.completion
+        expected += weight * (item.expected_share or 0.0)
+    if total <= 0:
+        return None, None
+    return done / total, expected / total
+
+
+def _focus_area_progress(
+    area: FocusArea, activities: tuple[ActivityProgress, ...]
+) -> FocusAreaProgress:
+    mine = tuple(a for a in activities if area.id in a.activity.focus_areas)
+    completion, expected = _rollup(mine)
+    return FocusAreaProgress(
+        focus_area=area,
+        activities=mine,
+        completion=completion,
+        expected_completion=expected,
+        counts=StatusCounts.of(a.status for a in mine),
+    )
+
+
+def _indicator_progress(
+    indicator: Indicator, *, as_of: dt.date, period: Period | None
+) -> IndicatorProgress:
+    latest = None
+    for measurement in indicator.measurements:
+        if measurement.date <= as_of and (latest is None or measurement.date >= latest.date):
+            latest = measurement
+    baseline, target = indicator.baseline, indicator.target
+    unit = indicator.unit
+    empty: dict[str, Any] = {
+        "change": None,
+        "improvement": None,
+        "share_of_way": None,
+        "trajectory": None,
+        "on_trajectory": None,
+        "target_reached": None,
+    }
+    if latest is None:
+        return IndicatorProgress(
+            indicator=indicator,
+            latest=None,
+            status=Status.NOT_ASSESSABLE,
+            reason=StatusReason(rule=StatusRule.NO_DATA),
+            **empty,
+        )
+    if baseline is None or target is None:
+        change = None if baseline is None else latest.value - baseline.value
+        sign = 1 if indicator.direction is Direction.INCREASE else -1
+        empty.update(change=change, improvement=None if change is None else sign * change)
+        return IndicatorProgress(
+            indicator=indicator,
+            latest=latest,
+            status=Status.NOT_ASSESSABLE,
+            reason=StatusReason(
+                rule=StatusRule.NO_BASELINE_OR_TARGET, value=latest.value, unit=unit
+            ),
+            **empty,
+        )
+    sign = 1 if indicator.direction is Direction.INCREASE else -1
+    change = latest.value - baseline.value
+    improvement = sign * change
+    span = target.value - baseline.value
+    share = change / span if span != 0 else None
+    target_reached = sign * (latest.value - target.value) >= -_EPS
+    target_date = target.date or (period.end if period is not None else None)
+    trajectory = None
+    if target_date is not None and target_date > baseline.date:
+        t = (latest.date - baseline.date).days / (target_date - baseline.date).days
+        trajectory = baseline.value + span * min(max(t, 0.0), 1.0)
+    on_trajectory = None if trajectory is None else sign * (latest.value - trajectory) >= -_EPS
+    figures: dict[str, Any] = {
+        "value": latest.value,
+        "baseline": baseline.value,
+        "planned": target.value,
+        "expected": trajectory,
+        "unit": unit,
+        "due": target_date,
+    }
+    status, rule = _indicator_status(
+        target_reached=target_reached,
+        target_passed=target_date is not None and as_of >= target_date,
+        improvement=improvement,
+        on_trajectory=on_trajectory,
+    )
+    return IndicatorProgress(
+        indicator=indicator,
+        latest=latest,
+        change=change,
+        improvement=improvement,
+        share_of_way=share,
+        trajectory=trajectory,
+        on_trajectory=on_trajectory,
+        target_reached=target_reached,
+        status=status,
+        reason=StatusReason(rule=rule, **figures),
+    )
+
+
+def _indicator_status(
+    *, target_reached: bool, target_passed: bool, improvement: float, on_trajectory: bool | None
+) -> tuple[Status, StatusRule]:
+    if target_reached:
+        return Status.ACHIEVED, StatusRule.INDICATOR_TARGET_REACHED
+    if target_passed:
+        return Status.MISSED, StatusRule.INDICATOR_TARGET_DATE_PASSED
+    if improvement < 0:
+        return Status.AT_RISK, StatusRule.WORSENED
+    if on_trajectory is None:
+        return Status.NOT_ASSESSABLE, StatusRule.NO_TARGET_DATE
+    if on_trajectory:
+        return Status.ON_TRACK, StatusRule.ON_TRAJECTORY
+    return Status.BEHIND, StatusRule.OFF_TRAJECTORY
