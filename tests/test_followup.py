@@ -35,6 +35,7 @@ from medborgarlofte import (
     intervals,
     is_working_day,
     next_working_day,
+    progress,
 )
 
 D = dt.date
@@ -488,3 +489,24 @@ def test_labels_default_to_swedish():
         ReasonCode.OTHER.label(),
         ReasonCode.OTHER.label("en"),
     )
+
+
+@given(
+    start=st.dates(min_value=D(2022, 1, 1), max_value=D(2024, 12, 31)),
+    length=st.integers(0, 800),
+    kind=st.sampled_from([*Interval, None]),
+)
+def test_expected_agrees_with_progress(start, length, kind):
+    """Expected in an interval is progress's expected at its end less that before its start."""
+    period = Period(start=start, end=start + dt.timedelta(days=length))
+    p = promise(activities=TABLE_ACTIVITIES, period=period)
+    for ri in intervals(period, kind)[:3]:
+        after = progress(p, as_of=ri.period.end)
+        before = progress(p, as_of=ri.period.start - dt.timedelta(days=1))
+        for row in interval_table(p, ri.period).rows:
+            end = after.activity(row.activity).expected
+            if end is None:
+                assert row.expected is None
+            else:
+                began = before.activity(row.activity).expected or 0
+                assert pytest.approx(end - began) == row.expected

@@ -19,6 +19,7 @@ from medborgarlofte._followup import (
     IntervalTable,
     OccasionState,
     OccasionStatus,
+    activity_dates,
     expand_follow_up_rule,
     follow_up_coverage,
     follow_up_occasions,
@@ -34,6 +35,11 @@ from medborgarlofte._followups import (
     FollowUpRule,
     ReasonCode,
     Verdict,
+)
+from medborgarlofte._ical import (
+    activity_uid,
+    occasion_uid,
+    to_icalendar,
 )
 from medborgarlofte._indicators import (
     Direction,
@@ -176,6 +182,8 @@ __all__ = [
     "ValidationError",
     "Verdict",
     "__version__",
+    "activity_dates",
+    "activity_uid",
     "end_of_period",
     "expand_follow_up_rule",
     "follow_up_coverage",
@@ -185,6 +193,8 @@ __all__ = [
     "intervals",
     "is_working_day",
     "next_working_day",
+    "occasion_uid",
     "progress",
     "scheduled_dates",
+    "to_icalendar",
 ]

@@ -61,6 +61,7 @@ __all__ = [
     "IntervalTable",
     "OccasionState",
     "OccasionStatus",
+    "activity_dates",
     "expand_follow_up_rule",
     "follow_up_coverage",
     "follow_up_occasions",
@@ -189,6 +190,23 @@ def scheduled_dates(target: Schedule, period: Period) -> tuple[dt.date, ...]:
     """
     dtstart = target.start or period.start
     return target.recurrence.dates(start=period.start, end=period.end, dtstart=dtstart)
+
+
+def activity_dates(promise: Promise, activity: Activity) -> tuple[dt.date, ...]:
+    """Return the calendar dates of a scheduled activity inside the promise period.
+
+    An activity that is not a schedule, or a promise without a period, has
+    none; a dropped activity keeps the dates before it was dropped (none if
+    the day it was dropped is unknown).
+    """
+    target = activity.target
+    if not isinstance(target, Schedule) or promise.period is None:
+        return ()
+    dates = scheduled_dates(target, promise.period)
+    if activity.cancelled is not None:
+        stop = activity.cancelled.date
+        return () if stop is None else tuple(d for d in dates if d < stop)
+    return dates
 
 
 def expand_follow_up_rule(
