@@ -1,10 +1,15 @@
-"""A small Sphinx helper for the medborgarlofte documentation.
+"""Small Sphinx helpers for the medborgarlofte documentation.
 
-Napoleon reads the first line of an attribute's docstring as ``type:
+1. Napoleon reads the first line of an attribute's docstring as ``type:
 description``, so the enum member docstring ``"Minst: the number is a
 floor"`` would document a type called "Minst". The docstrings of attributes,
 data and properties in our package are protected from that reading: their
 types come from the annotations instead.
+
+2. The ``Attributes:`` section of an attrs class becomes one
+``.. attribute::`` per field with its type as an option, so it reads
+``name: type = default`` on one line, and the default comes from the class
+itself rather than from prose that could go stale.
 
 (Type hints that name a private module, ``medborgarlofte._period.Period``,
 need no help: autodoc records that path as the canonical name of the public
@@ -13,7 +18,11 @@ need no help: autodoc records that path as the canonical name of the public
 
 from __future__ import annotations
 
+import enum
+import re
 from typing import TYPE_CHECKING, Any
+
+import attrs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -44,9 +53,65 @@ def _restore_attribute_docstring(
         lines[:] = original
 
 
+_ATTRIBUTE = re.compile(r"^(?P<indent>\s*)\.\. attribute:: (?P<name>\w+)\s*$")
+
+
+def _show_default(value: object) -> str:
+    if isinstance(value, enum.Enum):
+        return f"{type(value).__name__}.{value.name}"
+    return repr(value)
+
+
+def _defaults(cls: type) -> dict[str, str]:
+    shown: dict[str, str] = {}
+    for field in attrs.fields(cls):
+        if field.default is attrs.NOTHING or not field.init:
+            continue
+        if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            continue
+        shown[field.name] = _show_default(field.default)
+    return shown
+
+
+def _inline_attribute_types(
+    _app: Sphinx, what: str, name: str, obj: object, _options: object, lines: list[str]
+) -> None:
+    """Move each attribute's ``:type:`` field into its directive, and add its default."""
+    if what != "class" or not name.startswith(_PACKAGE) or not attrs.has(obj):  # type: ignore[arg-type]
+        return
+    defaults = _defaults(obj)  # type: ignore[arg-type]
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        match = _ATTRIBUTE.match(lines[i])
+        if match is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        indent, field = match["indent"], match["name"]
+        end = i + 1
+        while end < len(lines) and (not lines[end].strip() or lines[end].startswith(indent + " ")):
+            end += 1
+        body = lines[i + 1 : end]
+        type_line = f"{indent}   :type: "
+        types = [line[len(type_line) :] for line in body if line.startswith(type_line)]
+        body = [line for line in body if not line.startswith(type_line)]
+        out.append(lines[i])
+        out.extend(f"{indent}   :type: {t}" for t in types)
+        if field in defaults:
+            out.append(f"{indent}   :value: {defaults[field]}")
+        while body and not body[-1].strip():
+            body.pop()
+        out.extend([*body, ""])
+        i = end
+    lines[:] = out
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the helpers with Sphinx."""
+    app.add_css_file("medborgarlofte.css")
     # Around napoleon, which listens with the default priority of 500.
     app.connect("autodoc-process-docstring", _keep_attribute_docstring, priority=400)
     app.connect("autodoc-process-docstring", _restore_attribute_docstring, priority=600)
+    app.connect("autodoc-process-docstring", _inline_attribute_types, priority=600)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
