@@ -11,6 +11,7 @@ from medborgarlofte._calendar import (
     interval_containing,
     intervals,
 )
+from medborgarlofte._codes import PROBLEM_CODES, ProblemCode
 from medborgarlofte._followup import (
     CoverageGap,
     FollowUpCoverage,
@@ -86,6 +87,16 @@ from medborgarlofte._promise import (
 )
 from medborgarlofte._recurrence import Recurrence
 from medborgarlofte._reports import Quantity, QuantityKind, Report, ReportKind
+from medborgarlofte._rules import check, validate
+from medborgarlofte._sweden import (
+    County,
+    Kommun,
+    PoliceRegion,
+    counties,
+    kommun,
+    kommuner,
+    kommuner_in,
+)
 from medborgarlofte._targets import (
     Bound,
     Interval,
@@ -110,6 +121,7 @@ from medborgarlofte.exceptions import (
 __version__ = _version("medborgarlofte")
 
 __all__ = [
+    "PROBLEM_CODES",
     "Activity",
     "ActivityProgress",
     "Assessment",
@@ -119,6 +131,7 @@ __all__ = [
     "Cadence",
     "Cancellation",
     "Contact",
+    "County",
     "CoverageGap",
     "Direction",
     "FocusArea",
@@ -136,6 +149,7 @@ __all__ = [
     "IntervalRow",
     "IntervalTable",
     "InvalidValueError",
+    "Kommun",
     "Language",
     "Measurement",
     "MedborgarlofteError",
@@ -153,7 +167,9 @@ __all__ = [
     "PeriodQuota",
     "Place",
     "PlaceKind",
+    "PoliceRegion",
     "Problem",
+    "ProblemCode",
     "ProgressRules",
     "Promise",
     "PromiseProgress",
@@ -184,6 +200,8 @@ __all__ = [
     "__version__",
     "activity_dates",
     "activity_uid",
+    "check",
+    "counties",
     "end_of_period",
     "expand_follow_up_rule",
     "follow_up_coverage",
@@ -192,9 +210,13 @@ __all__ = [
     "interval_table",
     "intervals",
     "is_working_day",
+    "kommun",
+    "kommuner",
+    "kommuner_in",
     "next_working_day",
     "occasion_uid",
     "progress",
     "scheduled_dates",
     "to_icalendar",
+    "validate",
 ]
