@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable  # noqa: TC003 - autodoc resolves public annotations
 from typing import TYPE_CHECKING
 
 import attrs
@@ -34,6 +35,8 @@ import attrs
 from medborgarlofte._calendar import ReportingInterval, intervals
 from medborgarlofte._followups import Assessment, Cadence, FollowUp, FollowUpRule
 from medborgarlofte._period import Period
+from medborgarlofte._problems import Language  # noqa: TC001 - for autodoc, as above
+from medborgarlofte._promise import Activity, Promise  # noqa: TC001 - for autodoc, as above
 from medborgarlofte._reports import Report, ReportKind
 from medborgarlofte._targets import (
     Interval,
@@ -48,10 +51,7 @@ from medborgarlofte._targets import (
 from medborgarlofte.exceptions import MissingExtraError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
-
-    from medborgarlofte._problems import Language
-    from medborgarlofte._promise import Activity, Promise
+    from collections.abc import Callable
 
 __all__ = [
     "CoverageGap",
@@ -659,6 +659,8 @@ def interval_table(
     A promise without a known period expects nothing that can be counted:
     every ``expected`` is then ``None``.
 
+    The function raises nothing of its own.
+
     Args:
         promise: The promise.
         covers: The interval, for example an occasion's ``covers``.
@@ -666,9 +668,6 @@ def interval_table(
 
     Returns:
         The table.
-
-    Raises:
-        Nothing: the function is total.
     """
     period = promise.period
     wanted = None if activities is None else set(activities)

@@ -9,7 +9,7 @@ updates the entries instead of adding copies.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from medborgarlofte._followup import (
     FollowUpOccasion,
@@ -17,13 +17,11 @@ from medborgarlofte._followup import (
     activity_dates,
     follow_up_coverage,
 )
+from medborgarlofte._problems import Language  # noqa: TC001 - autodoc resolves annotations
+from medborgarlofte._promise import Activity, Promise  # noqa: TC001 - for autodoc, as above
 from medborgarlofte._recurrence import Recurrence, _strip_prefix
 from medborgarlofte._targets import Schedule
 from medborgarlofte.exceptions import MissingExtraError
-
-if TYPE_CHECKING:
-    from medborgarlofte._problems import Language
-    from medborgarlofte._promise import Activity, Promise
 
 __all__ = ["activity_uid", "occasion_uid", "to_icalendar"]
 
@@ -211,7 +209,7 @@ def to_icalendar(
         The calendar as RFC 5545 bytes (UTF-8, CRLF line ends).
 
     Raises:
-        MissingExtraError: If :mod:`icalendar` (the ``ical`` extra) is not
+        MissingExtraError: If ``icalendar`` (the ``ical`` extra) is not
             installed, or *working_days* is set and ``holidays`` is not.
     """
     ical = _import_icalendar()
