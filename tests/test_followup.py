@@ -1,6 +1,8 @@
 import datetime as dt
+import importlib.util
 import itertools
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -510,3 +512,51 @@ def test_expected_agrees_with_progress(start, length, kind):
             else:
                 began = before.activity(row.activity).expected or 0
                 assert pytest.approx(end - began) == row.expected
+
+
+# --- the Hofors example ----------------------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def run_example(capsys, *argv: str) -> str:
+    """Run examples/hofors_followups.py with *argv* and return what it printed."""
+    spec = importlib.util.spec_from_file_location(
+        "hofors_followups", EXAMPLES / "hofors_followups.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert 0 == module.main(list(argv))
+    return capsys.readouterr().out
+
+
+def section(text: str, heading: str) -> list[str]:
+    """Return the lines under *heading*, up to the next blank line."""
+    return text.split(heading + "\n", 1)[1].split("\n\n", 1)[0].splitlines()
+
+
+@pytest.mark.skipif(
+    not (EXAMPLES / "hofors.py").exists(), reason="examples/hofors.py is not written yet"
+)
+def test_hofors_example_shows_t1_2024_overdue_at_midsummer_2024(capsys):
+    """At 2024-06-30 the only overdue follow-up is T1 2024, due 30 May, 31 days earlier."""
+    out = run_example(capsys)
+    assert [
+        "  T1 2024 (2024-01-01–2024-04-30), BRÅ: skulle redovisas senast 2024-05-30, 31 dagar sedan"
+    ] == section(out, "Försenade per 2024-06-30:")
+
+
+@pytest.mark.skipif(
+    not (EXAMPLES / "hofors.py").exists(), reason="examples/hofors.py is not written yet"
+)
+def test_hofors_example_in_english_later_and_as_a_calendar(capsys, tmp_path):
+    """In October 2024 T1 and T2 2024 are overdue; the calendar file is written too."""
+    ics = tmp_path / "hofors.ics"
+    out = run_example(capsys, "--as-of", "2024-10-15", "--lang", "en", "--ics", str(ics))
+    assert [
+        "  T1 2024 (2024-01-01–2024-04-30), BRÅ: was due 2024-05-30, 138 days ago",
+        "  T2 2024 (2024-05-01–2024-08-31), BRÅ: was due 2024-09-30, 15 days ago",
+    ] == section(out, "Overdue as of 2024-10-15:")
+    assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR")

@@ -58,6 +58,7 @@ from medborgarlofte._parties import (
     Signatory,
 )
 from medborgarlofte._period import Period
+from medborgarlofte._portfolio import Portfolio, PortfolioRow, PortfolioTotal, portfolio
 from medborgarlofte._problems import Language, Problem, Severity
 from medborgarlofte._progress import (
     ActivityProgress,
@@ -168,6 +169,9 @@ __all__ = [
     "Place",
     "PlaceKind",
     "PoliceRegion",
+    "Portfolio",
+    "PortfolioRow",
+    "PortfolioTotal",
     "Problem",
     "ProblemCode",
     "ProgressRules",
@@ -215,6 +219,7 @@ __all__ = [
     "kommuner_in",
     "next_working_day",
     "occasion_uid",
+    "portfolio",
     "progress",
     "scheduled_dates",
     "to_icalendar",

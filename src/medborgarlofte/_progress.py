@@ -13,7 +13,9 @@ import bisect
 import datetime as dt
 import enum
 import functools
-from typing import TYPE_CHECKING, Any
+import itertools
+import operator
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -23,7 +25,7 @@ from medborgarlofte._followups import Assessment, Verdict
 from medborgarlofte._indicators import Direction, Indicator, Measurement
 from medborgarlofte._occurrences import count_until, occurrence_ordinals
 from medborgarlofte._promise import Activity, FocusArea, Promise
-from medborgarlofte._reports import ReportKind
+from medborgarlofte._reports import Report, ReportKind
 from medborgarlofte._targets import (
     Bound,
     Interval,
@@ -621,10 +623,8 @@ class StatusCounts:
     @classmethod
     def of(cls, statuses: Iterable[Status]) -> StatusCounts:
         """Count *statuses*."""
-        found = dict.fromkeys(Status, 0)
-        for status in statuses:
-            found[status] += 1
-        return cls(counts=tuple(found.values()))
+        seen = list(statuses)
+        return cls(counts=tuple(seen.count(status) for status in _STATUSES))
 
     def __getitem__(self, status: Status) -> int:
         """Return how many have *status*."""
@@ -647,6 +647,7 @@ class StatusCounts:
 
 
 _STATUS_INDEX = {status: i for i, status in enumerate(Status)}
+_STATUSES = tuple(Status)
 
 
 @attrs.frozen(kw_only=True)
@@ -860,7 +861,7 @@ def progress(
                 period=period,
                 as_of=as_of,
                 rules=rules,
-                entries=reports.get(activity.id, ()),
+                entries=reports.get(activity.id) or _NO_REPORTS,
                 assessment=assessments.get(activity.id),
             )
             for activity in promise.activities
@@ -887,30 +888,104 @@ def progress(
     )
 
 
-def _index_reports(promise: Promise, period: Period) -> tuple[dict[str, list[_Entry]], int]:
-    """Group the done reports that count by activity, as (day ordinal, amount)."""
+_Index = dict[str, "_Reports"]
+"""Per activity: its reports that count, sorted by day."""
+
+
+class _Reports:
+    """An activity's done reports inside the period, sorted by the day they count from.
+
+    ``totals[k]`` is the sum of the first *k* amounts (a missing amount as 0)
+    and ``occurrences[k]`` the same with a missing amount as 1, so the sum by
+    any date is one binary search.
+    """
+
+    __slots__ = ("amounts", "days", "occurrences", "totals")
+
+    def __init__(self, entries: list[_Entry]) -> None:
+        self.days = [day for day, _ in entries]
+        self.amounts = [amount for _, amount in entries]
+        if None in self.amounts:
+            self.totals: list[Number] = list(
+                itertools.accumulate((a or 0 for a in self.amounts), initial=0)
+            )
+            self.occurrences: list[Number] = list(
+                itertools.accumulate((1 if a is None else a for a in self.amounts), initial=0)
+            )
+        else:
+            known = cast("list[Number]", self.amounts)
+            self.totals = self.occurrences = list(itertools.accumulate(known, initial=0))
+
+
+class _Counted:
+    """The reports of one activity that count by the as-of date."""
+
+    __slots__ = ("count", "done", "first", "occurrences", "reports")
+
+    def __init__(self, reports: _Reports, as_of: dt.date) -> None:
+        k = bisect.bisect_right(reports.days, as_of.toordinal())
+        self.reports = reports
+        self.count = k
+        self.done = reports.totals[k]
+        self.occurrences = reports.occurrences[k]
+        self.first = reports.days[0] if k else None
+
+    def entries(self) -> Iterator[_Entry]:
+        """Yield (day ordinal, amount) of each counted report."""
+        return zip(self.reports.days[: self.count], self.reports.amounts[: self.count], strict=True)
+
+
+_REPORT_FIELDS = operator.attrgetter("kind", "activity", "date", "period", "amount")
+
+_INDEX_CACHE: dict[int, tuple[tuple[Report, ...], Period, _Index, int]] = {}
+_INDEX_CACHE_SIZE = 4096
+
+
+def _index_reports(promise: Promise, period: Period) -> tuple[_Index, int]:
+    """Group the done reports that count by activity, sorted by the day they count from.
+
+    The index depends only on the reports and the period, so it is kept for
+    the last few thousand promises seen (by the identity of their ``reports``
+    tuple, which the entry holds on to): progress at twelve monthly dates
+    groups each promise's reports once.
+    """
+    reports = promise.reports
+    cached = _INDEX_CACHE.get(id(reports))
+    if cached is not None and cached[0] is reports and cached[1] == period:
+        return cached[2], cached[3]
     first, last = period.start.toordinal(), period.end.toordinal()
-    out: dict[str, list[_Entry]] = {}
+    grouped: dict[str, list[tuple[int, Number | None]]] = {}
     outside = 0
     done = ReportKind.DONE
-    for report in promise.reports:
-        if report.kind is not done or report.activity is None:
+    for kind, activity, day, span, amount in map(_REPORT_FIELDS, reports):
+        if kind is not done or activity is None:
             continue
-        if report.date is not None:
-            day = report.date.toordinal()
-        elif report.period is not None:
-            day = report.period.end.toordinal()
+        if day is not None:
+            ordinal = day.toordinal()
+        elif span is not None:
+            ordinal = span.end.toordinal()
         else:
-            day = last
-        if first <= day <= last:
-            entries = out.get(report.activity)
+            ordinal = last
+        if first <= ordinal <= last:
+            entries = grouped.get(activity)
             if entries is None:
-                out[report.activity] = [(day, report.amount)]
+                grouped[activity] = [(ordinal, amount)]
             else:
-                entries.append((day, report.amount))
+                entries.append((ordinal, amount))
         else:
             outside += 1
-    return out, outside
+    index: _Index = {}
+    for activity, entries in grouped.items():
+        entries.sort(key=_first)
+        index[activity] = _Reports(entries)
+    if len(_INDEX_CACHE) >= _INDEX_CACHE_SIZE:
+        _INDEX_CACHE.pop(next(iter(_INDEX_CACHE)))
+    _INDEX_CACHE[id(reports)] = (reports, period, index, outside)
+    return index, outside
+
+
+_first = operator.itemgetter(0)
+_NO_REPORTS = _Reports([])
 
 
 def _latest_assessments(promise: Promise, as_of: dt.date) -> dict[str, AssessmentAt]:
@@ -962,11 +1037,10 @@ def _activity_progress(
     period: Period,
     as_of: dt.date,
     rules: ProgressRules,
-    entries: Iterable[_Entry],
+    entries: _Reports,
     assessment: AssessmentAt | None,
 ) -> ActivityProgress:
-    as_of_ord = as_of.toordinal()
-    counted_entries = [(day, amount) for day, amount in entries if day <= as_of_ord]
+    counted_entries = _Counted(entries, as_of)
     target = activity.target
     context: dict[str, Any] = {"period": period, "as_of": as_of, "entries": counted_entries}
     if isinstance(target, PeriodQuota):
@@ -989,13 +1063,6 @@ def _activity_progress(
     if assessment is not None:
         result = attrs.evolve(result, assessment=assessment)
     return result
-
-
-def _sum(entries: Iterable[_Entry], none_counts: Number) -> Number:
-    total: Number = 0
-    for _day, amount in entries:
-        total += none_counts if amount is None else amount
-    return total
 
 
 def _classify(
@@ -1061,11 +1128,11 @@ def _period_quota(
     period: Period,
     as_of: dt.date,
     rules: ProgressRules,
-    entries: list[_Entry],
+    entries: _Counted,
 ) -> ActivityProgress:
     planned = target.amount
     expected = planned * period.elapsed_fraction(as_of)
-    done = _sum(entries, 0)
+    done = entries.done
     counted = min(done, planned)
     pace = done / expected if expected > 0 else None
     status, reason = _classify(
@@ -1094,7 +1161,7 @@ def _period_quota(
         forecast=_forecast(done, expected, planned, as_of >= period.end),
         status=status,
         reason=reason,
-        reports=len(entries),
+        reports=entries.count,
     )
 
 
@@ -1121,12 +1188,12 @@ def _interval_quota(
     period: Period,
     as_of: dt.date,
     rules: ProgressRules,
-    entries: list[_Entry],
+    entries: _Counted,
 ) -> ActivityProgress:
     plan, firsts = _interval_plan(period, target.per, target.amount, rules.partial_intervals)
     as_of_ord = as_of.toordinal()
     per_interval: list[Number] = [0] * len(plan)
-    for day, amount in entries:
+    for day, amount in entries.entries():
         if amount is not None:
             per_interval[bisect.bisect_right(firsts, day) - 1] += amount
     rows = []
@@ -1181,7 +1248,7 @@ def _interval_quota(
         forecast=_forecast(done, expected, planned, as_of >= period.end),
         status=status,
         reason=reason,
-        reports=len(entries),
+        reports=entries.count,
         intervals=tuple(rows),
     )
 
@@ -1193,14 +1260,14 @@ def _schedule(
     period: Period,
     as_of: dt.date,
     rules: ProgressRules,
-    entries: list[_Entry],
+    entries: _Counted,
 ) -> ActivityProgress:
     ordinals = occurrence_ordinals(
         target.recurrence, target.start or period.start, period.start, period.end
     )
     planned = len(ordinals)
     expected = count_until(ordinals, as_of)
-    done = _sum(entries, 1)
+    done = entries.occurrences
     counted = min(done, planned)
     pace = done / expected if expected > 0 else None
     common: dict[str, Any] = {
@@ -1213,7 +1280,7 @@ def _schedule(
         "counted": counted,
         "surplus": done - counted,
         "pace": pace,
-        "reports": len(entries),
+        "reports": entries.count,
     }
     if planned == 0:
         return ActivityProgress(
@@ -1250,10 +1317,10 @@ def _milestone(
     target: Milestone,
     period: Period,
     as_of: dt.date,
-    entries: list[_Entry],
+    entries: _Counted,
 ) -> ActivityProgress:
     due = target.due or period.end
-    met_on = dt.date.fromordinal(min(day for day, _ in entries)) if entries else None
+    met_on = None if entries.first is None else dt.date.fromordinal(entries.first)
     is_due = as_of >= due
     expected = 1 if is_due else 0
     done = 1 if met_on is not None else 0
@@ -1283,7 +1350,7 @@ def _milestone(
         forecast=None,
         status=status,
         reason=StatusReason(rule=rule, date=met_on or period.start, due=due),
-        reports=len(entries),
+        reports=entries.count,
         due=due,
         met_on=met_on,
         late=late,
@@ -1305,7 +1372,7 @@ def _ongoing(
     target: Ongoing,
     period: Period,
     as_of: dt.date,
-    entries: list[_Entry],
+    entries: _Counted,
     assessment: AssessmentAt | None,
 ) -> ActivityProgress:
     if assessment is not None:
@@ -1322,7 +1389,7 @@ def _ongoing(
         )
     else:
         status, reason = Status.NOT_ASSESSABLE, StatusReason(rule=StatusRule.NO_ASSESSMENT)
-    done = _sum(entries, 0)
+    done = entries.done
     return ActivityProgress(
         activity=activity,
         kind=target.kind,
@@ -1337,7 +1404,7 @@ def _ongoing(
         forecast=None,
         status=status,
         reason=reason,
-        reports=len(entries),
+        reports=entries.count,
     )
 
 
