@@ -32,6 +32,7 @@ from medborgarlofte.exceptions import ValidationError
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Set as AbstractSet
 
     from medborgarlofte._parties import Party
     from medborgarlofte._period import Period
@@ -81,30 +82,20 @@ class _Found:
         )
 
 
-def _first_ids(ids: Iterable[str], path: str) -> dict[str, str]:
-    """Return the path of the first use of each id."""
-    first: dict[str, str] = {}
-    for i, item_id in enumerate(ids):
-        first.setdefault(item_id, f"{path}[{i}].id")
-    return first
-
-
 def _duplicates(ids: Iterable[str | None], path: str, found: _Found) -> None:
     """Report every use of an id after its first in one collection."""
-    first: dict[str, str] = {}
+    first: dict[str, int] = {}
     for i, item_id in enumerate(ids):
         if item_id is None:
             continue
-        here = f"{path}[{i}].id"
-        if item_id in first:
+        before = first.setdefault(item_id, i)
+        if before != i:
             found.add(
-                here,
+                f"{path}[{i}].id",
                 codes.DUPLICATE_ID,
-                f"id {item_id!r} används redan vid {first[item_id]}",
-                f"the id {item_id!r} is already used at {first[item_id]}",
+                f"id {item_id!r} används redan vid {path}[{before}].id",
+                f"the id {item_id!r} is already used at {path}[{before}].id",
             )
-        else:
-            first[item_id] = here
 
 
 class _Kind:
@@ -125,17 +116,31 @@ _RULE = _Kind(codes.UNKNOWN_FOLLOW_UP_RULE, "uppföljningsregel", "follow-up rul
 
 
 class _Refs:
-    """Resolve references against the ids a promise defines."""
+    """Resolve references against the ids a promise defines.
 
-    def __init__(self, found: _Found, known: Mapping[_Kind, Mapping[str, str]]) -> None:
+    A path is given as a format string with a ``{}`` per index, and is only
+    built for a reference that does not resolve: most do, and validating a
+    national data set should not pay for paths it never shows.
+    """
+
+    def __init__(self, found: _Found, known: Mapping[_Kind, AbstractSet[str]]) -> None:
         self.found = found
         self.known = known
 
-    def one(self, path: str, ref: str | None, kind: _Kind) -> None:
+    def one(self, ref: str | None, kind: _Kind, path: str, *index: int) -> None:
         """Report *ref* at *path* unless it is ``None`` or a known id of *kind*."""
-        if ref is None or ref in self.known[kind]:
-            return
-        close = difflib.get_close_matches(ref, list(self.known[kind]), n=1)
+        if ref is not None and ref not in self.known[kind]:
+            self._unknown(ref, kind, path.format(*index))
+
+    def many(self, refs: Sequence[str], kind: _Kind, path: str, *index: int) -> None:
+        """Report every unknown id in *refs*, at ``path[j]``."""
+        known = self.known[kind]
+        for j, ref in enumerate(refs):
+            if ref not in known:
+                self._unknown(ref, kind, f"{path.format(*index)}[{j}]")
+
+    def _unknown(self, ref: str, kind: _Kind, path: str) -> None:
+        close = difflib.get_close_matches(ref, sorted(self.known[kind]), n=1)
         hint_sv = f"; menade du {close[0]!r}?" if close else ""
         hint_en = f"; did you mean {close[0]!r}?" if close else ""
         self.found.add(
@@ -144,11 +149,6 @@ class _Refs:
             f"{kind.none_sv} har id {ref!r}{hint_sv}",
             f"no {kind.en} has the id {ref!r}{hint_en}",
         )
-
-    def many(self, path: str, refs: Sequence[str], kind: _Kind) -> None:
-        """Report every unknown id in *refs*, at ``path[index]``."""
-        for j, ref in enumerate(refs):
-            self.one(f"{path}[{j}]", ref, kind)
 
 
 def _cycles(links: Sequence[tuple[str, str | None]], path: str, found: _Found) -> None:
@@ -212,7 +212,7 @@ def _check_parties(promise: Promise, refs: _Refs, found: _Found) -> None:
                 f"{party.police_region!r} is not a police region; the seven are Bergslagen, "
                 "Mitt, Nord, Stockholm, Syd, Väst and Öst",
             )
-        refs.one(f"{here}.parent", party.parent, _PARTY)
+        refs.one(party.parent, _PARTY, "$.parties[{}].parent", i)
     _cycles([(p.id, p.parent) for p in promise.parties], "$.parties[].parent", found)
 
 
@@ -272,7 +272,7 @@ def _check_signing(promise: Promise, refs: _Refs, found: _Found) -> None:
     roles = {p.id: p.role for p in promise.parties}
     for i, signatory in enumerate(promise.signatories):
         here = f"$.signatories[{i}]"
-        refs.one(f"{here}.party", signatory.party, _PARTY)
+        refs.one(signatory.party, _PARTY, "$.signatories[{}].party", i)
         if roles.get(signatory.party) is PartyRole.CO_ACTOR:
             found.add(
                 f"{here}.party",
@@ -291,7 +291,7 @@ def _check_signing(promise: Promise, refs: _Refs, found: _Found) -> None:
                 f"{signatory.name} signed on {on}, after the period {period} ended",
             )
     for i, contact in enumerate(promise.contacts):
-        refs.one(f"$.contacts[{i}].party", contact.party, _PARTY)
+        refs.one(contact.party, _PARTY, "$.contacts[{}].party", i)
 
 
 def _check_places(promise: Promise, refs: _Refs, found: _Found) -> None:
@@ -303,7 +303,7 @@ def _check_places(promise: Promise, refs: _Refs, found: _Found) -> None:
                 _unknown_kommunkod(place.kommunkod, f"{here}.kommunkod", found)
             elif kommuner and place.kommunkod not in kommuner:
                 _place_outside(place.name, place.kommunkod, kommuner, f"{here}.kommunkod", found)
-        refs.one(f"{here}.within", place.within, _PLACE)
+        refs.one(place.within, _PLACE, "$.places[{}].within", i)
     _cycles([(p.id, p.within) for p in promise.places], "$.places[].within", found)
 
 
@@ -369,35 +369,34 @@ def _check_target(activity: Activity, here: str, period: Period | None, found: _
 
 def _check_activities(promise: Promise, refs: _Refs, found: _Found) -> None:
     for i, activity in enumerate(promise.activities):
-        here = f"$.activities[{i}]"
-        refs.many(f"{here}.responsible", activity.responsible, _PARTY)
-        refs.many(f"{here}.participants", activity.participants, _PARTY)
-        refs.many(f"{here}.focus_areas", activity.focus_areas, _FOCUS_AREA)
-        refs.many(f"{here}.places", activity.places, _PLACE)
+        refs.many(activity.responsible, _PARTY, "$.activities[{}].responsible", i)
+        refs.many(activity.participants, _PARTY, "$.activities[{}].participants", i)
+        refs.many(activity.focus_areas, _FOCUS_AREA, "$.activities[{}].focus_areas", i)
+        refs.many(activity.places, _PLACE, "$.activities[{}].places", i)
         if isinstance(activity.target, PeriodQuota | IntervalQuota):
             for k, sub in enumerate(activity.target.sub_targets):
-                refs.one(f"{here}.target.sub_targets[{k}].place", sub.place, _PLACE)
-        _check_target(activity, f"{here}.target", promise.period, found)
+                path = "$.activities[{}].target.sub_targets[{}].place"
+                refs.one(sub.place, _PLACE, path, i, k)
+        _check_target(activity, f"$.activities[{i}].target", promise.period, found)
 
 
 def _check_reports(promise: Promise, refs: _Refs, found: _Found) -> None:
     period = promise.period
     for i, report in enumerate(promise.reports):
-        here = f"$.reports[{i}]"
-        refs.one(f"{here}.activity", report.activity, _ACTIVITY)
-        refs.one(f"{here}.party", report.party, _PARTY)
+        refs.one(report.activity, _ACTIVITY, "$.reports[{}].activity", i)
+        refs.one(report.party, _PARTY, "$.reports[{}].party", i)
         if period is None:
             continue
         if report.date is not None and not period.contains(report.date):
             found.add(
-                f"{here}.date",
+                f"$.reports[{i}].date",
                 codes.REPORT_OUTSIDE_PERIOD,
                 f"rapporten är daterad {report.date}, utanför perioden {period}",
                 f"the report is dated {report.date}, outside the period {period}",
             )
         if report.period is not None and not period.overlaps(report.period):
             found.add(
-                f"{here}.period",
+                f"$.reports[{i}].period",
                 codes.REPORT_OUTSIDE_PERIOD,
                 f"rapporten täcker {report.period}, helt utanför perioden {period}",
                 f"the report covers {report.period}, wholly outside the period {period}",
@@ -408,10 +407,10 @@ def _check_indicators(promise: Promise, refs: _Refs, found: _Found) -> None:
     period = promise.period
     for i, indicator in enumerate(promise.indicators):
         here = f"$.indicators[{i}]"
-        refs.many(f"{here}.focus_areas", indicator.focus_areas, _FOCUS_AREA)
-        refs.one(f"{here}.source", indicator.source, _SOURCE)
+        refs.many(indicator.focus_areas, _FOCUS_AREA, "$.indicators[{}].focus_areas", i)
+        refs.one(indicator.source, _SOURCE, "$.indicators[{}].source", i)
         if indicator.baseline is not None:
-            refs.one(f"{here}.baseline.source", indicator.baseline.source, _SOURCE)
+            refs.one(indicator.baseline.source, _SOURCE, "$.indicators[{}].baseline.source", i)
         target_date = indicator.target.date if indicator.target is not None else None
         if period is not None and target_date is not None and target_date < period.start:
             found.add(
@@ -421,7 +420,8 @@ def _check_indicators(promise: Promise, refs: _Refs, found: _Found) -> None:
                 f"the target is due on {target_date}, before the period {period} starts",
             )
         for k, measurement in enumerate(indicator.measurements):
-            refs.one(f"{here}.measurements[{k}].source", measurement.source, _SOURCE)
+            path = "$.indicators[{}].measurements[{}].source"
+            refs.one(measurement.source, _SOURCE, path, i, k)
             if period is not None and not period.contains(measurement.date):
                 found.add(
                     f"{here}.measurements[{k}].date",
@@ -434,15 +434,15 @@ def _check_indicators(promise: Promise, refs: _Refs, found: _Found) -> None:
 def _check_follow_up(promise: Promise, refs: _Refs, found: _Found) -> None:
     period = promise.period
     for i, rule in enumerate(promise.follow_up_rules):
-        here = f"$.follow_up_rules[{i}]"
-        refs.one(f"{here}.responsible", rule.responsible, _PARTY)
-        refs.many(f"{here}.focus_areas", rule.focus_areas, _FOCUS_AREA)
-        refs.many(f"{here}.activities", rule.activities, _ACTIVITY)
+        refs.one(rule.responsible, _PARTY, "$.follow_up_rules[{}].responsible", i)
+        refs.many(rule.focus_areas, _FOCUS_AREA, "$.follow_up_rules[{}].focus_areas", i)
+        refs.many(rule.activities, _ACTIVITY, "$.follow_up_rules[{}].activities", i)
         if period is not None and rule.recurrence is not None:
-            _check_recurrence(rule.recurrence, None, period, f"{here}.recurrence", found)
+            path = f"$.follow_up_rules[{i}].recurrence"
+            _check_recurrence(rule.recurrence, None, period, path, found)
     for i, follow_up in enumerate(promise.follow_ups):
         here = f"$.follow_ups[{i}]"
-        refs.one(f"{here}.rule", follow_up.rule, _RULE)
+        refs.one(follow_up.rule, _RULE, "$.follow_ups[{}].rule", i)
         if period is not None and follow_up.held_on < period.start:
             found.add(
                 f"{here}.held_on",
@@ -462,7 +462,8 @@ def _check_follow_up(promise: Promise, refs: _Refs, found: _Found) -> None:
                 f"the follow-up covers {follow_up.covers}, wholly before the period {period}",
             )
         for k, assessment in enumerate(follow_up.assessments):
-            refs.one(f"{here}.assessments[{k}].activity", assessment.activity, _ACTIVITY)
+            path = "$.follow_ups[{}].assessments[{}].activity"
+            refs.one(assessment.activity, _ACTIVITY, path, i, k)
 
 
 def _check_review_dates(promise: Promise, found: _Found) -> None:
@@ -507,12 +508,12 @@ def validate(promise: Promise) -> tuple[Problem, ...]:
     """
     found = _Found()
     known = {
-        _PARTY: _first_ids((p.id for p in promise.parties), "$.parties"),
-        _SOURCE: _first_ids((s.id for s in promise.basis.sources), "$.basis.sources"),
-        _PLACE: _first_ids((p.id for p in promise.places), "$.places"),
-        _FOCUS_AREA: _first_ids((f.id for f in promise.focus_areas), "$.focus_areas"),
-        _ACTIVITY: _first_ids((a.id for a in promise.activities), "$.activities"),
-        _RULE: _first_ids((r.id for r in promise.follow_up_rules), "$.follow_up_rules"),
+        _PARTY: {p.id for p in promise.parties},
+        _SOURCE: {s.id for s in promise.basis.sources},
+        _PLACE: {p.id for p in promise.places},
+        _FOCUS_AREA: {f.id for f in promise.focus_areas},
+        _ACTIVITY: {a.id for a in promise.activities},
+        _RULE: {r.id for r in promise.follow_up_rules},
     }
     refs = _Refs(found, known)
     _duplicates((p.id for p in promise.parties), "$.parties", found)
@@ -523,7 +524,7 @@ def validate(promise: Promise) -> tuple[Problem, ...]:
     _check_places(promise, refs, found)
     _duplicates((f.id for f in promise.focus_areas), "$.focus_areas", found)
     for i, focus_area in enumerate(promise.focus_areas):
-        refs.many(f"$.focus_areas[{i}].places", focus_area.places, _PLACE)
+        refs.many(focus_area.places, _PLACE, "$.focus_areas[{}].places", i)
     _duplicates((a.id for a in promise.activities), "$.activities", found)
     _check_activities(promise, refs, found)
     _duplicates((r.id for r in promise.reports), "$.reports", found)

@@ -94,6 +94,7 @@ class Kommun:
     police_region: PoliceRegion
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
     """Return *text* in lower case, without diacritics, with single spaces for hyphens."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -279,6 +280,7 @@ def kommun_by_name(name: str) -> Kommun | None:
     return found if isinstance(found, Kommun) else None
 
 
+@functools.lru_cache(maxsize=4096)
 def name_mentions(text: str, kommun: Kommun) -> bool:
     """Return whether *text* names *kommun* as whole words (for the rules).
 
@@ -297,6 +299,7 @@ def name_mentions(text: str, kommun: Kommun) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=256)
 def police_region_named(text: str) -> PoliceRegion | None:
     """Return the police region *text* names, or ``None`` (for the rules).
 
