@@ -89,6 +89,22 @@ from medborgarlofte._promise import (
 from medborgarlofte._recurrence import Recurrence
 from medborgarlofte._reports import Quantity, QuantityKind, Report, ReportKind
 from medborgarlofte._rules import check, validate
+from medborgarlofte._serde import (
+    FORMAT_VERSION,
+    dump,
+    dump_many,
+    dumps,
+    dumps_many,
+    from_dict,
+    load,
+    load_many,
+    load_with_warnings,
+    loads,
+    loads_many,
+    loads_many_with_warnings,
+    loads_with_warnings,
+    to_dict,
+)
 from medborgarlofte._sweden import (
     County,
     Kommun,
@@ -116,12 +132,14 @@ from medborgarlofte.exceptions import (
     MedborgarlofteError,
     MissingExtraError,
     UnknownKommunError,
+    UnsupportedFormatError,
     ValidationError,
 )
 
 __version__ = _version("medborgarlofte")
 
 __all__ = [
+    "FORMAT_VERSION",
     "PROBLEM_CODES",
     "Activity",
     "ActivityProgress",
@@ -199,6 +217,7 @@ __all__ = [
     "Target",
     "TargetKind",
     "UnknownKommunError",
+    "UnsupportedFormatError",
     "ValidationError",
     "Verdict",
     "__version__",
@@ -206,10 +225,15 @@ __all__ = [
     "activity_uid",
     "check",
     "counties",
+    "dump",
+    "dump_many",
+    "dumps",
+    "dumps_many",
     "end_of_period",
     "expand_follow_up_rule",
     "follow_up_coverage",
     "follow_up_occasions",
+    "from_dict",
     "interval_containing",
     "interval_table",
     "intervals",
@@ -217,11 +241,19 @@ __all__ = [
     "kommun",
     "kommuner",
     "kommuner_in",
+    "load",
+    "load_many",
+    "load_with_warnings",
+    "loads",
+    "loads_many",
+    "loads_many_with_warnings",
+    "loads_with_warnings",
     "next_working_day",
     "occasion_uid",
     "portfolio",
     "progress",
     "scheduled_dates",
+    "to_dict",
     "to_icalendar",
     "validate",
 ]

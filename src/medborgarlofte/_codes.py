@@ -295,3 +295,110 @@ REVIEW_DATE_OUTSIDE_PERIOD = register(
     "A review date lies outside the promise period.",
     area="rules",
 )
+
+# Documents: what loading JSON, TOML or YAML text finds (medborgarlofte._serde).
+SYNTAX_ERROR = register(
+    "syntax-error",
+    _E,
+    "Texten går inte att läsa som JSON, TOML eller YAML (rad och kolumn anges).",
+    "The text cannot be read as JSON, TOML or YAML (line and column given).",
+    area="document",
+)
+DOCUMENT_TOO_LARGE = register(
+    "document-too-large",
+    _E,
+    "Dokumentet är större än den tillåtna storleken.",
+    "The document is larger than the allowed size.",
+    area="document",
+)
+NOT_AN_OBJECT = register(
+    "not-an-object",
+    _E,
+    "Dokumentets översta värde är inte ett objekt (en tabell).",
+    "The top-level value of the document is not an object (a table).",
+    area="document",
+)
+FORMAT_VERSION_TOO_NEW = register(
+    "format-version-too-new",
+    _E,
+    "Dokumentet har en nyare formatversion än biblioteket kan läsa.",
+    "The document has a newer format version than the library can read.",
+    area="document",
+)
+UNKNOWN_FORMAT_VERSION = register(
+    "unknown-format-version",
+    _E,
+    "Dokumentets formatversion är okänd och kan inte uppgraderas.",
+    "The document's format version is unknown and cannot be upgraded.",
+    area="document",
+)
+MIGRATION_FAILED = register(
+    "migration-failed",
+    _E,
+    "Dokumentet kunde inte uppgraderas från en äldre formatversion.",
+    "The document could not be upgraded from an older format version.",
+    area="document",
+)
+UNKNOWN_KEY = register(
+    "unknown-key",
+    _E,
+    "En nyckel som formatet inte känner till (med förslag på vad som menades).",
+    "A key the format does not know (with a suggestion of what was meant).",
+    area="document",
+)
+MISSING_KEY = register(
+    "missing-key",
+    _E,
+    "En nyckel som krävs saknas.",
+    "A required key is missing.",
+    area="document",
+)
+WRONG_TYPE = register(
+    "wrong-type",
+    _E,
+    "Ett värde har fel typ; inget omvandlas ('5' är inte ett tal, 1 är inte en text).",
+    "A value has the wrong type; nothing is converted ('5' is not a number, 1 is not a text).",
+    area="document",
+)
+NOT_A_DATE = register(
+    "not-a-date",
+    _E,
+    "En text som ska vara ett datum är inte skriven som ÅÅÅÅ-MM-DD.",
+    "A text meant as a date is not written as YYYY-MM-DD.",
+    area="document",
+)
+IMPOSSIBLE_DATE = register(
+    "impossible-date",
+    _E,
+    "Ett datum som inte finns, till exempel 2023-06-31.",
+    "A date that does not exist, for example 2023-06-31.",
+    area="document",
+)
+NON_FINITE_NUMBER = register(
+    "non-finite-number",
+    _E,
+    "Ett tal är oändligt eller inte ett tal (NaN).",
+    "A number is infinite or not a number (NaN).",
+    area="document",
+)
+UNKNOWN_ENUM_VALUE = register(
+    "unknown-enum-value",
+    _E,
+    "Ett värde som inte hör till de tillåtna (de tillåtna räknas upp).",
+    "A value that is not one of the allowed ones (which are listed).",
+    area="document",
+)
+UNKNOWN_TARGET_KIND = register(
+    "unknown-target-kind",
+    _E,
+    "Ett mål har en okänd sort (`kind`).",
+    "A target has an unknown kind (`kind`).",
+    area="document",
+)
+INVALID_VALUE = register(
+    "invalid-value",
+    _E,
+    "Ett värde kan inte läsas av något annat skäl (meddelandet säger vilket).",
+    "A value cannot be read for another reason (the message says which).",
+    area="document",
+)

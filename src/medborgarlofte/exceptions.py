@@ -20,6 +20,7 @@ __all__ = [
     "MedborgarlofteError",
     "MissingExtraError",
     "UnknownKommunError",
+    "UnsupportedFormatError",
     "ValidationError",
 ]
 
@@ -108,3 +109,15 @@ class UnknownKommunError(MedborgarlofteError, LookupError):
         super().__init__(f"no kommun matches {query!r}{hint}")
         self.query = query
         self.suggestions = suggestions
+
+
+class UnsupportedFormatError(MedborgarlofteError, ValueError):
+    """Refuse a document format that is unknown (okänt format).
+
+    Attributes:
+        format: The format asked for, or the file suffix it was guessed from.
+    """
+
+    def __init__(self, message: str, *, format: str) -> None:  # noqa: A002 - the API's word
+        super().__init__(message)
+        self.format = format
