@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections.abc import Iterable  # noqa: TC003 - autodoc resolves public annotations
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -139,10 +140,17 @@ def _holidays() -> Callable[[dt.date], bool]:
         import holidays  # noqa: PLC0415 - an optional extra, imported when asked for
     except ImportError:
         raise MissingExtraError(extra="holidays", purpose="working-day due dates") from None
+    return _swedish_holidays(holidays)
+
+
+@functools.cache
+def _swedish_holidays(module: Any) -> Callable[[dt.date], bool]:  # noqa: ANN401 - the module
+    """Return a membership test for Swedish non-working days, built once."""
     # Public holidays plus midsommarafton, julafton and nyårsafton, which are
     # not working days in practice (the package's "de_facto" category).
-    calendar = holidays.country_holidays("SE", categories=("public", "de_facto"))
-    return calendar.__contains__
+    calendar = module.country_holidays("SE", categories=("public", "de_facto"))
+    contains: Callable[[dt.date], bool] = calendar.__contains__
+    return contains
 
 
 def is_working_day(day: dt.date) -> bool:
