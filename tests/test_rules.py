@@ -399,6 +399,22 @@ CASES = [
         id="kommunkod-on-region",
     ),
     pytest.param(
+        _with(parties=(POLICE, attrs.evolve(HOFORS, kommunkod=None, name="Kommunen"))),
+        [("$.parties[1].kommunkod", "missing-kommunkod", W)],
+        _with(
+            parties=(
+                POLICE,
+                Party(
+                    id="sdf",
+                    kind=PartyKind.MUNICIPALITY,
+                    name="Stadsdelsförvaltningen",
+                    role=PartyRole.CO_ACTOR,
+                ),
+            )
+        ),
+        id="missing-kommunkod-co-actor-unit",
+    ),
+    pytest.param(
         _with(parties=(POLICE, attrs.evolve(HOFORS, kommunkod=None))),
         [("$.parties[1].kommunkod", "missing-kommunkod", W)],
         _with(
@@ -739,6 +755,13 @@ def test_problems_grouped_in_document_order():
         "$.review_dates[0]",
     ]
     assert expected == [p.path for p in validate(promise)]
+
+
+def test_missing_kommunkod_suggests_the_code():
+    """A kommun without a code is told its code when its name gives it."""
+    (problem,) = validate(_with(parties=(POLICE, attrs.evolve(HOFORS, kommunkod=None))))
+    assert problem.message_sv.endswith("; Hofors har kommunkod 2104")
+    assert problem.message_en.endswith("; Hofors has the kommunkod 2104")
 
 
 def test_messages_name_what_is_wrong():

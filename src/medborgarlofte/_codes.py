@@ -228,8 +228,8 @@ KOMMUNKOD_ON_NON_MUNICIPAL_PARTY = register(
 MISSING_KOMMUNKOD = register(
     "missing-kommunkod",
     _W,
-    "En kommun som part saknar kommunkod.",
-    "A municipal party has no kommunkod.",
+    "En kommun som ger löftet saknar kommunkod.",
+    "A municipality giving the promise has no kommunkod.",
     area="rules",
 )
 PLACE_OUTSIDE_KOMMUNER = register(

@@ -193,7 +193,7 @@ def _check_parties(promise: Promise, refs: _Refs, found: _Found) -> None:
         here = f"$.parties[{i}]"
         if party.kommunkod is not None:
             _check_kommunkod(party, here, found)
-        elif party.kind is PartyKind.MUNICIPALITY and party.parent is None:
+        elif _gives_promise_as_kommun(party):
             named = kommun_by_name(party.name)
             hint_sv = f"; {named.name} har kommunkod {named.code}" if named else ""
             hint_en = f"; {named.name} has the kommunkod {named.code}" if named else ""
@@ -214,6 +214,15 @@ def _check_parties(promise: Promise, refs: _Refs, found: _Found) -> None:
             )
         refs.one(party.parent, _PARTY, "$.parties[{}].parent", i)
     _cycles([(p.id, p.parent) for p in promise.parties], "$.parties[].parent", found)
+
+
+def _gives_promise_as_kommun(party: Party) -> bool:
+    """Return whether *party* is a kommun giving the promise, not a unit or a co-actor."""
+    return (
+        party.kind is PartyKind.MUNICIPALITY
+        and party.role is PartyRole.PRINCIPAL
+        and party.parent is None
+    )
 
 
 def _unknown_kommunkod(code: str, path: str, found: _Found) -> None:
