@@ -6,9 +6,12 @@ access (CI has none), so intersphinx never depends on fetching an inventory:
 * Python's inventory ships in ``docs/_inventories/python.inv`` (see the README
   there for where it comes from and how to refresh it), so every reference to
   the standard library is checked offline as well.
-* attrs, cattrs and dateutil are linked only when ``MEDBORGARLOFTE_DOCS_ONLINE=1``
-  says the network may be used; offline, references into those three packages
-  (and only those) are exempt from nitpicky mode, see ``nitpick_ignore_regex``.
+* attrs, cattrs, dateutil, Hypothesis and icalendar are linked only when
+  ``MEDBORGARLOFTE_DOCS_ONLINE=1`` says the network may be used; offline,
+  references into those packages (and only those) are exempt from nitpicky
+  mode, see ``nitpick_ignore_regex``. (Debian ships inventories of some of
+  them, but of versions whose page layout no longer matches the live sites,
+  so they would produce broken links.)
 
 References to our own names are always checked.
 """
@@ -67,6 +70,8 @@ if _ONLINE:
         "attrs": ("https://www.attrs.org/en/stable/", (None,)),
         "cattrs": ("https://catt.rs/en/stable/", (None,)),
         "dateutil": ("https://dateutil.readthedocs.io/en/stable/", (None,)),
+        "hypothesis": ("https://hypothesis.readthedocs.io/en/latest/", (None,)),
+        "icalendar": ("https://icalendar.readthedocs.io/en/stable/", (None,)),
     }
 intersphinx_timeout = 10
 
@@ -74,8 +79,8 @@ intersphinx_timeout = 10
 # Kept short on purpose: every entry says why it cannot resolve.
 nitpick_ignore_regex: list[tuple[str, str]] = []
 if not _ONLINE:
-    # No inventory offline for these three (see the module docstring).
-    nitpick_ignore_regex += [(r"py:.*", r"(attrs?|cattrs|dateutil)(\..*)?")]
+    # No inventory offline for these (see the module docstring).
+    nitpick_ignore_regex += [(r"py:.*", r"(attrs?|cattrs|dateutil|hypothesis|icalendar)(\..*)?")]
 
 # -- HTML ----------------------------------------------------------------------
 html_theme = "furo"
