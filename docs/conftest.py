@@ -11,8 +11,9 @@ Sybil reads each MyST page under ``docs/`` and runs, in page order:
 Each page has one namespace of its own, shared by its examples in order, so a
 tutorial page can build its state step by step; pages never see each other's
 names. ``% skip: next`` above a block skips it (say why in the page), and
-``% clear-namespace`` starts afresh. The docs are run from the repository root,
-so examples may open ``examples/...`` by relative path.
+``% clear-namespace`` starts afresh. Pages run from the repository root, so
+examples may open ``examples/...`` by relative path; tutorial pages run in an
+empty directory of their own, so they can save files as a reader would.
 """
 
 from __future__ import annotations
@@ -41,11 +42,23 @@ FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE
 collect_ignore_glob = ["_build/*", "_inventories/*"]
 
 
+@pytest.fixture(scope="module")
+def _page_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return an empty directory of one page's own, where its examples may write files."""
+    return tmp_path_factory.mktemp("page")
+
+
 @pytest.fixture
-def _run_from_root() -> Iterator[None]:
-    """Run a page's examples from the repository root, whatever pytest's cwd."""
+def _page_cwd(request: pytest.FixtureRequest, _page_dir: Path) -> Iterator[None]:
+    """Run the examples of a tutorial page in the page's own directory, the others from the root.
+
+    A tutorial page saves files the way a reader would (``dump(promise,
+    "hofors.toml")``) without writing into the repository; other pages may
+    open ``examples/...`` by relative path.
+    """
     before = Path.cwd()
-    os.chdir(ROOT)
+    tutorial = ROOT / "docs" / "tutorial"
+    os.chdir(_page_dir if tutorial in Path(request.path).parents else ROOT)
     try:
         yield
     finally:
@@ -61,5 +74,5 @@ pytest_collect_file = Sybil(
     ],
     patterns=["*.md"],
     excludes=["_build/*", "_inventories/*"],
-    fixtures=["_run_from_root"],
+    fixtures=["_page_cwd"],
 ).pytest()
