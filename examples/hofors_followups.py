@@ -42,6 +42,7 @@ TEXT = {
         "none": "  inga",
         "gaps": "Aktiviteter utan rapport i en uppföljd period:",
         "gap_line": "  {label}: {title}",
+        "assessed": " (bedömd: {verdict})",
         "ics": "Kalendern skrevs till {path}",
     },
     "en": {
@@ -53,6 +54,7 @@ TEXT = {
         "none": "  none",
         "gaps": "Activities with no report in a period that was followed up:",
         "gap_line": "  {label}: {title}",
+        "assessed": " (assessed: {verdict})",
         "ics": "The calendar was written to {path}",
     },
 }
@@ -93,6 +95,11 @@ def report(promise: Promise, coverage: FollowUpCoverage, lang: Language) -> list
     lines += [
         words["gap_line"].format(
             label=gap.occasion.label(lang), title=promise.activity(gap.activity).title
+        )
+        + (
+            ""
+            if gap.assessment is None
+            else words["assessed"].format(verdict=gap.assessment.verdict.label(lang))
         )
         for gap in coverage.gaps
     ] or [words["none"]]
