@@ -521,6 +521,27 @@ def test_collection_round_trip(fmt):
     assert text == dumps_many(loads_many(text, format=fmt), format=fmt)
 
 
+def test_collection_json_is_one_promise_per_line_with_either_backend(monkeypatch):
+    """A JSON collection has one compact line per promise, the same with or without orjson."""
+    many = (
+        *_many(),
+        _many()[0].with_activities(
+            Activity(id="liten", title="Liten vikt", target=Ongoing(), weight=2.5e-6)
+        ),
+    )
+    fast = dumps_many(many)
+    lines = fast.splitlines()
+    assert ['{"format_version":1,"promises":[', "]}"] == [lines[0], lines[-1]]
+    assert [json.loads(line.rstrip(",")) for line in lines[1:-1]] == [
+        {k: v for k, v in to_dict(p).items() if k != "format_version"} for p in many
+    ]
+    monkeypatch.setattr(_formats, "_orjson", None)
+    assert fast == dumps_many(many)
+    assert '"weight":2.5e-06' in fast
+    assert '{"format_version":1,"promises":[\n]}\n' == dumps_many([])
+    assert () == loads_many(dumps_many([]))
+
+
 def test_collection_file_round_trip(tmp_path):
     """dump_many and load_many write and read a collection file."""
     path = tmp_path / "national.json"

@@ -20,6 +20,8 @@ from medborgarlofte._serde._formats import (
     check_format,
     format_for,
     has_orjson,
+    json_line_orjson,
+    json_line_stdlib,
     json_orjson,
     parse,
     write,
@@ -423,14 +425,22 @@ def _many_dict(promises: Iterable[Promise], converter: Any) -> dict[str, Any]:
 def dumps_many(promises: Iterable[Promise], *, format: Format = "json") -> str:
     """Return *promises* as one canonical collection document (samling).
 
+    In JSON each promise is written compactly on a line of its own, so a
+    national data set stays small and a change to one promise changes one line.
+
     Raises:
         UnsupportedFormatError: If the format is unknown.
         MissingExtraError: If the format's extra (``toml``, ``yaml``) is not installed.
     """
     fmt = check_format(format)
     with _gc_paused():
-        if fmt == "json" and has_orjson():
-            return json_orjson(_many_dict(promises, JSON_CONVERTER))
+        if fmt == "json":
+            if has_orjson():
+                lines = [json_line_orjson(JSON_CONVERTER.unstructure(p, Promise)) for p in promises]
+            else:
+                lines = [json_line_stdlib(FAST_CONVERTER.unstructure(p, Promise)) for p in promises]
+            head = f'{{"{VERSION_KEY}":{FORMAT_VERSION},"{PROMISES_KEY}":['
+            return head + ("\n" if lines else "") + ",\n".join(lines) + "\n]}\n"
         return write(_many_dict(promises, FAST_CONVERTER), fmt)
 
 

@@ -247,6 +247,19 @@ def json_stdlib(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
+def json_line_stdlib(data: Any) -> str:
+    """Return *data* as compact JSON on one line, with the standard library."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def json_line_orjson(data: Any) -> str:
+    """Return *data* as compact JSON on one line with orjson, as :func:`json_line_stdlib` does."""
+    if _orjson is None:  # pragma: no cover - the fast extra is installed in the test run
+        return json_line_stdlib(data)
+    text: bytes = _orjson.dumps(data, default=_orjson_default)
+    return text.decode()
+
+
 def json_orjson(data: Any) -> str:
     """Return *data* as canonical JSON text with orjson; the same text as :func:`json_stdlib`.
 
