@@ -11,6 +11,11 @@ types come from the annotations instead.
 ``name: type = default`` on one line, and the default comes from the class
 itself rather than from prose that could go stale.
 
+3. The code imports ``datetime as dt`` throughout. When autodoc cannot
+evaluate a signature's annotations (a name imported only for type
+checking), it shows them as written, and ``dt.date`` would not resolve; it
+is looked up as ``datetime.date`` instead.
+
 (Type hints that name a private module, ``medborgarlofte._period.Period``,
 need no help: autodoc records that path as the canonical name of the public
 ``medborgarlofte.Period`` it documents.)
@@ -23,9 +28,13 @@ import re
 from typing import TYPE_CHECKING, Any
 
 import attrs
+from docutils.nodes import Text
+from sphinx.ext.intersphinx import missing_reference
 
 if TYPE_CHECKING:
+    from docutils.nodes import Element, TextElement
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 _PACKAGE = "medborgarlofte"
 
@@ -107,9 +116,25 @@ def _inline_attribute_types(
     lines[:] = out
 
 
+def _datetime_alias(
+    app: Sphinx, env: BuildEnvironment, node: Element, contnode: TextElement
+) -> Element | None:
+    """Resolve ``dt.X`` as ``datetime.X`` through the Python inventory."""
+    target = node.get("reftarget", "")
+    if node.get("refdomain") != "py" or not target.startswith("dt."):
+        return None
+    renamed = node.deepcopy()
+    renamed["reftarget"] = "datetime." + target.removeprefix("dt.")
+    shown = contnode.deepcopy()
+    if shown.astext() == target:
+        shown.children = [Text(target.removeprefix("dt."))]
+    return missing_reference(app, env, renamed, shown)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the helpers with Sphinx."""
     app.add_css_file("medborgarlofte.css")
+    app.connect("missing-reference", _datetime_alias)
     # Around napoleon, which listens with the default priority of 500.
     app.connect("autodoc-process-docstring", _keep_attribute_docstring, priority=400)
     app.connect("autodoc-process-docstring", _restore_attribute_docstring, priority=600)
