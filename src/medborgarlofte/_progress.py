@@ -23,7 +23,7 @@ from medborgarlofte import _codes as codes
 from medborgarlofte._calendar import ReportingInterval, intervals
 from medborgarlofte._followups import Assessment, Verdict
 from medborgarlofte._indicators import Direction, Indicator, Measurement
-from medborgarlofte._occurrences import count_until, occurrence_ordinals
+from medborgarlofte._occurrences import count_until, occurrences
 from medborgarlofte._promise import Activity, FocusArea, Promise
 from medborgarlofte._reports import Report, ReportKind
 from medborgarlofte._targets import (
@@ -1262,11 +1262,11 @@ def _schedule(
     rules: ProgressRules,
     entries: _Counted,
 ) -> ActivityProgress:
-    ordinals = occurrence_ordinals(
+    ordinals, offset = occurrences(
         target.recurrence, target.start or period.start, period.start, period.end
     )
-    planned = len(ordinals)
-    expected = count_until(ordinals, as_of)
+    planned = len(ordinals) - offset
+    expected = max(count_until(ordinals, as_of) - offset, 0)
     done = entries.occurrences
     counted = min(done, planned)
     pace = done / expected if expected > 0 else None
