@@ -39,9 +39,10 @@ from medborgarlofte import (
     StatusReason,
     StatusRule,
     Verdict,
+    _progress,
     progress,
 )
-from medborgarlofte._occurrences import occurrence_ordinals
+from medborgarlofte._occurrences import occurrence_ordinals, start_free
 
 D = dt.date
 YEAR_2023 = Period.year(2023)
@@ -856,3 +857,58 @@ def test_schedule_expected_equals_a_brute_force_count_with_dateutil(rule, period
             break
         brute += day >= period.start
     assert brute == expected
+
+
+def test_result_objects_name_what_they_are_about():
+    """Results give the ids, weight and period of what they describe, and find indicators by id."""
+    ind = indicator(measurements=[(D(2023, 5, 1), 35)])
+    other = attrs.evolve(ind, id="j")
+    p = promise_with(
+        quota(activity_id="a", weight=2, focus_areas=("f",)),
+        focus_areas=(FocusArea(id="f", title="F"),),
+        indicators=(ind, other),
+    )
+    result = progress(p, as_of=D(2023, 6, 1))
+    assert ("a", 2, "f", "j", YEAR_2023) == (
+        result.activities[0].id,
+        result.activities[0].weight,
+        result.focus_areas[0].id,
+        result.indicator("j").id,
+        result.period,
+    )
+
+
+def test_ongoing_work_has_no_expected_share():
+    """Without planned or expected figures there is no share the date calls for."""
+    assert None is progress(promise_with(ONGOING), as_of=D(2023, 6, 1)).activity("a").expected_share
+
+
+def test_interval_quota_report_without_amount_counts_for_nothing():
+    """A done report with no amount adds nothing to its interval."""
+    reports = [Report(activity="a", date=D(2023, 3, 1)), done(D(2023, 4, 1))]
+    a = progress(promise_with(per_year(), reports=reports), as_of=D(2023, 6, 1)).activity("a")
+    assert (1, 2, [1]) == (a.done, a.reports, [i.done for i in a.intervals])
+
+
+def test_report_index_cache_is_bounded(monkeypatch):
+    """The per-promise report index forgets the oldest promise once it is full."""
+    monkeypatch.setattr(_progress, "_INDEX_CACHE_SIZE", 2)
+    _progress._INDEX_CACHE.clear()
+    promises = [promise_with(quota(), reports=[done(D(2023, 2, i))]) for i in range(1, 4)]
+    for p in promises:
+        progress(p, as_of=D(2023, 6, 1))
+    assert [id(p.reports) for p in promises[1:]] == list(_progress._INDEX_CACHE)
+
+
+@pytest.mark.parametrize(
+    ("rule", "free"),
+    [
+        ("FREQ=HOURLY;BYDAY=MO", False),
+        ("RRULE:FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=6", True),
+        ("FREQ=YEARLY", False),
+        ("FREQ=WEEKLY;INTERVAL=1;BYDAY=FR;UNTIL=20240101", True),
+    ],
+)
+def test_start_free_rules(rule, free):
+    """Only calendar rules whose dates are fixed by their BY parts share one expansion."""
+    assert free == start_free(rule)
