@@ -12,8 +12,12 @@ Each page has one namespace of its own, shared by its examples in order, so a
 tutorial page can build its state step by step; pages never see each other's
 names. ``% skip: next`` above a block skips it (say why in the page), and
 ``% clear-namespace`` starts afresh. Pages run from the repository root, so
-examples may open ``examples/...`` by relative path; tutorial pages run in an
-empty directory of their own, so they can save files as a reader would.
+examples may open ``examples/...`` by relative path.
+
+The tutorial pages (``docs/tutorial/N-name.md``) run in one empty directory
+that they share, in the order of their numbers, the order pytest collects
+them in. A page can save a file there and the next page load it, as a reader
+would; a later page run on its own therefore fails for want of that file.
 """
 
 from __future__ import annotations
@@ -42,23 +46,22 @@ FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE
 collect_ignore_glob = ["_build/*", "_inventories/*"]
 
 
-@pytest.fixture(scope="module")
-def _page_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Return an empty directory of one page's own, where its examples may write files."""
-    return tmp_path_factory.mktemp("page")
+@pytest.fixture(scope="session")
+def _tutorial_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return the empty directory the tutorial pages share, for the files they save."""
+    return tmp_path_factory.mktemp("tutorial")
 
 
 @pytest.fixture
-def _page_cwd(request: pytest.FixtureRequest, _page_dir: Path) -> Iterator[None]:
-    """Run the examples of a tutorial page in the page's own directory, the others from the root.
+def _page_cwd(request: pytest.FixtureRequest, _tutorial_dir: Path) -> Iterator[None]:
+    """Run tutorial examples in the tutorial's directory, all others from the repository root.
 
     A tutorial page saves files the way a reader would (``dump(promise,
-    "hofors.toml")``) without writing into the repository; other pages may
-    open ``examples/...`` by relative path.
+    "hofors-2023-2024.toml")``) without writing into the repository.
     """
     before = Path.cwd()
     tutorial = ROOT / "docs" / "tutorial"
-    os.chdir(_page_dir if tutorial in Path(request.path).parents else ROOT)
+    os.chdir(_tutorial_dir if tutorial in Path(request.path).parents else ROOT)
     try:
         yield
     finally:
