@@ -510,6 +510,14 @@ CASES = [
         id="schedule-starts-after-period",
     ),
     pytest.param(
+        _target(
+            Schedule(recurrence=Recurrence(rule="FREQ=MINUTELY;COUNT=5"), start=D(2022, 12, 31))
+        ),
+        [("$.activities[0].target.recurrence", "schedule-without-occurrence", W)],
+        _target(Schedule(recurrence=Recurrence(rule="FREQ=MINUTELY"))),
+        id="schedule-every-minute",
+    ),
+    pytest.param(
         _with(
             follow_up_rules=(
                 _rule(

@@ -15,11 +15,14 @@ promise has no period. What each code means is listed in the documentation.
 from __future__ import annotations
 
 import difflib
+import functools
 from typing import TYPE_CHECKING
 
 from medborgarlofte import _codes as codes
 from medborgarlofte._parties import PartyKind, PartyRole
 from medborgarlofte._problems import Problem
+from medborgarlofte._recurrence import _as_datetime as as_datetime
+from medborgarlofte._recurrence import _parse as parse_rule
 from medborgarlofte._sweden import (
     kommun_by_code,
     kommun_by_name,
@@ -330,11 +333,26 @@ def _place_outside(name: str, code: str, kommuner: set[str], path: str, found: _
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _occurs(rule: str, dtstart: dt.date, start: dt.date, end: dt.date) -> bool:
+    """Return whether *rule*, counted from *dtstart*, occurs from *start* to *end*.
+
+    Walks the rule lazily and stops at the first occurrence from *start* on,
+    so a rule such as ``FREQ=MINUTELY`` is not expanded in full. Cached, since
+    a national data set repeats the same rules and periods.
+    """
+    first = as_datetime(start)
+    for hit in parse_rule(rule).replace(dtstart=as_datetime(dtstart)):
+        if hit >= first:
+            return hit.date() <= end
+    return False
+
+
 def _check_recurrence(
     recurrence: Recurrence, dtstart: dt.date | None, period: Period, path: str, found: _Found
 ) -> None:
     start = dtstart or period.start
-    if recurrence.count(start=period.start, end=period.end, dtstart=start) == 0:
+    if not _occurs(recurrence.rule, start, period.start, period.end):
         found.add(
             path,
             codes.SCHEDULE_WITHOUT_OCCURRENCE,
