@@ -537,9 +537,6 @@ def section(text: str, heading: str) -> list[str]:
     return text.split(heading + "\n", 1)[1].split("\n\n", 1)[0].splitlines()
 
 
-@pytest.mark.skipif(
-    not (EXAMPLES / "hofors.py").exists(), reason="examples/hofors.py is not written yet"
-)
 def test_hofors_example_shows_t1_2024_overdue_at_midsummer_2024(capsys):
     """At 2024-06-30 the only overdue follow-up is T1 2024, due 30 May, 31 days earlier."""
     out = run_example(capsys)
@@ -548,9 +545,6 @@ def test_hofors_example_shows_t1_2024_overdue_at_midsummer_2024(capsys):
     ] == section(out, "Försenade per 2024-06-30:")
 
 
-@pytest.mark.skipif(
-    not (EXAMPLES / "hofors.py").exists(), reason="examples/hofors.py is not written yet"
-)
 def test_hofors_example_in_english_later_and_as_a_calendar(capsys, tmp_path):
     """In October 2024 T1 and T2 2024 are overdue; the calendar file is written too."""
     ics = tmp_path / "hofors.ics"
