@@ -1,11 +1,13 @@
 """Tests for Sweden as data: kommuner, län and police regions."""
 
+import re
 import unicodedata
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from sphinx.pycode import ModuleAnalyzer
 
 from medborgarlofte import (
     County,
@@ -195,6 +197,16 @@ def test_kommuner_in_police_regions_partition():
 def test_kommuner_in_unknown_county():
     """A county that is not Swedish has no kommuner."""
     assert () == kommuner_in(County(code="99", name="Atlantis län"))
+
+
+@pytest.mark.parametrize("region", list(PoliceRegion), ids=lambda r: r.name)
+def test_police_region_docstring_names_its_counties(region):
+    """Each police region's docstring names exactly the län of its kommuner."""
+    docs = ModuleAnalyzer.for_module("medborgarlofte._sweden").find_attr_docs()
+    text = " ".join(docs["PoliceRegion", region.name])
+    short = {c.name.removesuffix(" län") for c in counties()}
+    named = {name for name in short if re.search(rf"\b{name}\b", text)}
+    assert {k.county.name.removesuffix(" län") for k in kommuner_in(region)} == named
 
 
 def test_police_region_label():

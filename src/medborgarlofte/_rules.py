@@ -1,8 +1,9 @@
 """Integrity rules: when a promise is internally consistent (regler för ett löfte).
 
 :func:`validate` walks a :class:`~medborgarlofte.Promise` once and returns every
-:class:`~medborgarlofte.Problem` it finds, in document order; :func:`check`
-raises a :class:`~medborgarlofte.ValidationError` when one of them is an error.
+:class:`~medborgarlofte.Problem` it finds, grouped by the part of the promise
+they are in, in the order of its keys; :func:`check` raises a
+:class:`~medborgarlofte.ValidationError` when one of them is an error.
 Each problem names its place as a JSON path in the document's keys (the
 attribute names), for example ``$.activities[2].responsible[0]``.
 

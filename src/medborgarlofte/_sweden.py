@@ -52,12 +52,19 @@ class PoliceRegion(enum.Enum):
     """
 
     BERGSLAGEN = "Bergslagen"
+    """Dalarnas, Värmlands and Örebro län."""
     MITT = "Mitt"
+    """Gävleborgs, Uppsala and Västmanlands län."""
     NORD = "Nord"
+    """Jämtlands, Norrbottens, Västerbottens and Västernorrlands län."""
     STOCKHOLM = "Stockholm"
+    """Stockholms and Gotlands län."""
     SYD = "Syd"
+    """Blekinge, Kalmar, Kronobergs and Skåne län."""
     VAST = "Väst"
+    """Hallands and Västra Götalands län."""
     OST = "Öst"
+    """Jönköpings, Södermanlands and Östergötlands län."""
 
     def label(self, lang: Language = "sv") -> str:
         """Return the region's name with its kind, for example ``"polisregion Mitt"``."""
