@@ -87,6 +87,7 @@ from medborgarlofte._promise import (
     SourceKind,
 )
 from medborgarlofte._recurrence import Recurrence
+from medborgarlofte._report import describe_target, render_html, render_markdown
 from medborgarlofte._reports import Quantity, QuantityKind, Report, ReportKind
 from medborgarlofte._rules import check, validate
 from medborgarlofte._serde import (
@@ -225,6 +226,7 @@ __all__ = [
     "activity_uid",
     "check",
     "counties",
+    "describe_target",
     "dump",
     "dump_many",
     "dumps",
@@ -252,6 +254,8 @@ __all__ = [
     "occasion_uid",
     "portfolio",
     "progress",
+    "render_html",
+    "render_markdown",
     "scheduled_dates",
     "to_dict",
     "to_icalendar",

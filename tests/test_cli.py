@@ -1,0 +1,479 @@
+"""Tests for the command line: the installed console script, and main() in-process.
+
+Every run of the installed script is mirrored by a run of :func:`main` in this
+process with the same arguments, which must give the same exit code and the
+same standard output (the mirror is what the coverage measurement sees).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tomllib
+from pathlib import Path
+
+import html5lib
+import pytest
+
+from medborgarlofte import (
+    PROBLEM_CODES,
+    MissingExtraError,
+    dump,
+    dumps_many,
+    follow_up_coverage,
+    kommun,
+    load,
+    load_with_warnings,
+    progress,
+)
+from medborgarlofte import cli as cli_module
+from medborgarlofte.cli import WIDTH, build_parser, main, new_promise_toml
+from test_report import promise
+
+AS_OF = "2024-06-30"
+BROKEN_JSON = '{"format_version": 1, "id": "x", "title": '
+
+
+def script() -> Path:
+    """Return the installed ``medborgarlofte`` console script of this environment."""
+    found = Path(sysconfig.get_path("scripts")) / "medborgarlofte"
+    if not found.exists():
+        which = shutil.which("medborgarlofte", path=str(Path(sys.executable).parent))
+        assert which is not None, "the console script is not installed"
+        found = Path(which)
+    return found
+
+
+def run(*args: str | Path, mirror: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script with *args*, then main() in-process alike."""
+    argv = [str(a) for a in args]
+    result = subprocess.run(  # noqa: S603 - our own script, fixed arguments
+        [str(script()), *argv],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=120,
+    )
+    if mirror:
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(argv)
+        assert (result.returncode, result.stdout) == (code, out.getvalue())
+    return result
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    path = tmp_path / "testby.toml"
+    dump(promise(), path)
+    return path
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    """A promise whose activity names a party that does not exist (an integrity error)."""
+    path = tmp_path / "broken.json"
+    data = json.loads(json.dumps(promise_dict()))
+    data["activities"][0]["responsible"] = ["polis"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def promise_dict() -> dict[str, object]:
+    from medborgarlofte import to_dict  # noqa: PLC0415
+
+    return to_dict(promise())
+
+
+@pytest.fixture
+def syntax_error(tmp_path: Path) -> Path:
+    path = tmp_path / "trasig.json"
+    path.write_text(BROKEN_JSON, encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------- the installed script
+
+
+def test_script_is_installed():
+    """The console script exists next to the interpreter and answers --version."""
+    result = run("--version")
+    assert 0 == result.returncode
+    assert result.stdout.startswith("medborgarlofte ")
+
+
+def test_python_dash_m_runs_the_cli():
+    """python -m medborgarlofte is the same command."""
+    result = subprocess.run(
+        [sys.executable, "-m", "medborgarlofte", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert 0 == result.returncode
+    assert "validate" in result.stdout
+
+
+def test_usage_error_exits_2():
+    """An unknown command or a missing argument is a usage error: exit code 2."""
+    assert 2 == run("nonsense").returncode
+    assert 2 == run("validate").returncode
+    assert 2 == run("progress", "x.toml", "--as-of", "2024-13-01").returncode
+
+
+def test_validate_valid_file(good):
+    """validate exits 0 and says the file is valid."""
+    result = run("validate", good)
+    assert 0 == result.returncode, result.stderr
+    assert f"{good}: giltig" == result.stdout.strip()
+
+
+def test_validate_broken_files(broken, syntax_error, tmp_path):
+    """validate lists file, path, code, severity and message per problem, and exits 1."""
+    missing = tmp_path / "saknas.toml"
+    result = run("validate", broken, syntax_error, missing, "--lang", "en")
+    assert 1 == result.returncode
+    lines = result.stdout.splitlines()
+    assert (
+        f"{broken}: error unknown-party at $.activities[0].responsible[0]: "
+        "no party has the id 'polis'; did you mean 'polisen'?"
+    ) in lines
+    assert any(line.startswith(f"{syntax_error}: error syntax-error at $") for line in lines)
+    assert any(line.startswith(f"{missing}: error unreadable-file at $:") for line in lines)
+    assert "3 of 3 files have errors." == lines[-1]
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_json_output(good, broken):
+    """--format json gives every problem as data, and the exit code still says invalid."""
+    result = run("validate", good, broken, "--format", "json")
+    assert 1 == result.returncode
+    document = json.loads(result.stdout)
+    assert document["valid"] is False
+    assert [True, False] == [f["valid"] for f in document["files"]]
+    problem = document["files"][1]["problems"][0]
+    assert {"path", "code", "severity", "message"} == set(problem)
+    assert ("unknown-party", "error") == (problem["code"], problem["severity"])
+    assert "ingen part" in problem["message"]
+
+
+def test_progress(good):
+    """progress prints a table per focus area with status and reason, in 100 columns."""
+    result = run("progress", good, "--as-of", AS_OF)
+    assert 0 == result.returncode, result.stderr
+    out = result.stdout
+    assert "läget per 2024-06-30" in out.splitlines()[0]
+    header = next(line for line in out.splitlines() if line.startswith("Aktivitet"))
+    assert ["Aktivitet", "Planerat", "Förväntat", "Gjort", "Andel", "Status"] == header.split()
+    for item in progress(promise(), as_of=dt.date(2024, 6, 30)).activities:
+        assert item.status.label("sv") in out
+        assert item.reason.text("sv")[:40] in " ".join(out.split())
+    assert max(len(line) for line in out.splitlines()) <= WIDTH
+
+
+def test_progress_broken(broken):
+    """progress on a broken file exits 1 with the problems and no traceback."""
+    result = run("progress", broken, "--as-of", AS_OF)
+    assert 1 == result.returncode
+    assert "har fel och kan inte användas" in result.stderr
+    assert "unknown-party" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_followups(good):
+    """followups lists every occasion with its due date and state."""
+    result = run("followups", good, "--as-of", AS_OF, "--lang", "en")
+    assert 0 == result.returncode, result.stderr
+    coverage = follow_up_coverage(promise(), as_of=dt.date(2024, 6, 30))
+    for status in coverage.statuses:
+        line = next(x for x in result.stdout.splitlines() if status.occasion.label("en") in x)
+        assert status.occasion.due.isoformat() in line
+        assert status.state.label("en") in line
+    assert f"Held {len(coverage.held)}, overdue {len(coverage.overdue)}" in result.stdout
+
+
+def test_followups_broken(syntax_error):
+    """followups on a file that is not JSON exits 1 naming the syntax error."""
+    result = run("followups", syntax_error, "--as-of", AS_OF)
+    assert 1 == result.returncode
+    assert "syntax-error" in result.stderr
+
+
+def test_calendar(good, tmp_path):
+    """calendar writes an iCalendar file with one event per occasion."""
+    out = tmp_path / "uppfoljning.ics"
+    result = run("calendar", good, "-o", out, "--as-of", AS_OF)
+    assert 0 == result.returncode, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("BEGIN:VCALENDAR")
+    occasions = len(follow_up_coverage(promise(), as_of=dt.date(2024, 6, 30)).statuses)
+    assert occasions + 1 == text.count("BEGIN:VEVENT")  # one more: the scheduled activity
+
+
+def test_calendar_broken(broken, tmp_path):
+    """calendar on a broken file writes nothing and exits 1."""
+    out = tmp_path / "x.ics"
+    assert 1 == run("calendar", broken, "-o", out).returncode
+    assert not out.exists()
+
+
+def test_report_html_and_markdown(good, tmp_path):
+    """report writes valid HTML and Markdown, and states the date."""
+    html, md = tmp_path / "rapport.html", tmp_path / "rapport.md"
+    result = run("report", good, "--as-of", AS_OF, "-o", html)
+    assert 0 == result.returncode, result.stderr
+    assert "per 2024-06-30" in result.stdout
+    html5lib.HTMLParser(strict=True).parse(html.read_text(encoding="utf-8"))
+    result = run("report", good, "--as-of", AS_OF, "--format", "md", "-o", md, "--lang", "en")
+    assert 0 == result.returncode, result.stderr
+    assert md.read_text(encoding="utf-8").startswith("# Follow-up report: ")
+
+
+def test_report_broken(broken, tmp_path):
+    """report on a broken file exits 1; an unknown output suffix without --format too."""
+    assert 1 == run("report", broken, "--as-of", AS_OF, "-o", tmp_path / "r.html").returncode
+    result = run("report", broken, "--as-of", AS_OF, "-o", tmp_path / "r.pdf")
+    assert 1 == result.returncode
+    assert "--format" in result.stderr
+
+
+def test_summary(good, tmp_path):
+    """summary sums up a directory of promises and writes CSV."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    shutil.copy(good, folder / "a.toml")
+    (folder / "b.json").write_text(dumps_many([promise(), promise()]), encoding="utf-8")
+    csv_out = tmp_path / "summary.csv"
+    result = run("summary", folder, "--as-of", AS_OF, "--csv", csv_out)
+    assert 0 == result.returncode, result.stderr
+    assert "Översikt över 3 löften per 2024-06-30" == result.stdout.splitlines()[0]
+    assert "Gävleborgs län" in result.stdout
+    assert 4 == len(csv_out.read_text(encoding="utf-8").splitlines())
+
+
+def test_summary_broken(good, broken, tmp_path):
+    """summary stops with exit 1 when any file has an error, or a directory holds none."""
+    result = run("summary", good, broken, "--as-of", AS_OF)
+    assert 1 == result.returncode
+    assert "unknown-party" in result.stderr
+    empty = tmp_path / "tom"
+    empty.mkdir()
+    assert 1 == run("summary", empty).returncode
+
+
+def test_convert_between_formats(good, tmp_path):
+    """convert TOML -> JSON -> YAML keeps the promise equal."""
+    as_json, as_yaml = tmp_path / "p.json", tmp_path / "p.yaml"
+    assert 0 == run("convert", good, as_json).returncode
+    assert 0 == run("convert", as_json, as_yaml).returncode
+    assert load(good) == load(as_yaml)
+
+
+def test_convert_broken(syntax_error, good, tmp_path):
+    """convert from a broken file or to an unknown suffix exits 1 and writes nothing."""
+    target = tmp_path / "p.toml"
+    assert 1 == run("convert", syntax_error, target).returncode
+    assert not target.exists()
+    result = run("convert", good, tmp_path / "p.txt")
+    assert 1 == result.returncode
+    assert "Traceback" not in result.stderr
+
+
+def test_schema():
+    """schema prints the JSON Schema."""
+    import medborgarlofte  # noqa: PLC0415 - json_schema comes with the serde work (#3)
+
+    result = run("schema")
+    assert 0 == result.returncode
+    assert medborgarlofte.json_schema() == json.loads(result.stdout)
+
+
+def test_new_and_fill_in(tmp_path):
+    """new writes a skeleton for the kommun that loads once its placeholders are filled."""
+    out = tmp_path / "ny.toml"
+    result = run("new", "--kommun", "hofors", "-o", out, mirror=False)
+    assert 0 == result.returncode, result.stderr
+    assert "(2104, Gävleborgs län, polisregion Mitt)" in result.stdout
+    text = out.read_text(encoding="utf-8")
+    assert 1 == run("validate", out).returncode  # not yet filled in
+    filled = fill_placeholders(text)
+    out.write_text(filled, encoding="utf-8")
+    result = run("validate", out)
+    assert 0 == result.returncode, result.stdout
+    promise_ = load(out)
+    kommunen = promise_.party("kommunen")
+    assert "2104" == kommunen.kommunkod
+    assert "Mitt" == promise_.party("polisen").police_region
+    assert 0 == main(["new", "--kommun", "2104", "-o", str(out), "--force", "--lang", "en"])
+    assert "Made with `medborgarlofte new`" in out.read_text(encoding="utf-8")
+
+
+def test_new_refuses_unknown_kommun_and_existing_file(tmp_path, good):
+    """new exits 1 for an unknown kommun (with suggestions) and for an existing file."""
+    result = run("new", "--kommun", "Hoforss", "-o", tmp_path / "x.toml")
+    assert 1 == result.returncode
+    assert "Hofors" in result.stderr
+    assert 1 == run("new", "--kommun", "2104", "-o", good).returncode
+
+
+# --------------------------------------------------------------------------- in-process
+
+
+def fill_placeholders(text: str) -> str:
+    """Fill every <…> with text and the ÅÅÅÅ-MM-DD dates with a period and signing days."""
+    dates = iter(["2023-12-01", "2023-12-01", "2023-12-01", "2024-01-01", "2024-12-31"])
+    text = re.sub(r'"ÅÅÅÅ-MM-DD"', lambda _m: f'"{next(dates)}"', text)
+    return re.sub(r"<([^>\n]+)>", lambda m: m.group(1).replace("ÅÅÅÅ", "2024"), text)
+
+
+@pytest.mark.parametrize("code_or_name", ["Hofors", "0180", "Region Gotland", "Malmö"])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_skeleton_loads_once_filled(tmp_path, code_or_name, lang):
+    """For any kommun and language the filled-in skeleton is valid TOML and a valid promise."""
+    text = new_promise_toml(code_or_name, lang=lang)
+    tomllib.loads(text)
+    path = tmp_path / "p.toml"
+    path.write_text(fill_placeholders(text), encoding="utf-8")
+    promise_, warnings = load_with_warnings(path)
+    assert () == tuple(w for w in warnings if w.is_error)
+    found = kommun(code_or_name)
+    assert found.code in {p.kommunkod for p in promise_.parties}
+
+
+def test_as_of_defaults_to_today(good, capsys):
+    """Without --as-of the date is today's, and the output says so."""
+    assert 0 == main(["progress", str(good)])
+    first = capsys.readouterr().out.splitlines()[0]
+    assert f"per {dt.date.today().isoformat()} (dagens datum)" in first  # noqa: DTZ011
+
+
+def test_collection_file_is_validated_and_converted(tmp_path, capsys):
+    """A collection document validates, converts and is refused where one promise is needed."""
+    path = tmp_path / "alla.json"
+    path.write_text(dumps_many([promise(), promise()]), encoding="utf-8")
+    assert 0 == main(["validate", str(path)])
+    target = tmp_path / "alla.yaml"
+    assert 0 == main(["convert", str(path), str(target)])
+    assert "2" in capsys.readouterr().out
+    assert 1 == main(["progress", str(path), "--as-of", AS_OF])
+    assert "innehåller 2 löften" in capsys.readouterr().err
+
+
+def test_warnings_do_not_fail(tmp_path, capsys):
+    """A file with warnings only is valid: exit 0, warnings shown."""
+    data = promise_dict()
+    data["reports"][0]["date"] = "2025-06-01"  # type: ignore[index]
+    path = tmp_path / "w.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert 0 == main(["validate", str(path)])
+    out = capsys.readouterr().out
+    assert "varning" in out
+    assert 0 == main(["progress", str(path), "--as-of", AS_OF])
+    assert "varning" in capsys.readouterr().err
+
+
+def test_unexpected_exception_shows_traceback_and_asks_for_a_report(good, capsys, monkeypatch):
+    """A bug gives a traceback, a request to report it and exit code 70."""
+
+    def boom(*_args: object, **_kwargs: object) -> None:
+        msg = "boom"
+        raise RuntimeError(msg)
+
+    monkeypatch.setattr(cli_module, "progress", boom)
+    assert 70 == main(["progress", str(good), "--as-of", AS_OF, "--lang", "en"])
+    err = capsys.readouterr().err
+    assert "Traceback" in err
+    assert "RuntimeError: boom" in err
+    assert "please report it" in err
+
+
+def test_write_error_is_reported_without_traceback(good, tmp_path, capsys):
+    """Writing into a directory that does not exist exits 1 with a message."""
+    target = tmp_path / "saknas" / "r.md"
+    assert 1 == main(["report", str(good), "--as-of", AS_OF, "-o", str(target)])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "saknas" in err
+
+
+def test_output_to_stdout(good, capsys):
+    """-o - writes the report, the calendar and the schema to stdout."""
+    assert 0 == main(["report", str(good), "--as-of", AS_OF, "--format", "md", "-o", "-"])
+    assert capsys.readouterr().out.startswith("# Uppföljningsrapport")
+    assert 0 == main(["report", str(good), "--as-of", AS_OF, "-o", "-"])
+    assert capsys.readouterr().out.startswith("<!DOCTYPE html>")
+    assert 0 == main(["calendar", str(good), "--as-of", AS_OF, "-o", "-"])
+
+
+def test_followups_without_rules(tmp_path, capsys):
+    """A promise without follow-up rules says it has no occasions."""
+    data = promise_dict()
+    data.pop("follow_up_rules")
+    data.pop("follow_ups")
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert 0 == main(["followups", str(path), "--as-of", AS_OF, "--lang", "en"])
+    assert "no follow-up occasions" in capsys.readouterr().out
+
+
+def test_progress_of_a_promise_without_period(tmp_path, capsys):
+    """progress says why a promise without a period cannot be assessed."""
+    data = promise_dict()
+    data.pop("period")
+    data["reports"] = []
+    data["follow_ups"] = []
+    data["indicators"] = []
+    data["period_text"] = "hösten 2015"
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert 0 == main(["progress", str(path), "--as-of", AS_OF])
+    assert "Perioden är okänd" in capsys.readouterr().out
+
+
+def test_missing_extra_is_a_problem(good, monkeypatch, capsys):
+    """A format whose extra is missing is reported as a problem with its own code."""
+
+    def missing(*_args: object, **_kwargs: object) -> None:
+        raise MissingExtraError(extra="toml", purpose="Reading TOML")
+
+    monkeypatch.setattr(cli_module, "load_with_warnings", missing)
+    assert 1 == main(["validate", str(good), "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    problem = document["files"][0]["problems"][0]
+    assert "missing-extra" == problem["code"]
+    assert "medborgarlofte[toml]" in problem["message"]
+
+
+def test_cli_codes_are_registered():
+    """The codes the CLI reports for files are in the registry."""
+    for code in ("unreadable-file", "unknown-file-suffix", "missing-extra"):
+        assert "cli" == PROBLEM_CODES[code].area
+
+
+def test_every_command_has_help():
+    """Every subcommand has a help line and a description for the reference page."""
+    parser = build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command")
+    names = set(commands.choices)
+    assert {
+        "validate",
+        "progress",
+        "followups",
+        "calendar",
+        "report",
+        "summary",
+        "convert",
+        "schema",
+        "new",
+    } == names
+    for sub in commands.choices.values():
+        assert sub.description

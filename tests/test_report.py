@@ -1,0 +1,492 @@
+"""Tests for the follow-up report: HTML and Markdown, escaping, charts, reproducibility."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+import html5lib
+import pytest
+from markdown_it import MarkdownIt
+
+import medborgarlofte
+from medborgarlofte import (
+    Activity,
+    Assessment,
+    Basis,
+    Bound,
+    Cadence,
+    Cancellation,
+    Contact,
+    Direction,
+    FocusArea,
+    FollowUp,
+    FollowUpRule,
+    Indicator,
+    IndicatorTarget,
+    Interval,
+    IntervalQuota,
+    Measurement,
+    Milestone,
+    MissingExtraError,
+    Ongoing,
+    Party,
+    PartyKind,
+    Period,
+    PeriodQuota,
+    Promise,
+    Quantity,
+    ReasonCode,
+    Recurrence,
+    Report,
+    ReportKind,
+    Schedule,
+    Signatory,
+    Source,
+    SourceKind,
+    SubTarget,
+    Verdict,
+    _charts,
+    _report,
+    follow_up_coverage,
+    load,
+    progress,
+    render_html,
+    render_markdown,
+)
+from medborgarlofte._report import describe_target
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "hofors-2023-2024.toml"
+PUBLISHED = ROOT / "docs" / "_static" / "hofors-report-2024-06-30.html"
+AS_OF = dt.date(2024, 6, 30)
+NASTY = "<script>alert(\"x\")</script> & 'citat' | *fet* [länk](http://x)"
+"""Text that would be markup in HTML and in Markdown if it were not escaped."""
+
+SVG = "{http://www.w3.org/2000/svg}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def promise(title: str = "Medborgarlöfte Testby 2024") -> Promise:
+    """Return a promise with every kind of target, reports, an indicator and follow-ups."""
+    return Promise(
+        id="testby-2024",
+        title=title,
+        parties=(
+            Party(id="polisen", kind=PartyKind.POLICE, name=f"Polisen {title}"),
+            Party(
+                id="kommunen", kind=PartyKind.MUNICIPALITY, name="Hofors kommun", kommunkod="2104"
+            ),
+        ),
+        period=Period.year(2024),
+        signed_on=dt.date(2023, 12, 1),
+        signatories=(
+            Signatory(
+                name=title,
+                party="kommunen",
+                title="ordförande",
+                acting=True,
+                signed_on=dt.date(2023, 12, 1),
+            ),
+        ),
+        contacts=(
+            Contact(name="Kim", party="polisen", title="kommunpolis", email="kim@example.org"),
+        ),
+        basis=Basis(
+            sources=(Source(id="s", kind=SourceKind.SURVEY, description=title, year=2023),),
+            problems=(title,),
+            summary=title,
+        ),
+        focus_areas=(FocusArea(id="f", title=title, description=title),),
+        activities=(
+            Activity(
+                id="a",
+                title=title,
+                focus_areas=("f",),
+                responsible=("polisen",),
+                description=title,
+                measure=title,
+                target=PeriodQuota(
+                    amount=10, unit="kontroller", bound=Bound.AT_LEAST, wording=title
+                ),
+            ),
+            Activity(
+                id="b",
+                title="Vandringar",
+                focus_areas=("f",),
+                target=IntervalQuota(amount=2, unit="vandringar", per=Interval.TERTIAL),
+            ),
+            Activity(
+                id="c",
+                title="Möten",
+                focus_areas=("f",),
+                target=Schedule(
+                    recurrence=Recurrence(rule="FREQ=MONTHLY;BYMONTHDAY=1"), unit="möten"
+                ),
+            ),
+            Activity(id="d", title="Plan", target=Milestone(due=dt.date(2024, 3, 31))),
+            Activity(id="e", title="Stöd", target=Ongoing()),
+            Activity(
+                id="g",
+                title="Struken",
+                target=Ongoing(),
+                cancelled=Cancellation(date=dt.date(2024, 2, 1), reason=title),
+            ),
+        ),
+        reports=(
+            Report(activity="a", date=dt.date(2024, 2, 1), amount=3, note=title, reason=title),
+            Report(
+                activity="a",
+                date=dt.date(2024, 5, 1),
+                amount=2,
+                quantities=(Quantity(value=4, unit="personer"),),
+                approximate=True,
+            ),
+            Report(
+                activity="b",
+                period=Period(start=dt.date(2024, 1, 1), end=dt.date(2024, 4, 30)),
+                amount=2,
+            ),
+            Report(activity="d", kind=ReportKind.NOT_DONE, date_text="våren", reason="tid"),
+            Report(activity="a", date=dt.date(2024, 10, 1), amount=50, note="efter datumet"),
+        ),
+        indicators=(
+            Indicator(
+                id="i",
+                name=title,
+                unit="%",
+                direction=Direction.DECREASE,
+                baseline=Measurement(date=dt.date(2023, 6, 1), value=30),
+                target=IndicatorTarget(value=20, date=dt.date(2024, 12, 31)),
+                measurements=(Measurement(date=dt.date(2024, 5, 1), value=26),),
+            ),
+            Indicator(id="j", name="Utan data", unit="brott", direction=Direction.DECREASE),
+        ),
+        follow_up_rules=(
+            FollowUpRule(
+                id="r",
+                cadence=Cadence.TERTIAL,
+                forum=title,
+                responsible="kommunen",
+                report_due_days=30,
+            ),
+        ),
+        follow_ups=(
+            FollowUp(
+                id="u1",
+                rule="r",
+                held_on=dt.date(2024, 6, 10),
+                assessments=(
+                    Assessment(
+                        activity="e",
+                        verdict=Verdict.PARTLY_DONE,
+                        reason=ReasonCode.RESOURCES,
+                        note=title,
+                    ),
+                ),
+            ),
+        ),
+    )
+
+
+def parse_html(page: str) -> object:
+    """Parse *page* with a strict HTML5 parser: any parse error raises."""
+    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=True).parse(page)
+
+
+def text_of(element: object) -> str:
+    return "".join(element.itertext())  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="module")
+def page_sv() -> str:
+    return render_html(promise(), as_of=AS_OF)
+
+
+@pytest.fixture(scope="module")
+def nasty_html() -> str:
+    return render_html(promise(NASTY), as_of=AS_OF, lang="en")
+
+
+def test_html_is_valid_html5(page_sv):
+    """The HTML report parses without a single error in a strict HTML5 parser."""
+    parse_html(page_sv)
+
+
+def test_html_sets_the_language_and_stands_alone(page_sv):
+    """The page names its language and loads nothing: no scripts, links, sources or URLs."""
+    tree = parse_html(page_sv)
+    assert "sv" == tree.get("lang")
+    assert [] == [
+        e.tag
+        for e in tree.iter()
+        if e.tag in {f"{XHTML}script", f"{XHTML}link", f"{XHTML}img", f"{XHTML}iframe"}
+    ]
+    assert [] == [e for e in tree.iter() if e.get("src") is not None]
+    assert "url(http" not in page_sv
+    assert "@import" not in page_sv
+
+
+def test_every_table_header_has_a_scope(page_sv):
+    """Every <th> says whether it heads a row or a column."""
+    tree = parse_html(page_sv)
+    headers = list(tree.iter(f"{XHTML}th"))
+    assert headers
+    assert {"row", "col"} == {th.get("scope") for th in headers}
+
+
+def test_html_has_print_rules_for_a4(page_sv):
+    """The inline CSS sets an A4 page and print rules."""
+    assert "@page { size: A4;" in page_sv
+    assert "@media print" in page_sv
+
+
+def test_svg_ids_are_unique_on_the_page(page_sv):
+    """Several charts on one page never share an element id."""
+    ids = re.findall(r'\sid="([^"]+)"', page_sv)
+    assert len(ids) == len(set(ids))
+    tree = parse_html(page_sv)
+    assert len(list(tree.iter(f"{SVG}svg"))) >= 2
+
+
+def test_every_chart_reference_points_into_its_own_chart(page_sv):
+    """Each url(#id) and xlink:href in a chart names an id of that same chart."""
+    tree = parse_html(page_sv)
+    for svg in tree.iter(f"{SVG}svg"):
+        ids = {e.get("id") for e in svg.iter() if e.get("id")}
+        refs = set()
+        for e in svg.iter():
+            for value in e.attrib.values():
+                refs.update(re.findall(r"url\(#([^)]+)\)", value))
+            href = e.get("{http://www.w3.org/1999/xlink}href")
+            if href:
+                refs.add(href.lstrip("#"))
+        assert refs <= ids
+
+
+def test_html_is_reproducible():
+    """The same promise and date give byte-identical HTML, charts included."""
+    assert render_html(promise(), as_of=AS_OF) == render_html(promise(), as_of=AS_OF)
+
+
+def test_html_shows_every_activity_status_and_reason(page_sv):
+    """Each activity appears with the status and reason progress() computes."""
+    text = text_of(parse_html(page_sv))
+    result = progress(promise(), as_of=AS_OF)
+    for item in result.activities:
+        assert item.activity.title in text
+        assert item.status.label("sv") in text
+        assert item.reason.text("sv") in text
+
+
+def test_html_shows_the_follow_up_calendar(page_sv):
+    """Each follow-up occasion appears with its due date and state."""
+    text = text_of(parse_html(page_sv))
+    coverage = follow_up_coverage(promise(), as_of=AS_OF)
+    assert coverage.statuses
+    for status in coverage.statuses:
+        assert status.occasion.due.isoformat() in text
+        assert status.state.label("sv") in text
+
+
+def test_reports_after_the_date_are_left_out(page_sv):
+    """A report dated after as_of is not shown as done."""
+    assert "efter datumet" not in page_sv
+
+
+def test_english_report_is_in_english():
+    """lang="en" gives an English page with lang="en"."""
+    page = render_html(promise(), as_of=AS_OF, lang="en")
+    tree = parse_html(page)
+    assert "en" == tree.get("lang")
+    assert "Follow-up report" in text_of(tree)
+    assert "Uppföljningsrapport" not in text_of(tree)
+
+
+def test_titles_with_markup_render_as_text_in_html(nasty_html):
+    """A promise whose texts hold <script>, quotes and & shows them as text, never as markup."""
+    tree = parse_html(nasty_html)
+    assert [] == list(tree.iter(f"{XHTML}script"))
+    text = text_of(tree)
+    assert text.count(NASTY) >= 10
+    assert "<script>" not in nasty_html
+
+
+def test_titles_with_markup_render_as_text_in_markdown():
+    """In Markdown the same texts stay text: no HTML, no emphasis, no link, tables intact."""
+    page = render_markdown(promise(NASTY), as_of=AS_OF, lang="en")
+    assert "<script>" not in page
+    html = MarkdownIt("commonmark").enable("table").render(page)
+    tree = parse_html(f"<!DOCTYPE html><html lang=en><title>x</title><body>{html}")
+    assert [] == list(tree.iter(f"{XHTML}script"))
+    assert [] == list(tree.iter(f"{XHTML}a"))
+    emphasised = [text_of(e) for tag in ("em", "strong") for e in tree.iter(f"{XHTML}{tag}")]
+    assert [] == [t for t in emphasised if t == "fet"]
+    assert text_of(tree).count(NASTY) >= 10
+    for table in tree.iter(f"{XHTML}table"):
+        widths = {len(list(row)) for row in table.iter(f"{XHTML}tr")}
+        assert 1 == len(widths)
+
+
+def test_markdown_has_the_same_content_as_html():
+    """The Markdown report names every activity, indicator, focus area and occasion."""
+    p = promise()
+    page = render_markdown(p, as_of=AS_OF)
+    html = MarkdownIt("commonmark").enable("table").render(page)
+    text = text_of(parse_html(f"<!DOCTYPE html><html lang=sv><title>x</title><body>{html}"))
+    result = progress(p, as_of=AS_OF)
+    for item in result.activities:
+        assert item.activity.title in text
+        assert item.reason.text("sv") in text
+    for indicator in result.indicators:
+        assert indicator.indicator.name in text
+        assert indicator.status.label("sv") in text
+    for status in follow_up_coverage(p, as_of=AS_OF).statuses:
+        assert status.occasion.due.isoformat() in text
+    assert "Övriga aktiviteter" in text
+    assert "<svg" not in page
+
+
+def test_markdown_escapes_line_starts_and_breaks():
+    """A value never starts a list or a heading, and line breaks never split a row."""
+    assert "1\\. maj" == _report._md_escape("1. maj")
+    assert "\\# rubrik" == _report._md_escape("# rubrik")
+    assert "a b" == _report._md_escape("a\n\n  b")
+    assert "" == _report._md_escape(None)
+
+
+def test_report_of_a_promise_without_period():
+    """A promise with no known period still renders, saying it cannot be assessed."""
+    p = Promise(
+        id="x",
+        title="Utan period",
+        period_text="hösten 2015",
+        activities=(Activity(id="a", title="A", target=PeriodQuota(amount=2, unit="st")),),
+    )
+    page = render_html(p, as_of=AS_OF)
+    text = text_of(parse_html(page))
+    assert "hösten 2015" in text
+    assert progress(p, as_of=AS_OF).reason.text("sv") in text
+    assert "inga uppföljningstillfällen" in render_markdown(p, as_of=AS_OF)
+
+
+def test_report_before_the_period_starts_has_no_timelines():
+    """Before the period starts nothing is drawn over time."""
+    page = render_html(promise(), as_of=dt.date(2023, 6, 1))
+    parse_html(page)
+    assert "gjort över tid" not in page
+
+
+def test_empty_promise_renders():
+    """A promise with nothing but an id and a title renders in both formats."""
+    p = Promise(id="x", title="Tomt")
+    parse_html(render_html(p, as_of=AS_OF, lang="en"))
+    assert "The promise has no indicators." in render_markdown(p, as_of=AS_OF, lang="en")
+
+
+@pytest.mark.parametrize(
+    ("target", "lang", "expected"),
+    [
+        (
+            PeriodQuota(amount=50, unit="kontroller", bound=Bound.AT_LEAST),
+            "sv",
+            "minst 50 kontroller under perioden",
+        ),
+        (
+            PeriodQuota(
+                amount=52,
+                unit="brott",
+                sub_targets=(SubTarget(description="förstagångsanvändare", share=0.2),),
+            ),
+            "sv",
+            "52 brott under perioden, varav minst 20 % förstagångsanvändare",
+        ),
+        (
+            PeriodQuota(
+                amount=1600,
+                unit="timmar",
+                bound=Bound.ABOUT,
+                sub_targets=(
+                    SubTarget(description="timmar", amount=800, bound=Bound.AT_MOST, place="a"),
+                ),
+            ),
+            "en",
+            "about 1600 timmar over the period, of which at most 800 timmar in a",
+        ),
+        (
+            IntervalQuota(amount=2.5, unit="möten", per=Interval.HALF_YEAR),
+            "sv",
+            "2,5 möten per halvår",
+        ),
+        (IntervalQuota(amount=2, unit="möten", per=Interval.WEEK), "en", "2 möten a week"),
+        (
+            Schedule(recurrence=Recurrence(rule="FREQ=WEEKLY;BYDAY=MO")),
+            "sv",
+            "tillfällen: FREQ=WEEKLY;BYDAY=MO",
+        ),
+        (Milestone(due=dt.date(2024, 3, 31)), "en", "done by 2024-03-31"),
+        (Milestone(), "sv", "en engångsuppgift"),
+        (Ongoing(), "en", "ongoing, without a number"),
+    ],
+)
+def test_describe_target(target, lang, expected):
+    """Each kind of target reads as one phrase in Swedish or English."""
+    assert expected == describe_target(target, lang=lang)
+
+
+def test_describe_schedule_with_dates():
+    """A schedule with known dates lists them when there are few."""
+    target = Schedule(
+        recurrence=Recurrence(rule="FREQ=YEARLY;BYMONTH=9;BYDAY=1TU"), unit="skolbesök"
+    )
+    dates = (dt.date(2023, 9, 5), dt.date(2024, 9, 3))
+    assert "skolbesök på fasta datum (2 under perioden: 2023-09-05, 2024-09-03)" == describe_target(
+        target, dates=dates
+    )
+
+
+@pytest.mark.parametrize("module", ["jinja2", "matplotlib"])
+def test_missing_extra_is_named(monkeypatch, module):
+    """Without Jinja2 or matplotlib the report raises MissingExtraError naming the extra."""
+    _report._environment.cache_clear()
+    monkeypatch.setitem(sys.modules, module, None)
+    monkeypatch.delitem(sys.modules, "matplotlib.figure", raising=False)
+    with pytest.raises(MissingExtraError) as caught:
+        render_html(promise(), as_of=AS_OF)
+    assert "report" == caught.value.extra
+    assert "medborgarlofte[report]" in str(caught.value)
+    _report._environment.cache_clear()
+
+
+def test_timeline_without_done_points():
+    """A timeline with no point done yet draws only the expected line."""
+    points = [
+        _charts.Point(day=dt.date(2024, 1, 1), expected=0.0, done=None),
+        _charts.Point(day=dt.date(2024, 12, 31), expected=10.0, done=None),
+    ]
+    svg = _charts.timeline(points, as_of=dt.date(2023, 12, 1), planned=10, unit=None)
+    assert svg.startswith("<svg")
+    assert "gjort" not in svg
+    assert "förväntat" in svg
+
+
+def test_public_names():
+    """The report functions are part of the public API."""
+    assert medborgarlofte.render_html is render_html
+    assert medborgarlofte.render_markdown is render_markdown
+    assert medborgarlofte.describe_target is describe_target
+
+
+@pytest.mark.skipif(not EXAMPLE.exists(), reason="the Hofors example document is not there yet")
+def test_published_hofors_report_is_up_to_date():
+    """docs/_static holds exactly what the code renders for the Hofors example at 2024-06-30.
+
+    If this fails after a change to the report, regenerate the file with
+    ``medborgarlofte report examples/hofors-2023-2024.toml --as-of 2024-06-30
+    -o docs/_static/hofors-report-2024-06-30.html``.
+    """
+    fresh = render_html(load(EXAMPLE), as_of=AS_OF)
+    parse_html(fresh)
+    assert PUBLISHED.read_text(encoding="utf-8") == fresh
