@@ -33,6 +33,7 @@ from cattrs.gen import make_dict_structure_fn
 from medborgarlofte import _codes as codes
 from medborgarlofte._recurrence import Recurrence
 from medborgarlofte._serde._errors import DocumentValueError, wrong_type
+from medborgarlofte._serde._fastgen import make_fast_structure_fn
 from medborgarlofte._targets import IntervalQuota, Milestone, Ongoing, PeriodQuota, Schedule
 from medborgarlofte.exceptions import InvalidValueError
 
@@ -101,7 +102,7 @@ def _non_finite(value: float) -> DocumentValueError:
     )
 
 
-def _structure_float(value: object, _: object) -> float:
+def structure_float(value: object, _: object) -> float:
     if type(value) is float:
         if math.isfinite(value):
             return value
@@ -111,7 +112,7 @@ def _structure_float(value: object, _: object) -> float:
     raise wrong_type(value, "ett tal", "a number")
 
 
-def _structure_number(value: object, _: object) -> int | float:
+def structure_number(value: object, _: object) -> int | float:
     """Structure a ``Number``: an int stays an int, a float stays a float."""
     if type(value) is int:
         return value
@@ -125,7 +126,7 @@ def _structure_number(value: object, _: object) -> int | float:
 def _structure_optional_number(value: object, _: object) -> int | float | None:
     if value is None:
         return None
-    return _structure_number(value, _)
+    return structure_number(value, _)
 
 
 def _unstructure_number(value: float) -> float:
@@ -156,7 +157,7 @@ def _date_error(value: object) -> DocumentValueError:
     )
 
 
-def _structure_date(value: object, _: object) -> dt.date:
+def structure_date(value: object, _: object) -> dt.date:
     """Structure an ISO 8601 calendar date, written exactly ``YYYY-MM-DD``."""
     if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-":  # noqa: PLR2004
         try:
@@ -297,9 +298,9 @@ def _optional_unstructure(
 
 
 def _class_structure(conv: cattrs.Converter, cl: type[Any]) -> Callable[[object, object], Any]:
-    generated: Callable[[object, object], Any] = make_dict_structure_fn(cl, conv)  # type: ignore[assignment]
     if not conv.detailed_validation:
-        return generated
+        return make_fast_structure_fn(cl, conv)
+    generated: Callable[[object, object], Any] = make_dict_structure_fn(cl, conv)  # type: ignore[assignment]
 
     def structure_object(value: object, _: object) -> Any:
         if type(value) is not dict:
@@ -342,16 +343,16 @@ def make_converter(*, detailed: bool = True, json_floats: bool = False) -> cattr
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
-    conv.register_structure_hook(float, _structure_float)
+    conv.register_structure_hook(float, structure_float)
 
     # 2. Leaf types.
-    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_structure_hook(dt.date, structure_date)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_structure_hook(Recurrence, _structure_recurrence)
     conv.register_unstructure_hook(Recurrence, operator.attrgetter("rule"))
     conv.register_structure_hook_factory(_is_enum, _enum_structure_hook)
     conv.register_unstructure_hook_factory(_is_enum, _enum_unstructure_hook)
-    conv.register_structure_hook_func(_is_number, _structure_number)
+    conv.register_structure_hook_func(_is_number, structure_number)
     conv.register_structure_hook_func(_is_optional_number, _structure_optional_number)
     number_out = _unstructure_number if json_floats else _identity
     if json_floats:
