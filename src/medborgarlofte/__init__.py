@@ -12,6 +12,12 @@ from medborgarlofte._calendar import (
     intervals,
 )
 from medborgarlofte._codes import PROBLEM_CODES, ProblemCode
+from medborgarlofte._csv import (
+    activities_to_csv,
+    import_reports,
+    reports_from_csv,
+    reports_to_csv,
+)
 from medborgarlofte._followup import (
     CoverageGap,
     FollowUpCoverage,
@@ -90,6 +96,7 @@ from medborgarlofte._recurrence import Recurrence
 from medborgarlofte._report import describe_target, render_html, render_markdown
 from medborgarlofte._reports import Quantity, QuantityKind, Report, ReportKind
 from medborgarlofte._rules import check, validate
+from medborgarlofte._schema import json_schema
 from medborgarlofte._serde import (
     FORMAT_VERSION,
     dump,
@@ -222,6 +229,7 @@ __all__ = [
     "ValidationError",
     "Verdict",
     "__version__",
+    "activities_to_csv",
     "activity_dates",
     "activity_uid",
     "check",
@@ -236,10 +244,12 @@ __all__ = [
     "follow_up_coverage",
     "follow_up_occasions",
     "from_dict",
+    "import_reports",
     "interval_containing",
     "interval_table",
     "intervals",
     "is_working_day",
+    "json_schema",
     "kommun",
     "kommuner",
     "kommuner_in",
@@ -254,6 +264,8 @@ __all__ = [
     "occasion_uid",
     "portfolio",
     "progress",
+    "reports_from_csv",
+    "reports_to_csv",
     "render_html",
     "render_markdown",
     "scheduled_dates",

@@ -425,3 +425,70 @@ MISSING_EXTRA = register(
     "The format needs an extra that is not installed (toml or yaml).",
     area="cli",
 )
+
+# CSV tables of reports: what reading a spreadsheet finds (medborgarlofte._csv).
+# Cells that are dates or kinds use the document codes (not-a-date,
+# impossible-date, unknown-enum-value); references use the rules' codes.
+CSV_SYNTAX_ERROR = register(
+    "csv-syntax-error",
+    _E,
+    "Tabellen går inte att läsa som CSV, till exempel ett citattecken som aldrig stängs.",
+    "The table cannot be read as CSV, for example a quote that is never closed.",
+    area="csv",
+)
+CSV_NOT_UTF_8 = register(
+    "csv-not-utf-8",
+    _E,
+    "Tabellen är inte sparad som UTF-8 (spara som CSV UTF-8).",
+    "The table is not saved as UTF-8 (save it as CSV UTF-8).",
+    area="csv",
+)
+CSV_NO_HEADER = register(
+    "csv-no-header",
+    _E,
+    "Tabellen är tom: den första raden ska namnge kolumnerna.",
+    "The table is empty: its first row must name the columns.",
+    area="csv",
+)
+CSV_UNKNOWN_COLUMN = register(
+    "csv-unknown-column",
+    _E,
+    "En kolumn som tabellen inte känner till, eller data under en kolumn utan namn.",
+    "A column the table does not know, or data under a column without a name.",
+    area="csv",
+)
+CSV_DUPLICATE_COLUMN = register(
+    "csv-duplicate-column",
+    _E,
+    "Samma kolumnnamn finns mer än en gång i rubrikraden.",
+    "The same column name appears more than once in the header row.",
+    area="csv",
+)
+CSV_EXTRA_CELLS = register(
+    "csv-extra-cells",
+    _E,
+    "En rad har värden efter den sista namngivna kolumnen.",
+    "A row has values after the last named column.",
+    area="csv",
+)
+CSV_NOT_A_NUMBER = register(
+    "csv-not-a-number",
+    _E,
+    "En cell som ska vara ett tal är det inte (tusentalsavgränsare godtas inte).",
+    "A cell meant as a number is not one (thousands separators are not accepted).",
+    area="csv",
+)
+CSV_NOT_A_BOOLEAN = register(
+    "csv-not-a-boolean",
+    _E,
+    "En cell som ska vara true eller false är något annat.",
+    "A cell meant as true or false is something else.",
+    area="csv",
+)
+CSV_MISSING_VALUE = register(
+    "csv-missing-value",
+    _E,
+    "En grupp kolumner är bara delvis ifylld, till exempel period_start utan period_end.",
+    "A group of columns is only partly filled in, for example period_start without period_end.",
+    area="csv",
+)
