@@ -238,6 +238,22 @@ def test_model_invariant_errors_end_in_the_field():
     expected = [
         ("$.period.end", "period-end-before-start"),
         ("$.activities[0].target.amount", "not-positive"),
+        ("$.activities[0].title", "empty-text"),
+    ]
+    assert expected == _problems(doc)
+
+
+def test_invariants_of_fields_read_are_reported_next_to_fields_not_read():
+    """An empty title is reported even when the target beside it cannot be read."""
+    doc = _doc()
+    doc["activities"][0]["title"] = " "
+    doc["activities"][0]["target"] = []
+    doc["period"]["start"] = "2023-02-30"
+    doc["period"]["end"] = "2022-01-01"
+    expected = [
+        ("$.period.start", "impossible-date"),
+        ("$.activities[0].target", "wrong-type"),
+        ("$.activities[0].title", "empty-text"),
     ]
     assert expected == _problems(doc)
 

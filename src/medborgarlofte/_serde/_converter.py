@@ -27,7 +27,12 @@ from typing import TYPE_CHECKING, Any, Final, get_args
 
 import attrs
 import cattrs
-from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn
 
 from medborgarlofte import _codes as codes
@@ -305,9 +310,51 @@ def _class_structure(conv: cattrs.Converter, cl: type[Any]) -> Callable[[object,
     def structure_object(value: object, _: object) -> Any:
         if type(value) is not dict:
             raise wrong_type(value, "ett objekt", "an object")
-        return generated(value, cl)
+        try:
+            return generated(value, cl)
+        except ClassValidationError as exc:
+            more = _sibling_invariants(conv, cl, value, exc)
+            if not more:
+                raise
+            raise ClassValidationError(exc.message, [*exc.exceptions, *more], cl) from None
 
     return structure_object
+
+
+def _sibling_invariants(
+    conv: cattrs.Converter, cl: type[Any], value: dict[str, Any], error: ClassValidationError
+) -> list[InvalidValueError]:
+    """Return the invariant errors of the fields that were read, when others were not.
+
+    The constructor never runs when a field cannot be read, so its validators
+    would not report, say, an empty title next to a target of the wrong type.
+    Run each validator on its own, with the fields that were read.
+    """
+    failed = {
+        note.name
+        for sub in error.exceptions
+        for note in getattr(sub, "__notes__", ())
+        if isinstance(note, AttributeValidationNote)
+    }
+    if not failed:
+        return []  # the constructor ran and reported already
+    hints = typing.get_type_hints(cl)
+    read: dict[str, Any] = {}
+    for field in attrs.fields(cl):
+        if field.init and field.name in value and field.name not in failed:
+            read[field.name] = conv.structure(value[field.name], hints[field.name])
+    defaults = {a.name: a.default for a in attrs.fields(cl) if a.default is not attrs.NOTHING}
+    probe = types.SimpleNamespace(**{**defaults, **read})
+    found = []
+    for field in attrs.fields(cl):
+        if field.validator is not None and field.name in read:
+            try:
+                field.validator(probe, field, read[field.name])
+            except InvalidValueError as exc:
+                found.append(exc)
+            except Exception:  # noqa: BLE001, S112 - needs a field that could not be read
+                continue
+    return found
 
 
 def _target_structure(conv: cattrs.Converter, _t: Any) -> Callable[[object, object], Any]:
