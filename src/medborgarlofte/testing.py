@@ -202,8 +202,18 @@ def texts(*, max_size: int = 40) -> st.SearchStrategy[str]:
     return st.one_of(st.sampled_from(_WORDS), free)
 
 
+@functools.cache
+def _free_text(max_size: int) -> st.SearchStrategy[str]:
+    return st.text(_CHARACTERS, min_size=1, max_size=max_size)
+
+
 def _text(draw: st.DrawFn, max_size: int = 40) -> str:
-    return draw(texts(max_size=max_size))
+    """Draw what :func:`texts` gives, with fewer draws: a word, or free text made visible."""
+    if draw(_BOOL):
+        free = draw(_free_text(max_size))
+        # Blank text is refused by the model: put a visible character first.
+        return free if not free.isspace() else "·" + free[1:]
+    return _one(draw, _WORDS)
 
 
 def _maybe_text(draw: st.DrawFn, max_size: int = 40) -> str | None:
