@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from medborgarlofte import (
@@ -240,6 +241,58 @@ def test_invalid_documents_are_refused_by_schema_and_library(case: str) -> None:
     assert schema_path in _schema_paths(document)
 
 
+def _places(node: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
+    """Yield the path of every value in a document, the top level excepted."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield (*path, key)
+            yield from _places(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield (*path, index)
+            yield from _places(value, (*path, index))
+
+
+def _wrong_value(value: object) -> object:
+    """Return a value of a type the document never has where *value* is."""
+    if isinstance(value, str):
+        return 7
+    if isinstance(value, bool | int | float):
+        return "7"
+    return True  # for an object or a list
+
+
+@given(promises(), st.data())
+def test_a_value_of_the_wrong_type_is_refused_by_both(
+    promise: Promise, data: st.DataObject
+) -> None:
+    """Any value of a generated document replaced by one of the wrong type is refused by both."""
+    document = to_dict(promise)
+    path = data.draw(st.sampled_from(list(_places(document))))
+    node: Any = document
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = _wrong_value(node[path[-1]])
+    with pytest.raises(ValidationError):
+        from_dict(document)
+    assert _schema_paths(document)
+
+
+@given(promises(), st.data())
+def test_a_renamed_key_is_refused_by_both(promise: Promise, data: st.DataObject) -> None:
+    """Any key of a generated document renamed to one the format lacks is refused by both."""
+    document = to_dict(promise)
+    keyed = [p for p in _places(document) if isinstance(p[-1], str)]
+    path = data.draw(st.sampled_from(keyed))
+    node: Any = document
+    for key in path[:-1]:
+        node = node[key]
+    node[f"{path[-1]}_x"] = node.pop(path[-1])
+    with pytest.raises(ValidationError):
+        from_dict(document)
+    assert _schema_paths(document)
+
+
 def test_a_top_level_list_is_refused_by_both() -> None:
     """A document that is not an object is refused by the schema and by the library."""
     with pytest.raises(ValidationError) as caught:
@@ -364,7 +417,8 @@ def test_the_docs_show_the_schema_the_code_generates() -> None:
     > docs/reference/promise.schema.json``.
     """
     expected = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-    assert expected == SCHEMA_FILE.read_text(encoding="utf-8")
+    hint = "the model changed: regenerate docs/reference/promise.schema.json (see this test)"
+    assert expected == SCHEMA_FILE.read_text(encoding="utf-8"), hint
 
 
 # The walk refuses what it cannot map, so a new kind of field is noticed.
