@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Set up the project in ./.venv and run its jobs; needs only Python 3.11+.
 
-    python3 dev.py demo    # install, then report on the bundled Hofors example
+    python3 dev.py demo    # install, then the Hofors example's progress and HTML report
     python3 dev.py check   # install, then lint, type-check, test and build the docs
 
 Uses only the standard library, so it runs before anything is installed.
@@ -60,9 +60,19 @@ def setup(extras: str) -> None:
 
 
 def demo() -> None:
-    """Install the library and show the Hofors example."""
+    """Install the library, then show where the Hofors example stood on 2024-06-30.
+
+    Prints the progress table and writes the HTML follow-up report of
+    ``examples/hofors-2023-2024.toml`` at that fixed date to ``build/``.
+    """
     setup("all")
-    run(PY, "examples/hofors.py")
+    cli = BIN / ("medborgarlofte.exe" if os.name == "nt" else "medborgarlofte")
+    example = Path("examples") / "hofors-2023-2024.toml"
+    out = Path("build") / "hofors-report-2024-06-30.html"
+    (ROOT / out.parent).mkdir(exist_ok=True)
+    run(cli, "progress", example, "--as-of", "2024-06-30")
+    run(cli, "report", example, "--as-of", "2024-06-30", "-o", out)
+    print(f"dev.py: open {ROOT / out} in a browser, or print it on A4")
 
 
 def check() -> None:

@@ -38,6 +38,7 @@ extensions = [
     "sphinx.ext.viewcode",
     "medborgarlofte_docs",
     "problem_codes",
+    "cli_reference",
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build", "_inventories", "**/README.md"]

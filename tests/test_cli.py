@@ -456,7 +456,7 @@ def test_missing_extra_is_a_problem(good, monkeypatch, capsys):
 def test_cli_codes_are_registered():
     """The codes the CLI reports for files are in the registry."""
     for code in ("unreadable-file", "unknown-file-suffix", "missing-extra"):
-        assert "cli" == PROBLEM_CODES[code].area
+        assert "document" == PROBLEM_CODES[code].area
 
 
 def test_every_command_has_help():

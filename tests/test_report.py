@@ -479,7 +479,6 @@ def test_public_names():
     assert medborgarlofte.describe_target is describe_target
 
 
-@pytest.mark.skipif(not EXAMPLE.exists(), reason="the Hofors example document is not there yet")
 def test_published_hofors_report_is_up_to_date():
     """docs/_static holds exactly what the code renders for the Hofors example at 2024-06-30.
 

@@ -409,21 +409,21 @@ UNREADABLE_FILE = register(
     _E,
     "Filen går inte att läsa: den finns inte, är en katalog eller får inte läsas.",
     "The file cannot be read: it does not exist, is a directory or may not be read.",
-    area="cli",
+    area="document",
 )
 UNKNOWN_FILE_SUFFIX = register(
     "unknown-file-suffix",
     _E,
     "Filändelsen säger inte om filen är JSON, TOML eller YAML.",
     "The file suffix does not say whether the file is JSON, TOML or YAML.",
-    area="cli",
+    area="document",
 )
 MISSING_EXTRA = register(
     "missing-extra",
     _E,
     "Formatet kräver ett tillägg som inte är installerat (toml eller yaml).",
     "The format needs an extra that is not installed (toml or yaml).",
-    area="cli",
+    area="document",
 )
 
 # CSV tables of reports: what reading a spreadsheet finds (medborgarlofte._csv).

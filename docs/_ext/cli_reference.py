@@ -1,0 +1,114 @@
+"""The ``cli-reference`` directive: the command-line reference, read from the argparse parser.
+
+The page is built from :func:`medborgarlofte.cli.build_parser` when the docs
+are built, so it always shows exactly the commands, arguments, defaults and
+help texts the installed ``medborgarlofte`` command has. Nothing is copied
+by hand.
+
+Usage in a MyST page::
+
+    ```{cli-reference}
+    ```
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from medborgarlofte.cli import build_parser
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+WIDTH = 88
+"""Usage lines are wrapped as a terminal this wide would show them."""
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:  # noqa: SLF001 - argparse has no public accessor
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001 - as above
+            return dict(action.choices)
+    return {}
+
+
+def _usage(parser: argparse.ArgumentParser) -> str:
+    formatter = argparse.HelpFormatter(parser.prog, width=WIDTH)
+    formatter.add_usage(parser.usage, parser._actions, parser._mutually_exclusive_groups)  # noqa: SLF001
+    return formatter.format_help().strip()
+
+
+def _invocation(action: argparse.Action) -> str:
+    if not action.option_strings:
+        return str(action.metavar or action.dest)
+    if action.nargs == 0:
+        return ", ".join(action.option_strings)
+    metavar = action.metavar or action.dest.upper()
+    return ", ".join(f"{option} {metavar}" for option in action.option_strings)
+
+
+def _help(action: argparse.Action) -> str:
+    text = action.help or ""
+    if action.choices and not isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+        text += f" (one of: {', '.join(map(str, action.choices))})"
+    if action.required and action.option_strings:
+        text += " (required)"
+    return text
+
+
+def _arguments(parser: argparse.ArgumentParser) -> nodes.definition_list:
+    items = nodes.definition_list()
+    for action in parser._actions:  # noqa: SLF001
+        if isinstance(action, argparse._HelpAction | argparse._SubParsersAction):  # noqa: SLF001
+            continue
+        item = nodes.definition_list_item()
+        term = nodes.term()
+        term += nodes.literal(text=_invocation(action))
+        definition = nodes.definition()
+        definition += nodes.paragraph(text=_help(action))
+        item += term
+        item += definition
+        items += item
+    return items
+
+
+def _command(name: str, parser: argparse.ArgumentParser) -> list[nodes.Node]:
+    anchor = f"cli-{name}"
+    heading = nodes.rubric(ids=[anchor], names=[anchor])
+    heading += nodes.literal(text=f"medborgarlofte {name}")
+    found: list[nodes.Node] = [heading]
+    found.append(nodes.literal_block(text=_usage(parser), language="text"))
+    if parser.description:
+        found.append(nodes.paragraph(text=parser.description))
+    found.append(_arguments(parser))
+    return found
+
+
+class CliReference(SphinxDirective):
+    """Render the parser of the ``medborgarlofte`` command, one part per subcommand."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        """Return the nodes of the reference."""
+        parser = build_parser()
+        found: list[nodes.Node] = [
+            nodes.literal_block(text=_usage(parser), language="text"),
+        ]
+        if parser.description:
+            found.append(nodes.paragraph(text=parser.description))
+        found.append(_arguments(parser))
+        if parser.epilog:
+            found.append(nodes.paragraph(text=parser.epilog))
+        for name, sub in _subcommands(parser).items():
+            found += _command(name, sub)
+        return found
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the directive with Sphinx."""
+    app.add_directive("cli-reference", CliReference)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
