@@ -84,6 +84,12 @@ def check_references(promise):
         assert set(activity.responsible + activity.participants) <= party_ids
         assert set(activity.focus_areas) <= focus_ids
         assert set(activity.places) <= place_ids
+        subs = getattr(activity.target, "sub_targets", ())
+        assert {sub.place for sub in subs} - {None} <= place_ids
+    for area in promise.focus_areas:
+        assert set(area.places) <= place_ids
+    kommunkoder = {p.kommunkod for p in promise.municipalities}
+    assert {p.kommunkod for p in promise.places} - {None} <= kommunkoder
     assert {s.party for s in promise.signatories} <= party_ids
     assert {c.party for c in promise.contacts} <= party_ids
     assert {p.parent for p in promise.parties} - {None} <= party_ids
@@ -92,10 +98,11 @@ def check_references(promise):
     assert {r.party for r in promise.reports} - {None} <= party_ids
     for indicator in promise.indicators:
         assert set(indicator.focus_areas) <= focus_ids
-        assert {indicator.source, *(m.source for m in indicator.measurements)} - {
-            None
-        } <= source_ids
+        baseline = indicator.baseline.source if indicator.baseline else None
+        sources = {indicator.source, baseline, *(m.source for m in indicator.measurements)}
+        assert sources - {None} <= source_ids
     for rule in promise.follow_up_rules:
+        assert {rule.responsible} - {None} <= party_ids
         assert set(rule.activities) <= activity_ids
         assert set(rule.focus_areas) <= focus_ids
     for follow_up in promise.follow_ups:
