@@ -61,13 +61,15 @@ from medborgarlofte import (
     SourceKind,
     SubTarget,
     Verdict,
+    activity_dates,
+    describe_target,
     intervals,
 )
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from medborgarlofte import Language, Target
+    from medborgarlofte import Language
 
 ILLUSTRATIVE = "illustrativt"
 """The mark on everything the press release does not say."""
@@ -469,16 +471,6 @@ TEXT = {
         "target": "mål",
         "follow_up": "Uppföljning",
         "due": "redovisas senast {days} dagar efter intervallets slut",
-        "at_least": "minst ",
-        "about": "cirka ",
-        "at_most": "högst ",
-        "target_bound": "",
-        "over_period": "under perioden",
-        "of_which": "varav",
-        "occurrences": "{count} tillfällen under perioden ({rule})",
-        "milestone": "klart senast {due}",
-        "once": "en gång",
-        "ongoing": "löpande, utan antal",
         "reports": "{count} rapporter, {follow_ups} uppföljningar hållna",
         "illustrative": "Alla mål, all uppföljning och alla rapporter är illustrativa.",
     },
@@ -497,72 +489,19 @@ TEXT = {
         "target": "target",
         "follow_up": "Follow-up",
         "due": "reported at most {days} days after the interval ends",
-        "at_least": "at least ",
-        "about": "about ",
-        "at_most": "at most ",
-        "target_bound": "",
-        "over_period": "over the period",
-        "of_which": "of which",
-        "occurrences": "{count} occasions in the period ({rule})",
-        "milestone": "done by {due}",
-        "once": "once",
-        "ongoing": "ongoing, no number",
         "reports": "{count} reports, {follow_ups} follow-ups held",
         "illustrative": "Every target, the follow-up and every report are illustrative.",
     },
 }
 
-PER = {
-    "sv": {
-        Interval.WEEK: "per vecka",
-        Interval.MONTH: "per månad",
-        Interval.QUARTER: "per kvartal",
-        Interval.TERTIAL: "per tertial",
-        Interval.HALF_YEAR: "per halvår",
-        Interval.YEAR: "per år",
-    },
-    "en": {
-        Interval.WEEK: "a week",
-        Interval.MONTH: "a month",
-        Interval.QUARTER: "a quarter",
-        Interval.TERTIAL: "a tertial",
-        Interval.HALF_YEAR: "a half-year",
-        Interval.YEAR: "a year",
-    },
-}
 
-_BOUND_KEY = {
-    Bound.AT_LEAST: "at_least",
-    Bound.ABOUT: "about",
-    Bound.AT_MOST: "at_most",
-    Bound.TARGET: "target_bound",
-}
-
-
-def target_in_words(target: Target, period: Period, lang: Language = "sv") -> str:
-    """Return *target* as a phrase in *lang*, for example ``minst 40 trafikkontroller``."""
-    words = TEXT[lang]
-    match target:
-        case PeriodQuota() | IntervalQuota():
-            if isinstance(target, PeriodQuota):
-                when = words["over_period"]
-            else:
-                when = PER[lang][target.per]
-            text = f"{words[_BOUND_KEY[target.bound]]}{target.amount} {target.unit} {when}"
-            for sub in target.sub_targets:
-                part = f"{round(sub.share * 100)} %" if sub.share is not None else sub.amount
-                bound = words[_BOUND_KEY[sub.bound]]
-                text += f", {words['of_which']} {bound}{part} {sub.description}"
-            return text
-        case Schedule():
-            count = target.recurrence.count(
-                start=period.start, end=period.end, dtstart=target.start or period.start
-            )
-            return words["occurrences"].format(count=count, rule=target.recurrence)
-        case Milestone():
-            return words["milestone"].format(due=target.due) if target.due else words["once"]
-        case Ongoing():
-            return words["ongoing"]
+def target_in_words(promise: Promise, activity: Activity, lang: Language = "sv") -> str:
+    """Return the activity's target in words, with the rule of a schedule."""
+    target = activity.target
+    if isinstance(target, Schedule):
+        words = describe_target(target, lang=lang, dates=activity_dates(promise, activity))
+        return f"{words} ({target.recurrence})"
+    return describe_target(target, lang=lang)
 
 
 def _people_lines(promise: Promise, words: dict[str, str]) -> list[str]:
@@ -591,16 +530,13 @@ def _people_lines(promise: Promise, words: dict[str, str]) -> list[str]:
 def _activity_lines(promise: Promise, lang: Language) -> list[str]:
     words = TEXT[lang]
     names = {p.id: p.name for p in promise.parties}
-    period = promise.period or PERIOD
     lines: list[str] = []
     for area in promise.focus_areas:
         lines += ["", f"{words['focus']}: {area.title}"]
         for activity in promise.activities_in(area.id):
             who = ", ".join(names[p] for p in activity.responsible)
             lines.append(f"  * {activity.title} ({words['responsible']}: {who})")
-            lines.append(
-                f"      {words['target']}: {target_in_words(activity.target, period, lang)}"
-            )
+            lines.append(f"      {words['target']}: {target_in_words(promise, activity, lang)}")
             if activity.target.wording:
                 lines.append(f"      «{activity.target.wording}»")
     return lines
