@@ -94,8 +94,10 @@ def test_the_script_prints_the_promise():
         "Fokusområde: Droganvändning",
         "      mål: minst 40 trafikkontroller under perioden",
         "      mål: minst 2 trygghetsvandringar per år",
-        "      mål: kvällsinsatser på fasta datum (12 under perioden)"
-        " (FREQ=YEARLY;BYMONTH=4,5,6,7,8,9;BYDAY=-1FR)",
+        (
+            "      mål: kvällsinsatser på fasta datum (12 under perioden)"
+            " (FREQ=YEARLY;BYMONTH=4,5,6,7,8,9;BYDAY=-1FR)"
+        ),
         "      mål: klart senast 2023-10-31",
         "      mål: löpande, utan antal",
         "  - BRÅ, varje tertial, redovisas senast 30 dagar efter intervallets slut",
