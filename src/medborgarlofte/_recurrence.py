@@ -37,7 +37,34 @@ def _parse(text: str) -> _rrule.rrule:
     if not isinstance(parsed, _rrule.rrule):  # pragma: no cover - forceset=False and no EXRULE
         msg = "expected a single RRULE, not a rule set"
         raise TypeError(msg)
+    _refuse_impossible(body)
     return parsed
+
+
+# The most days each month can have (February in a leap year).
+_LONGEST_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _refuse_impossible(body: str) -> None:
+    """Refuse rules that can never occur, such as the 31st of June.
+
+    dateutil searches such a rule year by year up to year 9999 before giving
+    up, which takes many seconds; these shapes are caught here instead. They
+    are the ones real documents produce (an impossible date, an ordinal weekday
+    past the fifth in a month).
+    """
+    parts = dict(part.split("=", 1) for part in body.upper().split(";") if "=" in part)
+    months = [int(m) for m in parts["BYMONTH"].split(",")] if "BYMONTH" in parts else range(1, 13)
+    if "BYMONTHDAY" in parts:
+        days = [int(d) for d in parts["BYMONTHDAY"].split(",")]
+        if not any(abs(d) <= _LONGEST_MONTH[m - 1] for m in months for d in days):
+            msg = "the rule never occurs: no month it names has the days it names"
+            raise ValueError(msg)
+    if "BYDAY" in parts and (parts.get("FREQ") == "MONTHLY" or "BYMONTH" in parts):
+        ordinals = [d.rstrip("MOTUWEHFRSA") for d in parts["BYDAY"].split(",")]
+        if ordinals and all(o and abs(int(o)) > 5 for o in ordinals):  # noqa: PLR2004
+            msg = "the rule never occurs: no month has more than five of a weekday"
+            raise ValueError(msg)
 
 
 def _check_rule(_instance: object, attribute: attrs.Attribute[Any], text: str) -> None:
