@@ -180,7 +180,7 @@ def _activities() -> tuple[Activity, ...]:
             title="Insatser mot motorburen problematik",
             target=Schedule(
                 recurrence=EVENINGS,
-                unit="kvällsinsatser",
+                unit="kvällsinsats",
                 wording=illustrative(
                     "En kvällsinsats sista fredagen i varje månad från april till september"
                 ),
@@ -375,12 +375,6 @@ def _reports() -> tuple[Report, ...]:
             date=dt.date(2023, 6, 7),
             party=KOMMUN,
             note=illustrative("Kommunen bidrog till en drogfri fest efter skolavslutningen"),
-        ),
-        Report(
-            activity=ALCOHOL_FREE,
-            date=dt.date(2024, 2, 17),
-            party=KOMMUN,
-            note=illustrative("Föreningar fick stöd till ett alkoholfritt sportlov"),
         ),
         Report(
             activity=ATTITUDES,

@@ -19,8 +19,10 @@ from medborgarlofte import (
     Schedule,
     SourceKind,
     Status,
+    dumps,
     follow_up_coverage,
     kommun,
+    load,
     progress,
     validate,
 )
@@ -95,7 +97,7 @@ def test_the_script_prints_the_promise():
         "      mål: minst 40 trafikkontroller under perioden",
         "      mål: minst 2 trygghetsvandringar per år",
         (
-            "      mål: kvällsinsatser på fasta datum (12 under perioden)"
+            "      mål: kvällsinsats på fasta datum (12 under perioden)"
             " (FREQ=YEARLY;BYMONTH=4,5,6,7,8,9;BYDAY=-1FR)"
         ),
         "      mål: klart senast 2023-10-31",
@@ -210,6 +212,14 @@ def test_progress_tells_a_story(promise):
         "alkoholfria-aktiviteter": Status.ON_TRACK,
         "ungdomars-trafikattityder": Status.ACHIEVED,
     } == end
+
+
+def test_the_shipped_document_is_this_promise(promise):
+    """examples/hofors-2023-2024.toml holds exactly the promise hofors.py builds."""
+    assert promise == load(ROOT / "examples" / "hofors-2023-2024.toml")
+    assert (ROOT / "examples" / "hofors-2023-2024.toml").read_text("utf-8") == dumps(
+        promise, format="toml"
+    )
 
 
 def test_reports_lie_inside_the_period(promise):
