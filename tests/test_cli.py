@@ -199,6 +199,7 @@ def test_followups(good):
         assert status.occasion.due.isoformat() in line
         assert status.state.label("en") in line
     assert f"Held {len(coverage.held)}, overdue {len(coverage.overdue)}" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= WIDTH
 
 
 def test_followups_broken(syntax_error):
@@ -213,6 +214,7 @@ def test_calendar(good, tmp_path):
     out = tmp_path / "uppfoljning.ics"
     result = run("calendar", good, "-o", out, "--as-of", AS_OF)
     assert 0 == result.returncode, result.stderr
+    assert f"per {AS_OF}" in result.stdout
     text = out.read_text(encoding="utf-8")
     assert text.startswith("BEGIN:VCALENDAR")
     occasions = len(follow_up_coverage(promise(), as_of=dt.date(2024, 6, 30)).statuses)
@@ -257,6 +259,7 @@ def test_summary(good, tmp_path):
     assert 0 == result.returncode, result.stderr
     assert "Översikt över 3 löften per 2024-06-30" == result.stdout.splitlines()[0]
     assert "Gävleborgs län" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= WIDTH
     assert 4 == len(csv_out.read_text(encoding="utf-8").splitlines())
 
 

@@ -46,14 +46,17 @@ def _invocation(action: argparse.Action) -> str:
         return str(action.metavar or action.dest)
     if action.nargs == 0:
         return ", ".join(action.option_strings)
-    metavar = action.metavar or action.dest.upper()
+    if action.metavar is not None:
+        metavar = str(action.metavar)
+    elif action.choices:
+        metavar = "{" + ",".join(map(str, action.choices)) + "}"
+    else:
+        metavar = action.dest.upper()
     return ", ".join(f"{option} {metavar}" for option in action.option_strings)
 
 
 def _help(action: argparse.Action) -> str:
     text = action.help or ""
-    if action.choices and not isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
-        text += f" (one of: {', '.join(map(str, action.choices))})"
     if action.required and action.option_strings:
         text += " (required)"
     return text
@@ -61,7 +64,8 @@ def _help(action: argparse.Action) -> str:
 
 def _arguments(parser: argparse.ArgumentParser) -> nodes.definition_list:
     items = nodes.definition_list()
-    for action in parser._actions:  # noqa: SLF001
+    actions = sorted(parser._actions, key=lambda a: bool(a.option_strings))  # noqa: SLF001
+    for action in actions:
         if isinstance(action, argparse._HelpAction | argparse._SubParsersAction):  # noqa: SLF001
             continue
         item = nodes.definition_list_item()

@@ -124,7 +124,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "no_activities": "Inga aktiviteter.",
         "none": "–",
         "undated": "odaterad",
-        "footer": "Skapad med medborgarlofte {version} ur löftet {id}.",
+        "footer": "Skapad med medborgarlofte ur löftet {id}.",
     },
     "en": {
         "report": "Follow-up report",
@@ -199,7 +199,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "no_activities": "No activities.",
         "none": "–",
         "undated": "undated",
-        "footer": "Made with medborgarlofte {version} from the promise {id}.",
+        "footer": "Made with medborgarlofte from the promise {id}.",
     },
 }
 
@@ -655,8 +655,6 @@ def _context(
     rules: ProgressRules | None,
     charts: bool,
 ) -> dict[str, Any]:
-    from medborgarlofte import __version__  # noqa: PLC0415 - avoids an import cycle
-
     text = _TEXT[lang]
     i = _i(lang)
     result = progress(promise, as_of=as_of, rules=rules)
@@ -756,7 +754,6 @@ def _context(
         "focus_areas": focus_areas,
         "indicators": _indicators(result, lang),
         "follow_up": _coverage(promise, follow_up_coverage(promise, as_of=as_of), lang),
-        "version": __version__,
         "statuses": [s.value for s in Status],
         "held_key": OccasionState.HELD.value,
     }

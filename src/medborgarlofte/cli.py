@@ -31,11 +31,14 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
+import attrs
+
 from medborgarlofte import _codes as codes
 from medborgarlofte._followup import follow_up_coverage
 from medborgarlofte._portfolio import portfolio
 from medborgarlofte._problems import Language, Problem, Severity
 from medborgarlofte._progress import progress
+from medborgarlofte._promise import Promise
 from medborgarlofte._serde import (
     dump,
     dump_many,
@@ -54,7 +57,6 @@ from medborgarlofte.exceptions import (
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from medborgarlofte._promise import Promise
 
 __all__ = ["build_parser", "main"]
 
@@ -270,7 +272,16 @@ def _is_collection(error: ValidationError) -> bool:
     return any(p.path == "$.promises" and p.code == codes.UNKNOWN_KEY for p in error.problems)
 
 
-def _read_promises(path: Path) -> tuple[tuple[Promise, ...], tuple[Problem, ...]]:
+@attrs.frozen(kw_only=True)
+class _Loaded:
+    """What reading one file gave: its promises, every problem, and whether it is a collection."""
+
+    promises: tuple[Promise, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    collection: bool = False
+
+
+def _read_promises(path: Path) -> _Loaded:
     """Return the promises in *path* (one promise or a collection) and their warnings.
 
     Raises:
@@ -279,48 +290,43 @@ def _read_promises(path: Path) -> tuple[tuple[Promise, ...], tuple[Problem, ...]
         MissingExtraError: When the format's extra is not installed.
         OSError: When the file cannot be read.
     """
-    _format_of(path)
+    fmt: Any = _format_of(path)
     try:
         promise, warnings = load_with_warnings(path)
     except ValidationError as error:
         if not _is_collection(error):
             raise
-        fmt: Any = _format_of(path)
-        return loads_many_with_warnings(path.read_bytes(), format=fmt)
-    return (promise,), warnings
+        promises, warnings = loads_many_with_warnings(path.read_bytes(), format=fmt)
+        return _Loaded(promises=promises, problems=warnings, collection=True)
+    return _Loaded(promises=(promise,), problems=warnings)
 
 
-def _problems_of(path: Path) -> tuple[tuple[Promise, ...], tuple[Problem, ...]]:
+def _problems_of(path: Path) -> _Loaded:
     """Return the promises in *path* and every problem, file-level failures included."""
     try:
         return _read_promises(path)
     except ValidationError as error:
-        return (), error.problems
+        return _Loaded(problems=error.problems)
     except UnsupportedFormatError:
-        return (), (
-            _file_problem(
-                codes.UNKNOWN_FILE_SUFFIX,
-                _TEXT["sv"]["unknown_suffix"].format(suffix=path.suffix),
-                _TEXT["en"]["unknown_suffix"].format(suffix=path.suffix),
-            ),
+        problem = _file_problem(
+            codes.UNKNOWN_FILE_SUFFIX,
+            _TEXT["sv"]["unknown_suffix"].format(suffix=path.suffix),
+            _TEXT["en"]["unknown_suffix"].format(suffix=path.suffix),
         )
     except MissingExtraError as error:
-        return (), (
-            _file_problem(
-                codes.MISSING_EXTRA,
-                _TEXT["sv"]["missing_extra"].format(purpose=error.purpose, extra=error.extra),
-                _TEXT["en"]["missing_extra"].format(purpose=error.purpose, extra=error.extra),
-            ),
+        problem = _file_problem(
+            codes.MISSING_EXTRA,
+            _TEXT["sv"]["missing_extra"].format(purpose=error.purpose, extra=error.extra),
+            _TEXT["en"]["missing_extra"].format(purpose=error.purpose, extra=error.extra),
         )
     except OSError as error:
         reason = error.strerror or str(error)
-        return (), (
-            _file_problem(
-                codes.UNREADABLE_FILE,
-                _TEXT["sv"]["cannot_read"].format(error=reason),
-                _TEXT["en"]["cannot_read"].format(error=reason),
-            ),
+        problem = _file_problem(
+            codes.UNREADABLE_FILE,
+            _TEXT["sv"]["cannot_read"].format(error=reason),
+            _TEXT["en"]["cannot_read"].format(error=reason),
         )
+    return _Loaded(problems=(problem,))
 
 
 def _load_one(path: Path, lang: Language) -> Promise:
@@ -329,7 +335,8 @@ def _load_one(path: Path, lang: Language) -> Promise:
     Raises:
         _CommandError: With every problem, when the file cannot be used.
     """
-    promises, problems = _problems_of(path)
+    loaded = _problems_of(path)
+    promises, problems = loaded.promises, loaded.problems
     _show_warnings(path, problems, lang)
     if any(p.is_error for p in problems):
         lines = [_TEXT[lang]["has_errors"].format(file=path)]
@@ -427,7 +434,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     bad = 0
     for name in args.files:
         path = Path(name)
-        promises, problems = _problems_of(path)
+        loaded = _problems_of(path)
+        promises, problems = loaded.promises, loaded.problems
         errors = [p for p in problems if p.is_error]
         bad += bool(errors)
         results.append((path, promises, problems, errors))
@@ -589,12 +597,13 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
     from medborgarlofte._ical import to_icalendar  # noqa: PLC0415 - needs the ical extra
 
     lang: Language = args.lang
-    as_of, _stated = _as_of(args)
+    words = _TEXT[lang]
+    as_of, stated = _as_of(args)
     promise = _load_one(Path(args.file), lang)
     data = to_icalendar(promise, as_of=as_of, lang=lang, todos=args.todos)
     _write_text(args.output, data)
     if args.output != "-":
-        _print(_TEXT[lang]["wrote"].format(what=_TEXT[lang]["calendar"], path=args.output))
+        _print(words["wrote"].format(what=f"{words['calendar']} {stated}", path=args.output))
     return EXIT_OK
 
 
@@ -611,12 +620,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
             fmt = "html"
         if fmt is None:
             raise _CommandError(words["format_mismatch"].format(path=args.output))
-    as_of, _stated = _as_of(args)
+    as_of, stated = _as_of(args)
     promise = _load_one(Path(args.file), lang)
     render = render_html if fmt == "html" else render_markdown
     _write_text(args.output, render(promise, as_of=as_of, lang=lang))
     if args.output != "-":
-        stated = _as_of(args)[1]
         _print(words["wrote"].format(what=f"{words['report']} {stated}", path=args.output))
     return EXIT_OK
 
@@ -644,13 +652,13 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     promises: list[Promise] = []
     failed: list[str] = []
     for path in _promise_files(args.paths, lang):
-        loaded, problems = _problems_of(path)
-        _show_warnings(path, problems, lang)
-        errors = [p for p in problems if p.is_error]
+        loaded = _problems_of(path)
+        _show_warnings(path, loaded.problems, lang)
+        errors = [p for p in loaded.problems if p.is_error]
         if errors:
             failed.append(words["has_errors"].format(file=path))
             failed += [f"  {p.format(lang)}" for p in errors]
-        promises += loaded
+        promises += loaded.promises
     if failed:
         raise _CommandError("\n".join(failed))
     result = portfolio(promises, as_of=as_of)
@@ -715,18 +723,17 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     words = _TEXT[lang]
     source, target = Path(args.input), Path(args.output)
     _format_of(target)
-    promises, problems = _problems_of(source)
+    loaded = _problems_of(source)
+    promises, problems = loaded.promises, loaded.problems
     _show_warnings(source, problems, lang)
     if any(p.is_error for p in problems):
         lines = [words["has_errors"].format(file=source)]
         lines += [f"  {p.format(lang)}" for p in problems if p.is_error]
         raise _CommandError("\n".join(lines))
-    try:
-        one, _ = load_with_warnings(source)
-    except ValidationError:
+    if loaded.collection:
         dump_many(promises, target)
     else:
-        dump(one, target)
+        dump(promises[0], target)
     _print(
         words["wrote"].format(
             what=words["converted"].format(what=source, n=len(promises)), path=target
