@@ -1,6 +1,7 @@
 """Tests of medborgarlofte.testing: the strategies build valid promises of every shape."""
 
 import datetime as dt
+import importlib
 import math
 import sys
 import unicodedata
@@ -15,6 +16,7 @@ from medborgarlofte import (
     Interval,
     IntervalQuota,
     Milestone,
+    MissingExtraError,
     Ongoing,
     Period,
     PeriodQuota,
@@ -375,3 +377,12 @@ def test_standalone_strategies_respect_their_ids(data, period):
     follow_up = data.draw(follow_ups(period=period, rule_ids=("u",), activity_ids=("a",)))
     assert follow_up.rule in {None, "u"}
     assert {a.activity for a in follow_up.assessments} <= {"a"}
+
+
+def test_importing_without_hypothesis_names_the_extra(monkeypatch):
+    """Without Hypothesis, importing medborgarlofte.testing says which extra to install."""
+    monkeypatch.setitem(sys.modules, "hypothesis", None)
+    monkeypatch.delitem(sys.modules, "medborgarlofte.testing")
+    with pytest.raises(MissingExtraError) as caught:
+        importlib.import_module("medborgarlofte.testing")
+    assert ("testing", "medborgarlofte.testing") == (caught.value.extra, caught.value.purpose)

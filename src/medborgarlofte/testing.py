@@ -2,7 +2,8 @@
 
 ``medborgarlofte.testing`` needs `Hypothesis <https://hypothesis.readthedocs.io/>`_,
 which is not a runtime dependency: install it with the extra
-``pip install "medborgarlofte[testing]"``.
+``pip install "medborgarlofte[testing]"``. Without it, importing the module
+raises :class:`~medborgarlofte.MissingExtraError` naming that extra.
 
 Every strategy here builds objects that are valid on their own and, for
 :func:`promises`, a promise whose references all resolve, whose ids are unique
@@ -33,7 +34,12 @@ import datetime as dt
 import functools
 from typing import Literal, TypeAlias, TypeVar
 
-from hypothesis import strategies as st
+from medborgarlofte.exceptions import MissingExtraError
+
+try:
+    from hypothesis import strategies as st
+except ImportError as error:  # Hypothesis is a test dependency, not a runtime one
+    raise MissingExtraError(extra="testing", purpose="medborgarlofte.testing") from error
 
 from medborgarlofte._followups import (
     Assessment,
