@@ -33,6 +33,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn
 
 from medborgarlofte import _codes as codes
@@ -297,7 +298,7 @@ def _optional_unstructure(
 ) -> Callable[[Any], Any]:
     inner = _inner(t)
     if inner in (str, int, bool) or (inner is float and not json_floats):
-        return _identity
+        return identity
     hook = conv.get_unstructure_hook(inner)
     return lambda value: None if value is None else hook(value)
 
@@ -401,7 +402,7 @@ def make_converter(*, detailed: bool = True, json_floats: bool = False) -> cattr
     conv.register_unstructure_hook_factory(_is_enum, _enum_unstructure_hook)
     conv.register_structure_hook_func(_is_number, structure_number)
     conv.register_structure_hook_func(_is_optional_number, _structure_optional_number)
-    number_out = _unstructure_number if json_floats else _identity
+    number_out = _unstructure_number if json_floats else identity
     if json_floats:
         conv.register_unstructure_hook(float, _unstructure_number)
     conv.register_unstructure_hook_func(_is_number, number_out)
@@ -420,10 +421,6 @@ def make_converter(*, detailed: bool = True, json_floats: bool = False) -> cattr
     conv.register_structure_hook_factory(_is_target, bind(_target_structure, conv))
     conv.register_unstructure_hook_factory(_is_target, bind(_target_unstructure, conv))
     return conv
-
-
-def _identity(value: object) -> object:
-    return value
 
 
 _KIND_LIST = ", ".join(repr(kind) for kind in TARGET_KINDS)
