@@ -206,6 +206,54 @@ def test_activities_table_for_excel_uses_a_decimal_comma() -> None:
     assert "1,0" == rows[1][rows[0].index("weight")]
 
 
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [
+        ('=HYPERLINK("x")', '\'=HYPERLINK("x")'),
+        ("+46 70", "'+46 70"),
+        ("-5 grader", "'-5 grader"),
+        ("@polisen", "'@polisen"),
+        ("\tindrag", "'\tindrag"),
+        ("'=redan skyddad", "''=redan skyddad"),
+        ("'citat'", "'citat'"),
+        ("a=b", "a=b"),
+    ],
+)
+def test_excel_tables_mark_texts_a_spreadsheet_would_run(text: str, cell: str) -> None:
+    """Texts starting like a formula get Excel's text mark in Excel tables, and only there."""
+    promise = attrs.evolve(PROMISE, reports=(Report(activity="trafik", note=text),))
+    excel = _rows(reports_to_csv(promise, excel=True), ";")
+    plain = _rows(reports_to_csv(promise))
+    note = excel[0].index("note")
+    assert (cell, text) == (excel[1][note], plain[1][note])
+    assert promise.reports == reports_from_csv(reports_to_csv(promise, excel=True), promise=PROMISE)
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "cell", "note"),
+    [
+        (";", "'=SUMMA(A1)", "=SUMMA(A1)"),
+        (";", "''=x", "'=x"),
+        (";", "'hej", "'hej"),
+        (",", "'=SUMMA(A1)", "'=SUMMA(A1)"),
+    ],
+)
+def test_reading_drops_excel_text_marks_only_from_semicolon_tables(
+    delimiter: str, cell: str, note: str
+) -> None:
+    """An apostrophe before a formula start is Excel's text mark in a ;-table, text otherwise."""
+    (report,) = reports_from_csv(f"note{delimiter}amount\n{cell}{delimiter}1\n", promise=PROMISE)
+    assert note == report.note
+
+
+def test_activities_table_for_excel_marks_formula_texts() -> None:
+    """The activities table protects titles and id lists that start like a formula."""
+    activity = Activity(id="=a", title="-Trafik", target=Ongoing(), responsible=("=p", "q"))
+    rows = _rows(activities_to_csv(attrs.evolve(PROMISE, activities=(activity,)), excel=True), ";")
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert ("'=a", "'-Trafik", "'=p|q") == (row["id"], row["title"], row["responsible"])
+
+
 # --- round trip -----------------------------------------------------------------
 
 
@@ -223,6 +271,14 @@ def test_import_adds_after_the_promise_own_reports() -> None:
     result = import_reports(promise, text)
     assert (*REPORTS[:1], Report(activity="vandring", amount=1)) == result.reports
     assert REPORTS[:1] == promise.reports
+
+
+@given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1), st.booleans())
+def test_any_text_round_trips_in_both_kinds_of_table(text: str, excel: bool) -> None:
+    """Every non-empty text survives a table, whatever it starts with, in both kinds of table."""
+    promise = attrs.evolve(PROMISE, reports=(Report(note=text, reason=f"'{text}"),))
+    back = reports_from_csv(reports_to_csv(promise, excel=excel), promise=PROMISE)
+    assert promise.reports == back
 
 
 # --- import: what is accepted ---------------------------------------------------

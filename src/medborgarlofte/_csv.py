@@ -25,6 +25,10 @@ The table format:
   UTF-8 byte order mark, as Swedish Excel expects. Reading detects the
   separator from the header row and accepts a byte order mark; a decimal comma
   is read only from ``;``-separated text, where ``,`` cannot separate cells.
+* A text that a spreadsheet would take for a formula (it starts with ``=``,
+  ``+``, ``-``, ``@``, a tab or a carriage return) is written after an
+  apostrophe in ``excel=True`` tables, Excel's mark for text, so opening the
+  file runs nothing; reading a ``;``-separated table drops that apostrophe.
 * In the activities table, lists of ids are joined with ``|``.
 
 A problem in a table has a path of the form ``reports.csv:row 4:column amount``:
@@ -74,6 +78,10 @@ _FLOAT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TRUE = frozenset({"true", "sant"})
 _FALSE = frozenset({"false", "falskt"})
+# A text a spreadsheet would run as a formula (CSV injection): Excel tables
+# write it after an apostrophe, Excel's mark for text, and reading drops it.
+# The apostrophes before = + - @ tab CR are counted so that a round trip is exact.
+_FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 # Group columns of a list field: quantity_2_unit is field `unit` of the second.
 _GROUP_COLUMN = re.compile(r"(?P<prefix>[a-z_]+?)_(?P<number>[1-9][0-9]*)_(?P<field>[a-z_]+)")
 # The column-name stem of each list-of-objects field of Report.
@@ -105,16 +113,27 @@ _WRITERS: dict[type, Callable[[Any], str]] = {
 }
 
 
-def _cell(value: object, *, decimal_comma: bool) -> str:
+def _protect(text: str) -> str:
+    """Return *text* with Excel's text mark (') first if a spreadsheet would run it."""
+    return "'" + text if _FORMULA_START.match(text) else text
+
+
+def _unprotect(text: str) -> str:
+    """Undo :func:`_protect`: drop a text mark that stands before a formula start."""
+    return text[1:] if text.startswith("'") and _FORMULA_START.match(text, 1) else text
+
+
+def _cell(value: object, *, excel: bool) -> str:
     """Return the cell text of one scalar value; ``None`` is the empty cell."""
     if value is None:
         return ""
-    writer = _WRITERS.get(type(value))
-    if writer is not None:
-        return writer(value)
     if isinstance(value, float):
-        return _number_text(value, decimal_comma=decimal_comma)
-    return str(value.value) if isinstance(value, enum.Enum) else str(value)
+        return _number_text(value, decimal_comma=excel)
+    writer = _WRITERS.get(type(value))
+    if writer is None:
+        return str(value.value) if isinstance(value, enum.Enum) else str(value)
+    text = writer(value)
+    return _protect(text) if excel and isinstance(value, str | tuple) else text
 
 
 class _CellError(Exception):
@@ -219,7 +238,7 @@ _LEAF_PARSERS: dict[object, _Parser] = {
     int: _parse_int,
     float: _parse_float,
     dt.date: lambda text, _comma: _parse_date(text),
-    str: lambda text, _comma: text,
+    str: lambda text, comma: _unprotect(text) if comma else text,
 }
 
 
@@ -354,8 +373,9 @@ def reports_to_csv(promise: Promise, *, excel: bool = False) -> str:
 
     Args:
         promise: The promise whose reports to write.
-        excel: Write for Swedish Excel: ``;`` between cells, a decimal comma
-            and a UTF-8 byte order mark first.
+        excel: Write for Swedish Excel: ``;`` between cells, a decimal comma,
+            a UTF-8 byte order mark first, and an apostrophe before any text
+            a spreadsheet would run as a formula.
 
     Returns:
         The table as text, lines ending in CRLF as RFC 4180 has it; write it
@@ -377,17 +397,17 @@ def _report_row(report: Report, count: int, *, excel: bool) -> list[str]:
     for part in _LAYOUT:
         value = getattr(report, part.field)
         if isinstance(part, _Scalar):
-            row.append(_cell(value, decimal_comma=excel))
+            row.append(_cell(value, excel=excel))
         elif isinstance(part, _Nested):
             row += [
-                "" if value is None else _cell(getattr(value, s.field), decimal_comma=excel)
+                "" if value is None else _cell(getattr(value, s.field), excel=excel)
                 for s in part.subs
             ]
         else:
             for number in range(count):
                 item = value[number] if number < len(value) else None
                 groups += [
-                    "" if item is None else _cell(getattr(item, s.field), decimal_comma=excel)
+                    "" if item is None else _cell(getattr(item, s.field), excel=excel)
                     for s in part.subs
                 ]
     return row + groups
@@ -469,8 +489,9 @@ def activities_to_csv(promise: Promise, *, excel: bool = False) -> str:
 
     Args:
         promise: The promise whose activities to write.
-        excel: Write for Swedish Excel: ``;`` between cells, a decimal comma
-            and a UTF-8 byte order mark first.
+        excel: Write for Swedish Excel: ``;`` between cells, a decimal comma,
+            a UTF-8 byte order mark first, and an apostrophe before any text
+            a spreadsheet would run as a formula.
 
     Returns:
         The table as text, lines ending in CRLF.
@@ -478,7 +499,7 @@ def activities_to_csv(promise: Promise, *, excel: bool = False) -> str:
     rows = []
     for activity in promise.activities:
         values = _activity_values(activity)
-        rows.append([_cell(values.get(name), decimal_comma=excel) for name in _ACTIVITY_COLUMNS])
+        rows.append([_cell(values.get(name), excel=excel) for name in _ACTIVITY_COLUMNS])
     return _write(list(_ACTIVITY_COLUMNS), rows, excel=excel)
 
 
@@ -543,7 +564,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.order: list[tuple[int, int]] = []  # (row, column position) of each problem
         self.positions: dict[str, int] = {}
-        self.decimal_comma = False
+        self.excel = False  # a ;-table: decimal commas and Excel's text marks
 
     def path(self, row: int | None = None, column: str | None = None) -> str:
         path = self.source
@@ -573,7 +594,7 @@ class _Reader:
         body = text.removeprefix(_BOM)
         first_line = body.split("\n", 1)[0]
         delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-        self.decimal_comma = delimiter == ";"
+        self.excel = delimiter == ";"
         reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter, strict=True)
         row = 0
         while True:
@@ -663,7 +684,7 @@ class _Reader:
     def cell(self, scalar: _Scalar, text: str, row: int, column: str) -> tuple[bool, object]:
         """Return (ok, value) for one non-empty cell, recording a problem if it is bad."""
         try:
-            return True, scalar.parse(text, self.decimal_comma)
+            return True, scalar.parse(text, self.excel)
         except _CellError as exc:
             self.problem(exc.code, exc.message_sv, exc.message_en, row=row, column=column)
             return False, None
