@@ -99,6 +99,7 @@ from medborgarlofte._rules import check, validate
 from medborgarlofte._schema import json_schema
 from medborgarlofte._serde import (
     FORMAT_VERSION,
+    Format,
     dump,
     dump_many,
     dumps,
@@ -167,6 +168,7 @@ __all__ = [
     "FollowUpCoverage",
     "FollowUpOccasion",
     "FollowUpRule",
+    "Format",
     "Indicator",
     "IndicatorProgress",
     "IndicatorTarget",
