@@ -1,12 +1,13 @@
 import datetime as dt
 import doctest
+import importlib.util
 import re
 from pathlib import Path
 
 import attrs
 import pytest
 from dateutil import rrule
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from medborgarlofte import (
@@ -42,7 +43,7 @@ from medborgarlofte import (
     _progress,
     progress,
 )
-from medborgarlofte._occurrences import occurrence_ordinals, start_free
+from medborgarlofte._occurrences import aligned_start, occurrence_ordinals, start_free
 
 D = dt.date
 YEAR_2023 = Period.year(2023)
@@ -823,6 +824,8 @@ def rrules(draw):
         byday = [f"{draw(st.sampled_from([1, 2, -1]))}{d}" for d in byday]
     if byday:
         parts.append("BYDAY=" + ",".join(byday))
+    if freq == "WEEKLY" and draw(st.booleans()):
+        parts.append(f"WKST={draw(st.sampled_from(_DAYS))}")
     if freq in {"MONTHLY", "YEARLY"} and not byday and draw(st.booleans()):
         monthdays = draw(
             st.lists(st.sampled_from([1, 5, 15, 28, -1]), min_size=1, max_size=3, unique=True)
@@ -836,6 +839,18 @@ def rrules(draw):
 
 
 @given(rrules(), PERIODS, st.integers(-60, 60), st.integers(-30, 1000))
+@example(  # dateutil counts BYSETPOS in DTSTART's week from DTSTART on
+    rule="FREQ=WEEKLY;INTERVAL=1;UNTIL=20220208;BYDAY=SU,MO,SA;BYSETPOS=2",
+    period=Period(start=D(2021, 2, 8), end=D(2021, 2, 27)),
+    shift=19,
+    offset=19,
+)
+@example(
+    rule="FREQ=MONTHLY;INTERVAL=3;BYDAY=-1FR",
+    period=Period(start=D(2023, 1, 1), end=D(2024, 12, 31)),
+    shift=45,
+    offset=400,
+)
 def test_schedule_expected_equals_a_brute_force_count_with_dateutil(rule, period, shift, offset):
     """Expected for a schedule is the number of the RRULE's dates in the period up to the date."""
     dtstart = period.start + dt.timedelta(days=shift)
@@ -901,6 +916,24 @@ def test_report_index_cache_is_bounded(monkeypatch):
 
 
 @pytest.mark.parametrize(
+    ("rule", "dtstart", "aligned"),
+    [
+        ("FREQ=DAILY;INTERVAL=7", D(2023, 1, 20), D(2023, 1, 6)),
+        ("FREQ=WEEKLY;INTERVAL=2", D(2023, 1, 20), D(2023, 1, 6)),
+        ("FREQ=WEEKLY;INTERVAL=3;BYDAY=MO;WKST=SU", D(2023, 1, 20), D(2023, 1, 15)),
+        ("FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=3", D(2023, 4, 20), D(2023, 2, 1)),
+        ("FREQ=YEARLY;INTERVAL=2;BYMONTH=6;BYDAY=1MO", D(2024, 4, 20), D(2024, 1, 1)),
+        ("FREQ=MONTHLY;INTERVAL=2", D(2023, 4, 20), None),
+        ("FREQ=WEEKLY;BYDAY=MO,FR;BYSETPOS=1", D(2023, 4, 20), None),
+        ("FREQ=WEEKLY;BYDAY=MO", D(2022, 12, 20), None),
+    ],
+)
+def test_aligned_start_shares_one_expansion_per_phase(rule, dtstart, aligned):
+    """A later start is moved back by whole steps of the rule, when its dates allow it."""
+    assert aligned == aligned_start(rule, dtstart, D(2023, 1, 1))
+
+
+@pytest.mark.parametrize(
     ("rule", "free"),
     [
         ("FREQ=HOURLY;BYDAY=MO", False),
@@ -912,3 +945,40 @@ def test_report_index_cache_is_bounded(monkeypatch):
 def test_start_free_rules(rule, free):
     """Only calendar rules whose dates are fixed by their BY parts share one expansion."""
     assert free == start_free(rule)
+
+
+# --------------------------------------------------------------------------- the Hofors example
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def run_hofors_example(argv, capsys):
+    spec = importlib.util.spec_from_file_location(
+        "hofors_progress", EXAMPLES / "hofors_progress.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert 0 == module.main(argv)
+    return module, capsys.readouterr().out
+
+
+def test_hofors_example_prints_progress_at_three_dates(capsys):
+    """The example prints each date's progress, with each activity's computed status."""
+    module, out = run_hofors_example([], capsys)
+    promise = module.build_promise()
+    for as_of in (D(2023, 6, 30), D(2023, 12, 31), D(2024, 12, 31)):
+        section = out.split(f"läget per {as_of.isoformat()}")[1].split("läget per")[0]
+        result = progress(promise, as_of=as_of)
+        for item in result.activities:
+            assert f"- {item.activity.title}: {item.status.label()}\n" in section
+            assert item.reason.text() in section
+
+
+def test_hofors_example_in_english_at_a_chosen_date(capsys):
+    """With --lang en and --as-of, the example prints that one date in English."""
+    module, out = run_hofors_example(["--as-of", "2024-06-30", "--lang", "en"], capsys)
+    result = progress(module.build_promise(), as_of=D(2024, 6, 30))
+    assert (1, True) == (
+        out.count("progress at "),
+        all(f": {a.status.label('en')}\n" in out for a in result.activities),
+    )

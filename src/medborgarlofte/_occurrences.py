@@ -12,20 +12,20 @@ dates cost twelve bisections, not twelve walks.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from medborgarlofte._recurrence import Recurrence
 
-__all__ = ["count_until", "occurrence_ordinals", "occurrences", "start_free"]
+__all__ = ["aligned_start", "count_until", "occurrence_ordinals", "occurrences", "start_free"]
 
 # A rule with one of these parts takes no date from its DTSTART (RFC 5545 §3.3.10;
 # dateutil fills BYMONTHDAY, BYMONTH or BYDAY from DTSTART only without all of them).
 _DATE_PARTS = frozenset({"BYWEEKNO", "BYYEARDAY", "BYMONTHDAY", "BYDAY", "BYEASTER"})
 _CALENDAR_FREQS = frozenset({"DAILY", "WEEKLY", "MONTHLY", "YEARLY"})
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 @functools.lru_cache(maxsize=32768)
@@ -54,28 +54,82 @@ def occurrence_ordinals(
 
 
 @functools.lru_cache(maxsize=8192)
+def _shape(rule: str) -> tuple[str, int, bool, int] | None:
+    """Return (FREQ, INTERVAL, whether BY parts fix the days, WKST) for a rule without COUNT.
+
+    ``None`` also for a weekly rule with BYSETPOS: dateutil counts positions
+    in DTSTART's week from DTSTART on, so its first week depends on DTSTART.
+    """
+    body = rule.strip().upper().removeprefix("RRULE:")
+    parts = dict(part.split("=", 1) for part in body.split(";") if "=" in part)
+    freq = parts.get("FREQ", "")
+    interval = parts.get("INTERVAL", "1")
+    week_start = parts.get("WKST", "MO")
+    if (
+        "COUNT" in parts
+        or (freq == "WEEKLY" and "BYSETPOS" in parts)
+        or freq not in _CALENDAR_FREQS
+        or not interval.isdigit()
+        or week_start not in _WEEKDAYS
+    ):
+        return None
+    return freq, int(interval), not _DATE_PARTS.isdisjoint(parts), _WEEKDAYS.index(week_start)
+
+
 def start_free(rule: str) -> bool:
     """Return whether the rule's dates do not depend on its DTSTART beyond a cut-off.
 
     True for a rule without COUNT, with an INTERVAL of 1, of a calendar
     frequency, whose dates are fixed by its BY parts (or that is daily): its
     dates from any DTSTART are its dates from an earlier one, less those
-    before the later start. Such rules are expanded once per period, however
-    many different starts activities give them.
+    before the later start.
 
     >>> start_free("FREQ=WEEKLY;BYDAY=MO"), start_free("FREQ=WEEKLY")
     (True, False)
     >>> start_free("FREQ=MONTHLY;BYMONTHDAY=15;COUNT=6"), start_free("FREQ=DAILY;INTERVAL=2")
     (False, False)
     """
-    body = rule.strip().upper().removeprefix("RRULE:")
-    parts = dict(part.split("=", 1) for part in body.split(";") if "=" in part)
-    if "COUNT" in parts or parts.get("INTERVAL", "1") != "1":
-        return False
-    freq = parts.get("FREQ")
-    if freq not in _CALENDAR_FREQS:
-        return False
-    return freq == "DAILY" or not _DATE_PARTS.isdisjoint(parts)
+    shape = _shape(rule)
+    return shape is not None and shape[1] == 1 and (shape[2] or shape[0] == "DAILY")
+
+
+def aligned_start(rule: str, dtstart: dt.date, start: dt.date) -> dt.date | None:
+    """Return a DTSTART no later than *dtstart* that gives the same dates from *dtstart* on.
+
+    Many activities start the same rule on different days. Without COUNT, a
+    rule's dates form a lattice: every INTERVAL-th day, week, month or year
+    counted from DTSTART's, filtered by the BY parts. Moving DTSTART back by
+    whole steps of the lattice adds dates only before the old DTSTART, so the
+    rule can be expanded once per *phase* (the step DTSTART falls in, counted
+    from *start* modulo INTERVAL) and cut at each activity's own DTSTART.
+    ``None`` when that does not hold: COUNT, a frequency finer than a day, or
+    a monthly or yearly rule that takes its day of the month from DTSTART.
+
+    >>> import datetime as dt
+    >>> aligned_start("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", dt.date(2024, 1, 24), dt.date(2024, 1, 1))
+    datetime.date(2024, 1, 8)
+    >>> aligned_start("FREQ=MONTHLY", dt.date(2024, 3, 5), dt.date(2024, 1, 1)) is None
+    True
+    """
+    shape = _shape(rule)
+    if shape is None or dtstart <= start:
+        return None
+    freq, interval, fixed, week_start = shape
+    if freq == "DAILY" or (freq == "WEEKLY" and not fixed):
+        # A lattice of days: every INTERVAL days, or every INTERVAL weeks on DTSTART's weekday.
+        step = interval if freq == "DAILY" else 7 * interval
+        return start + dt.timedelta(days=(dtstart - start).days % step)
+    if not fixed:
+        return None
+    if freq == "WEEKLY":
+        first_week = start - dt.timedelta(days=(start.weekday() - week_start) % 7)
+        weeks = (dtstart - first_week).days // 7
+        return first_week + dt.timedelta(weeks=weeks % interval)
+    if freq == "MONTHLY":
+        first = start.year * 12 + start.month - 1
+        month = first + (dtstart.year * 12 + dtstart.month - 1 - first) % interval
+        return dt.date(month // 12, month % 12 + 1, 1)
+    return dt.date(start.year + (dtstart.year - start.year) % interval, 1, 1)
 
 
 def occurrences(
@@ -83,10 +137,9 @@ def occurrences(
 ) -> tuple[tuple[int, ...], int]:
     """Return the ordinals of the rule's dates from *start* to *end*, and where they begin.
 
-    The dates are ``ordinals[offset:]``. For a rule whose dates do not depend
-    on its start (:func:`start_free`) and a DTSTART after *start*, the rule is
-    expanded from *start* (shared by every such DTSTART) and *offset* skips
-    the dates before DTSTART.
+    The dates are ``ordinals[offset:]``. When :func:`aligned_start` finds an
+    earlier start shared by many activities, the rule is expanded from there
+    (once for all of them) and *offset* skips the dates before *dtstart*.
 
     >>> import datetime as dt
     >>> from medborgarlofte import Recurrence
@@ -95,8 +148,9 @@ def occurrences(
     >>> [dt.date.fromordinal(o).day for o in ordinals[offset:]]
     [15, 22, 29]
     """
-    if dtstart > start and start_free(recurrence.rule):
-        ordinals = occurrence_ordinals(recurrence, start, start, end)
+    aligned = aligned_start(recurrence.rule, dtstart, start)
+    if aligned is not None:
+        ordinals = occurrence_ordinals(recurrence, aligned, start, end)
         return ordinals, bisect.bisect_left(ordinals, dtstart.toordinal())
     return occurrence_ordinals(recurrence, dtstart, start, end), 0
 

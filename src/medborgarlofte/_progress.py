@@ -799,8 +799,8 @@ class PromiseProgress:
 # --------------------------------------------------------------------------- computing
 
 
-_Entry = tuple[int, Number | None]
-"""A counted report: the ordinal of the day it counts from, and its amount."""
+_Entry = tuple[dt.date, Number | None]
+"""A counted report: the day it counts from, and its amount."""
 
 
 def progress(
@@ -923,7 +923,7 @@ class _Counted:
     __slots__ = ("count", "done", "first", "occurrences", "reports")
 
     def __init__(self, reports: _Reports, as_of: dt.date) -> None:
-        k = bisect.bisect_right(reports.days, as_of.toordinal())
+        k = bisect.bisect_right(reports.days, as_of)
         self.reports = reports
         self.count = k
         self.done = reports.totals[k]
@@ -931,7 +931,7 @@ class _Counted:
         self.first = reports.days[0] if k else None
 
     def entries(self) -> Iterator[_Entry]:
-        """Yield (day ordinal, amount) of each counted report."""
+        """Yield (day, amount) of each counted report."""
         return zip(self.reports.days[: self.count], self.reports.amounts[: self.count], strict=True)
 
 
@@ -953,25 +953,25 @@ def _index_reports(promise: Promise, period: Period) -> tuple[_Index, int]:
     cached = _INDEX_CACHE.get(id(reports))
     if cached is not None and cached[0] is reports and cached[1] == period:
         return cached[2], cached[3]
-    first, last = period.start.toordinal(), period.end.toordinal()
-    grouped: dict[str, list[tuple[int, Number | None]]] = {}
+    first, last = period.start, period.end
+    grouped: dict[str, list[_Entry]] = {}
     outside = 0
     done = ReportKind.DONE
     for kind, activity, day, span, amount in map(_REPORT_FIELDS, reports):
         if kind is not done or activity is None:
             continue
         if day is not None:
-            ordinal = day.toordinal()
+            counts_from = day
         elif span is not None:
-            ordinal = span.end.toordinal()
+            counts_from = span.end
         else:
-            ordinal = last
-        if first <= ordinal <= last:
+            counts_from = last
+        if first <= counts_from <= last:
             entries = grouped.get(activity)
             if entries is None:
-                grouped[activity] = [(ordinal, amount)]
+                grouped[activity] = [(counts_from, amount)]
             else:
-                entries.append((ordinal, amount))
+                entries.append((counts_from, amount))
         else:
             outside += 1
     index: _Index = {}
@@ -1094,11 +1094,11 @@ def _classify(
         return Status.NOT_STARTED, StatusReason(
             rule=StatusRule.NOTHING_EXPECTED_YET, threshold=rules.min_shortfall, **figures
         )
+    threshold: float
     if pace is None or expected - counted < rules.min_shortfall:
-        return Status.ON_TRACK, StatusReason(
-            rule=StatusRule.WITHIN_SHORTFALL, threshold=rules.min_shortfall, pace=pace, **figures
-        )
-    if pace + _EPS >= rules.on_track_pace:
+        status, rule = Status.ON_TRACK, StatusRule.WITHIN_SHORTFALL
+        threshold = rules.min_shortfall
+    elif pace + _EPS >= rules.on_track_pace:
         status, rule, threshold = Status.ON_TRACK, StatusRule.PACE_ON_TRACK, rules.on_track_pace
     elif pace + _EPS >= rules.at_risk_pace:
         status, rule, threshold = Status.BEHIND, StatusRule.PACE_BEHIND, rules.on_track_pace
@@ -1168,8 +1168,8 @@ def _period_quota(
 @functools.lru_cache(maxsize=4096)
 def _interval_plan(
     period: Period, per: Interval, amount: Number, partial: PartialIntervals
-) -> tuple[tuple[tuple[ReportingInterval, float, int, int], ...], tuple[int, ...]]:
-    """Return each interval with its planned amount and ordinals, and the first ordinals."""
+) -> tuple[tuple[tuple[ReportingInterval, float, int, int], ...], tuple[dt.date, ...]]:
+    """Return each interval with its planned amount and ordinals, and the first days."""
     out = []
     for interval in intervals(period, per):
         planned = float(amount)
@@ -1178,7 +1178,7 @@ def _interval_plan(
         out.append(
             (interval, planned, interval.period.start.toordinal(), interval.period.end.toordinal())
         )
-    return tuple(out), tuple(row[2] for row in out)
+    return tuple(out), tuple(row[0].period.start for row in out)
 
 
 def _interval_quota(
@@ -1320,7 +1320,7 @@ def _milestone(
     entries: _Counted,
 ) -> ActivityProgress:
     due = target.due or period.end
-    met_on = None if entries.first is None else dt.date.fromordinal(entries.first)
+    met_on = entries.first
     is_due = as_of >= due
     expected = 1 if is_due else 0
     done = 1 if met_on is not None else 0
