@@ -709,3 +709,31 @@ def test_dump_writes_utf8_whatever_the_locale(tmp_path, monkeypatch):
     dump(sample_promise(), path)
     assert "Gästrikland" in path.read_bytes().decode("utf-8")
     assert path.stat().st_size == len(dumps(sample_promise(), format="yaml").encode())
+
+
+def test_from_dict_does_not_change_its_argument():
+    """Loading leaves the given document as it was, broken or not."""
+    doc = _doc()
+    doc["activities"][0]["target"]["kind"] = "nonsense"
+    snapshot = copy.deepcopy(doc)
+    with pytest.raises(ValidationError):
+        from_dict(doc)
+    assert snapshot == doc
+    good = _doc()
+    snapshot = copy.deepcopy(good)
+    from_dict(good)
+    assert snapshot == good
+
+
+@pytest.mark.parametrize("fmt", ["json", "toml", "yaml"])
+def test_utf8_bytes_with_a_byte_order_mark_are_read(fmt):
+    """Bytes with a UTF-8 byte order mark, as some editors save them, load like text."""
+    data = "\ufeff".encode() + dumps(sample_promise(), format=fmt).encode()
+    assert sample_promise() == loads(data, format=fmt)
+
+
+def test_suffix_is_case_insensitive(tmp_path):
+    """A file named P.JSON is JSON."""
+    path = tmp_path / "P.JSON"
+    dump(sample_promise(), path)
+    assert sample_promise() == load(path)
