@@ -42,6 +42,7 @@ from medborgarlofte import (
     Verdict,
     _progress,
     progress,
+    testing,
 )
 from medborgarlofte._occurrences import aligned_start, occurrence_ordinals, start_free
 
@@ -982,3 +983,43 @@ def test_hofors_example_in_english_at_a_chosen_date(capsys):
         out.count("progress at "),
         all(f": {a.status.label('en')}\n" in out for a in result.activities),
     )
+
+
+# --------------------------------------------------------------------------- whole promises
+
+AS_OF_DATES = st.dates(D(2014, 1, 1), D(2032, 12, 31))
+
+
+@given(testing.promises(), AS_OF_DATES)
+def test_every_completion_of_a_generated_promise_is_between_zero_and_one(promise, as_of):
+    """Activity, focus-area and promise completions stay in [0, 1]; counts cover every activity."""
+    result = progress(promise, as_of=as_of)
+    shares = [a.completion for a in result.activities]
+    shares += [f.completion for f in result.focus_areas] + [result.completion]
+    assert all(s is None or 0.0 <= s <= 1.0 + 1e-12 for s in shares)
+    assert len(promise.activities) == result.counts.total
+
+
+@given(st.data())
+def test_adding_a_report_to_a_generated_promise_never_lowers_progress(data):
+    """For every activity of any promise, one more report never lowers done, completion or rank."""
+    promise = data.draw(testing.promises(min_activities=1, with_period=True))
+    ids = tuple(a.id for a in promise.activities)
+    extra = data.draw(testing.reports(period=promise.period, activity_ids=ids))
+    as_of = data.draw(AS_OF_DATES)
+    before = progress(promise, as_of=as_of)
+    after = progress(promise.with_reports(extra), as_of=as_of)
+    for old, new in zip(before.activities, after.activities, strict=True):
+        assert new.done >= old.done
+        assert (new.completion or 0) >= (old.completion or 0) - 1e-12
+        assert (new.status.rank or 0) >= (old.status.rank or 0)
+
+
+@given(testing.promises(with_period=True), AS_OF_DATES, st.integers(1, 800))
+def test_done_and_expected_of_a_generated_promise_never_decrease_with_time(promise, as_of, step):
+    """Moving the date forward never lowers any activity's done or expected."""
+    earlier = progress(promise, as_of=as_of)
+    later = progress(promise, as_of=as_of + dt.timedelta(days=step))
+    for old, new in zip(earlier.activities, later.activities, strict=True):
+        assert new.done >= old.done
+        assert (new.expected or 0) >= (old.expected or 0) - 1e-9
