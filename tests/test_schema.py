@@ -20,9 +20,11 @@ from medborgarlofte import (
     Bound,
     Promise,
     ValidationError,
+    dumps_many,
     from_dict,
     json_schema,
     loads,
+    loads_many,
     to_dict,
 )
 from medborgarlofte import _schema as schema_module
@@ -125,6 +127,49 @@ def test_every_generated_promise_validates(promise: Promise) -> None:
     """The document of every valid generated promise validates against the schema."""
     errors = [(e.json_path, e.message) for e in VALIDATOR.iter_errors(to_dict(promise))]
     assert [] == errors
+
+
+COLLECTION_VALIDATOR = Draft202012Validator(
+    json_schema(collection=True), format_checker=Draft202012Validator.FORMAT_CHECKER
+)
+
+
+def test_the_collection_schema_is_valid_draft_2020_12() -> None:
+    """The schema of a collection document passes the meta-schema and refers to Promise."""
+    schema = json_schema(collection=True)
+    Draft202012Validator.check_schema(schema)
+    assert {"$ref": "#/$defs/Promise"} == schema["properties"]["promises"]["items"]
+    assert "format_version" not in schema["$defs"]["Promise"]["properties"]
+
+
+@given(st.lists(promises(), max_size=3))
+def test_every_generated_collection_validates(promises_: list[Promise]) -> None:
+    """A collection document of generated promises, as dumps_many writes it, validates."""
+    document = json.loads(dumps_many(promises_))
+    assert [] == [e.message for e in COLLECTION_VALIDATOR.iter_errors(document)]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        _set(("promises", 0, "titel"), "x"),
+        _remove(("promises", 0, "id")),
+        _set(("promises", 0, "format_version"), FORMAT_VERSION),
+        _set(("promises",), {}),
+        _remove(("format_version",)),
+        _set(("extra",), 1),
+    ],
+)
+def test_broken_collections_are_refused_by_schema_and_library(
+    change: Callable[[dict[str, Any]], None],
+) -> None:
+    """A collection with a broken promise, or a broken frame, is refused by both."""
+    document = {"format_version": FORMAT_VERSION, "promises": [copy.deepcopy(BASE)]}
+    del document["promises"][0]["format_version"]  # type: ignore[index]
+    change(document)
+    with pytest.raises(ValidationError):
+        loads_many(json.dumps(document))
+    assert list(COLLECTION_VALIDATOR.iter_errors(document))
 
 
 # Each case: a change that breaks the base document, where the library puts

@@ -36,6 +36,7 @@ from medborgarlofte._checks import (
 from medborgarlofte._promise import Promise
 from medborgarlofte._recurrence import Recurrence
 from medborgarlofte._serde import FORMAT_VERSION, VERSION_KEY
+from medborgarlofte._serde._api import PROMISES_KEY
 
 __all__ = ["SCHEMA_DIALECT", "json_schema"]
 
@@ -394,32 +395,55 @@ def _validator_schema(validator: object) -> dict[str, Any]:
     return {}
 
 
-@functools.cache
-def _generate() -> dict[str, Any]:
-    builder = _Builder()
-    top = builder.object_schema(Promise)
-    version = FORMAT_VERSION
-    top["properties"] = {
-        VERSION_KEY: {
-            "title": "formatversion",
-            "description": (
-                "The version of the document format; this schema describes version "
-                f"{version}. Older documents are migrated forward when loaded."
-            ),
-            "const": version,
-        },
-        **top["properties"],
+def _version_property() -> dict[str, Any]:
+    return {
+        "title": "formatversion",
+        "description": (
+            "The version of the document format; this schema describes version "
+            f"{FORMAT_VERSION}. Older documents are migrated forward when loaded."
+        ),
+        "const": FORMAT_VERSION,
     }
-    top["required"] = [VERSION_KEY, *top["required"]]
+
+
+@functools.cache
+def _generate(*, collection: bool) -> dict[str, Any]:
+    builder = _Builder()
+    promise = builder.object_schema(Promise)
+    if collection:
+        builder.defs[Promise.__name__] = promise
+        top: dict[str, Any] = {
+            "title": "samling av medborgarlöften",
+            "description": (
+                "A collection of promises in one document, for example a national data set."
+            ),
+            "type": "object",
+            "properties": {
+                VERSION_KEY: _version_property(),
+                PROMISES_KEY: {
+                    "title": "medborgarlöften",
+                    "description": "The promises, each without a format version of its own.",
+                    "type": "array",
+                    "items": {"$ref": f"#/$defs/{Promise.__name__}"},
+                },
+            },
+            "additionalProperties": False,
+            "required": [VERSION_KEY, PROMISES_KEY],
+        }
+    else:
+        top = promise
+        top["properties"] = {VERSION_KEY: _version_property(), **top["properties"]}
+        top["required"] = [VERSION_KEY, *top["required"]]
+    name = "collection" if collection else "promise"
     return {
         "$schema": SCHEMA_DIALECT,
-        "$id": f"urn:medborgarlofte:promise:{version}",
+        "$id": f"urn:medborgarlofte:{name}:{FORMAT_VERSION}",
         **top,
         "$defs": dict(sorted(builder.defs.items())),
     }
 
 
-def json_schema() -> dict[str, Any]:
+def json_schema(*, collection: bool = False) -> dict[str, Any]:
     """Return the JSON Schema (draft 2020-12) of a promise document (JSON-schema).
 
     The schema is generated from the model: document keys are the attribute
@@ -435,6 +459,12 @@ def json_schema() -> dict[str, Any]:
     'https://json-schema.org/draft/2020-12/schema'
     >>> schema["title"], schema["required"][:3]
     ('medborgarlöfte', ['format_version', 'id', 'title'])
+    >>> json_schema(collection=True)["required"]
+    ['format_version', 'promises']
+
+    Args:
+        collection: Describe a collection document (samling), as
+            :func:`~medborgarlofte.dumps_many` writes it, instead of a single promise.
 
     Returns:
         The schema as plain JSON data (dicts, lists, strings, numbers).
@@ -443,4 +473,4 @@ def json_schema() -> dict[str, Any]:
         LookupError: If a model class or field lacks its Swedish term (a bug
             caught by the test suite, never by users).
     """
-    return copy.deepcopy(_generate())
+    return copy.deepcopy(_generate(collection=collection))
