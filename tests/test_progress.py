@@ -1023,3 +1023,13 @@ def test_done_and_expected_of_a_generated_promise_never_decrease_with_time(promi
     for old, new in zip(earlier.activities, later.activities, strict=True):
         assert new.done >= old.done
         assert (new.expected or 0) >= (old.expected or 0) - 1e-9
+
+
+def test_more_done_than_expected_is_explained_by_the_pace():
+    """Ahead of plan, the reason gives the pace; level with the plan, the shortfall rule."""
+    ahead = promise_with(quota(365), reports=[done(D(2023, 1, 2), 5)])
+    level = promise_with(quota(365), reports=[done(D(2023, 1, 2), 3)])
+    assert (StatusRule.PACE_ON_TRACK, StatusRule.WITHIN_SHORTFALL) == (
+        progress(ahead, as_of=D(2023, 1, 3)).activity("a").reason.rule,
+        progress(level, as_of=D(2023, 1, 3)).activity("a").reason.rule,
+    )

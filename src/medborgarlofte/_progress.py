@@ -1095,7 +1095,11 @@ def _classify(
             rule=StatusRule.NOTHING_EXPECTED_YET, threshold=rules.min_shortfall, **figures
         )
     threshold: float
-    if pace is None or expected - counted < rules.min_shortfall:
+    ahead = pace is not None and counted > expected + _EPS
+    if ahead and pace is not None and pace + _EPS >= rules.on_track_pace:
+        # More done than expected: say so by the pace, not by a shortfall of less than one.
+        status, rule, threshold = Status.ON_TRACK, StatusRule.PACE_ON_TRACK, rules.on_track_pace
+    elif pace is None or expected - counted < rules.min_shortfall:
         status, rule = Status.ON_TRACK, StatusRule.WITHIN_SHORTFALL
         threshold = rules.min_shortfall
     elif pace + _EPS >= rules.on_track_pace:
