@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import json
 import re
+import runpy
 import shutil
 import subprocess
 import sys
@@ -25,6 +26,9 @@ import pytest
 from medborgarlofte import (
     PROBLEM_CODES,
     MissingExtraError,
+    Problem,
+    Severity,
+    ValidationError,
     dump,
     dumps_many,
     follow_up_coverage,
@@ -480,3 +484,55 @@ def test_every_command_has_help():
     } == names
     for sub in commands.choices.values():
         assert sub.description
+
+
+@pytest.mark.parametrize(("error", "expected"), [(KeyboardInterrupt, 130), (BrokenPipeError, 1)])
+def test_interrupt_and_closed_pipe(good, tmp_path, monkeypatch, error, expected):
+    """Ctrl-C exits 130; a reader that went away (| head) ends the command quietly."""
+
+    def stop(*_args: object, **_kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(cli_module, "progress", stop)
+    err = io.StringIO()
+    with (
+        (tmp_path / "out").open("w") as out,
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        assert expected == main(["progress", str(good), "--as-of", AS_OF])
+    assert "" == err.getvalue()
+
+
+def test_dunder_main_runs_main(monkeypatch, capsys):
+    """python -m medborgarlofte calls main() and exits with its code."""
+    monkeypatch.setattr(sys, "argv", ["medborgarlofte", "--version"])
+    with pytest.raises(SystemExit) as caught:
+        runpy.run_module("medborgarlofte", run_name="__main__")
+    assert 0 == caught.value.code
+    assert capsys.readouterr().out.startswith("medborgarlofte ")
+
+
+def test_validation_error_from_a_command_lists_every_problem(good, monkeypatch, capsys):
+    """A ValidationError raised inside a command is shown problem by problem, exit 1."""
+    problems = [
+        Problem(
+            path=f"$.x[{i}]",
+            code="c",
+            severity=Severity.ERROR,
+            message_sv="fel",
+            message_en="wrong",
+        )
+        for i in range(2)
+    ]
+
+    def invalid(*_args: object, **_kwargs: object) -> None:
+        raise ValidationError(problems)
+
+    monkeypatch.setattr(cli_module, "progress", invalid)
+    assert 1 == main(["progress", str(good), "--as-of", AS_OF, "--lang", "en"])
+    err = capsys.readouterr().err.splitlines()
+    assert [
+        "medborgarlofte: error c at $.x[0]: wrong",
+        "medborgarlofte: error c at $.x[1]: wrong",
+    ] == err

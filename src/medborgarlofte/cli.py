@@ -69,7 +69,8 @@ EXIT_USAGE: Final = 2
 EXIT_BUG: Final = 70
 """An unexpected exception: a bug in medborgarlofte (EX_SOFTWARE in sysexits.h)."""
 
-ISSUES_URL: Final = "https://github.com/medborgarlofte/medborgarlofte/issues"
+ISSUES_URL: Final = "https://medborgarlofte.readthedocs.io/en/latest/contributing.html"
+"""Where the contributing guide says how to report a bug."""
 WIDTH: Final = 100
 """Terminal tables fit in this many columns."""
 
@@ -133,7 +134,7 @@ _TEXT: Final[dict[str, dict[str, str]]] = {
         "unknown_kommun": "ingen kommun heter eller har koden {query!r}",
         "did_you_mean": "; menade du {names}?",
         "bug": "Ett oväntat fel i medborgarlofte. Det är en bugg: rapportera den gärna, "
-        "med texten ovan, på {url}",
+        "med texten ovan; {url} säger hur.",
         "problem": "{file}: {line}",
         "warning_line": "{file}: {line}",
         "format_mismatch": "kan inte avgöra rapportformatet av {path!r}; "
@@ -191,7 +192,7 @@ _TEXT: Final[dict[str, dict[str, str]]] = {
         "unknown_kommun": "no kommun is named or has the code {query!r}",
         "did_you_mean": "; did you mean {names}?",
         "bug": "An unexpected error in medborgarlofte. This is a bug: please report it, "
-        "with the text above, at {url}",
+        "with the text above; {url} says how.",
         "problem": "{file}: {line}",
         "warning_line": "{file}: {line}",
         "format_mismatch": "cannot tell the report format from {path!r}; pass --format html or md",
@@ -1135,16 +1136,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _CommandError as failure:
         _print(f"medborgarlofte: {failure}", file=err)
     except ValidationError as error:
-        _print(f"medborgarlofte: {error.problems[0].format(lang)}", file=err)
-    except (MedborgarlofteError, OSError) as error:
-        _print(f"medborgarlofte {args.command}: {error}", file=err)
-    except KeyboardInterrupt:
-        return 130
+        for problem in error.problems:
+            _print(f"medborgarlofte: {problem.format(lang)}", file=err)
     except BrokenPipeError:
         # The reader (say `| head`) left: stop quietly, as Python's docs advise.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_ERROR
+    except (MedborgarlofteError, OSError) as error:
+        _print(f"medborgarlofte {args.command}: {error}", file=err)
+    except KeyboardInterrupt:
+        return 130
     except Exception:  # noqa: BLE001 - the last resort: show the bug and ask for a report
         traceback.print_exc(file=err)
         _print(_TEXT[lang]["bug"].format(url=ISSUES_URL), file=err)
