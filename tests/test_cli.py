@@ -304,6 +304,14 @@ def test_schema():
     assert medborgarlofte.json_schema() == json.loads(result.stdout)
 
 
+def test_schema_to_a_place_that_cannot_be_written(tmp_path):
+    """schema into a directory that does not exist exits 1 without a traceback."""
+    result = run("schema", "-o", tmp_path / "saknas" / "schema.json")
+    assert 1 == result.returncode
+    assert result.stderr.startswith("medborgarlofte schema: ")
+    assert "Traceback" not in result.stderr
+
+
 def test_new_and_fill_in(tmp_path):
     """new writes a skeleton for the kommun that loads once its placeholders are filled."""
     out = tmp_path / "ny.toml"
