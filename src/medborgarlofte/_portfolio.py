@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Portfolio", "PortfolioRow", "PortfolioTotal", "portfolio"]
 
-PortfolioTable = Literal["promises", "counties", "police_regions"]
-
 
 @attrs.frozen(kw_only=True)
 class PortfolioRow:
@@ -105,7 +103,11 @@ class Portfolio:
     police_regions: tuple[PortfolioTotal, ...]
 
     def write_csv(
-        self, out: TextIO, *, table: PortfolioTable = "promises", lang: Language = "sv"
+        self,
+        out: TextIO,
+        *,
+        table: Literal["promises", "counties", "police_regions"] = "promises",
+        lang: Language = "sv",
     ) -> None:
         """Write one table of the portfolio as CSV (comma-separated, with a header row).
 

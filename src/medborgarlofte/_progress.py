@@ -564,7 +564,6 @@ class ActivityProgress:
             kept beside the computed status and never merged into it (for an
             ongoing activity it is the status's source).
         reports: How many reports of kind done count by the date.
-        intervals: Per-interval figures for a quota per interval.
         due: For a milestone, its due date (the period's end if none is given).
         met_on: For a milestone, the day the first report of it done counts from.
         late: For a milestone, whether it was done after its due date or is
@@ -586,10 +585,21 @@ class ActivityProgress:
     reason: StatusReason
     assessment: AssessmentAt | None = None
     reports: int = 0
-    intervals: tuple[IntervalProgress, ...] = ()
     due: dt.date | None = None
     met_on: dt.date | None = None
     late: bool | None = None
+    # Typed ``object`` so the reference documentation names no private class.
+    _interval_data: object = attrs.field(default=None, repr=False, alias="interval_data")
+
+    @property
+    def intervals(self) -> tuple[IntervalProgress, ...]:
+        """Return the per-interval figures of a quota per interval; empty for other kinds.
+
+        Built when asked for, from what :func:`progress` kept, so a national
+        data set does not pay for rows nobody reads.
+        """
+        data = self._interval_data
+        return data.rows() if isinstance(data, _IntervalData) else ()
 
     @property
     def id(self) -> str:
@@ -1169,20 +1179,65 @@ def _period_quota(
     )
 
 
+class _Plan:
+    """The intervals of a quota per interval within a period, with their amounts."""
+
+    __slots__ = ("cumulative", "firsts", "lasts", "planned", "rows", "starts")
+
+    def __init__(self, rows: list[tuple[ReportingInterval, float]]) -> None:
+        self.rows = tuple(interval for interval, _ in rows)
+        self.planned = tuple(planned for _, planned in rows)
+        self.firsts = tuple(interval.period.start for interval in self.rows)
+        self.starts = tuple(day.toordinal() for day in self.firsts)
+        self.lasts = tuple(interval.period.end.toordinal() for interval in self.rows)
+        self.cumulative = tuple(itertools.accumulate(self.planned, initial=0.0))
+
+    def expected(self, i: int, as_of_ord: int) -> float:
+        """Return what interval *i* expects by the end of the day *as_of_ord*."""
+        first, last = self.starts[i], self.lasts[i]
+        if as_of_ord >= last:
+            return self.planned[i]
+        if as_of_ord < first:
+            return 0.0
+        return self.planned[i] * (as_of_ord - first + 1) / (last - first + 1)
+
+
 @functools.lru_cache(maxsize=4096)
 def _interval_plan(
     period: Period, per: Interval, amount: Number, partial: PartialIntervals
-) -> tuple[tuple[tuple[ReportingInterval, float, int, int], ...], tuple[dt.date, ...]]:
-    """Return each interval with its planned amount and ordinals, and the first days."""
-    out = []
+) -> _Plan:
+    """Return the intervals of *per* within *period* with the amount each asks for."""
+    rows = []
     for interval in intervals(period, per):
         planned = float(amount)
         if partial is PartialIntervals.PRO_RATA and interval.partial:
             planned = amount * interval.period.days / interval.full.days
-        out.append(
-            (interval, planned, interval.period.start.toordinal(), interval.period.end.toordinal())
+        rows.append((interval, planned))
+    return _Plan(rows)
+
+
+@attrs.frozen
+class _IntervalData:
+    """What a quota per interval's rows are built from: the plan, the date, done per interval."""
+
+    plan: _Plan = attrs.field(eq=False)
+    as_of_ord: int
+    done: tuple[tuple[int, Number], ...]
+
+    def rows(self) -> tuple[IntervalProgress, ...]:
+        plan = self.plan
+        done = dict(self.done)
+        return tuple(
+            IntervalProgress(
+                interval=interval,
+                planned=plan.planned[i],
+                expected=plan.expected(i, self.as_of_ord),
+                done=done.get(i, 0),
+                counted=min(float(done.get(i, 0)), plan.planned[i]),
+                ended=self.as_of_ord >= plan.lasts[i],
+            )
+            for i, interval in enumerate(plan.rows)
         )
-    return tuple(out), tuple(row[0].period.start for row in out)
 
 
 def _interval_quota(
@@ -1194,37 +1249,24 @@ def _interval_quota(
     rules: ProgressRules,
     entries: _Counted,
 ) -> ActivityProgress:
-    plan, firsts = _interval_plan(period, target.per, target.amount, rules.partial_intervals)
+    plan = _interval_plan(period, target.per, target.amount, rules.partial_intervals)
     as_of_ord = as_of.toordinal()
-    per_interval: list[Number] = [0] * len(plan)
+    per_interval: dict[int, Number] = {}
     for day, amount in entries.entries():
         if amount is not None:
-            per_interval[bisect.bisect_right(firsts, day) - 1] += amount
-    rows = []
-    planned = expected = counted = 0.0
+            i = bisect.bisect_right(plan.firsts, day) - 1
+            per_interval[i] = per_interval.get(i, 0) + amount
+    in_order = tuple(sorted(per_interval.items()))
     done: Number = 0
-    for (interval, i_planned, first, last), i_done in zip(plan, per_interval, strict=True):
-        if as_of_ord >= last:
-            i_expected = i_planned
-        elif as_of_ord < first:
-            i_expected = 0.0
-        else:
-            i_expected = i_planned * (as_of_ord - first + 1) / (last - first + 1)
-        i_counted = min(float(i_done), i_planned)
-        rows.append(
-            IntervalProgress(
-                interval=interval,
-                planned=i_planned,
-                expected=i_expected,
-                done=i_done,
-                counted=i_counted,
-                ended=as_of_ord >= last,
-            )
-        )
-        planned += i_planned
-        expected += i_expected
-        counted += i_counted
+    counted = 0.0
+    for i, i_done in in_order:
         done += i_done
+        counted += min(float(i_done), plan.planned[i])
+    ended = bisect.bisect_right(plan.lasts, as_of_ord)
+    expected = plan.cumulative[ended]
+    if ended < len(plan.rows):
+        expected += plan.expected(ended, as_of_ord)
+    planned = plan.cumulative[-1]
     pace = counted / expected if expected > 0 else None
     status, reason = _classify(
         done=done,
@@ -1253,7 +1295,7 @@ def _interval_quota(
         status=status,
         reason=reason,
         reports=entries.count,
-        intervals=tuple(rows),
+        interval_data=_IntervalData(plan, as_of_ord, in_order),
     )
 
 
