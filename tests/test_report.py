@@ -9,6 +9,8 @@ from pathlib import Path
 
 import html5lib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import medborgarlofte
@@ -55,6 +57,7 @@ from medborgarlofte import (
     progress,
     render_html,
     render_markdown,
+    testing,
 )
 from medborgarlofte._report import describe_target
 
@@ -489,3 +492,52 @@ def test_published_hofors_report_is_up_to_date():
     fresh = render_html(load(EXAMPLE), as_of=AS_OF)
     parse_html(fresh)
     assert PUBLISHED.read_text(encoding="utf-8") == fresh
+
+
+def _markdown_tables_are_whole(page: str) -> None:
+    html = MarkdownIt("commonmark").enable("table").render(page)
+    tree = parse_html(f"<!DOCTYPE html><html lang=sv><title>x</title><body>{html}")
+    assert [] == list(tree.iter(f"{XHTML}script"))
+    for table in tree.iter(f"{XHTML}table"):
+        assert 1 == len({len(list(row)) for row in table.iter(f"{XHTML}tr")})
+
+
+@given(p=testing.promises(), as_of=testing.dates(), lang=st.sampled_from(["sv", "en"]))
+def test_any_promise_renders_as_markdown(p, as_of, lang):
+    """Every valid promise at any date renders as Markdown whose tables stay whole."""
+    page = render_markdown(p, as_of=as_of, lang=lang)
+    _markdown_tables_are_whole(page)
+    for activity in p.activities:
+        assert _report._md_escape(activity.title) in page
+
+
+@settings(max_examples=8)
+@given(p=testing.promises(max_activities=3), as_of=testing.dates())
+def test_any_promise_renders_as_valid_html(p, as_of):
+    """Every valid promise at any date renders as strictly valid HTML with unique ids."""
+    page = render_html(p, as_of=as_of)
+    tree = parse_html(page)
+    text = text_of(tree)
+    for activity in p.activities:
+        assert " ".join(activity.title.split()) in " ".join(text.split())
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+
+
+def test_dollar_signs_and_rare_characters_in_chart_labels():
+    """Titles with "$" are not read as mathtext, and glyphs missing from the font do not warn."""
+    title = "Kostar $5 och $x^2$ \U0001f600 \u0915"
+    p = Promise(
+        id="x",
+        title="T",
+        period=Period.year(2024),
+        focus_areas=(FocusArea(id="f", title="F"),),
+        activities=(
+            Activity(
+                id="a", title=title, focus_areas=("f",), target=PeriodQuota(amount=3, unit="$")
+            ),
+        ),
+    )
+    tree = parse_html(render_html(p, as_of=dt.date(2024, 6, 1)))
+    labels = [text_of(t) for svg in tree.iter(f"{SVG}svg") for t in svg.iter(f"{SVG}text")]
+    assert any("$x^2$" in label for label in labels)

@@ -23,6 +23,7 @@ import datetime as dt
 import io
 import re
 import textwrap
+import warnings
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, Any
 
@@ -121,6 +122,7 @@ def _matplotlib() -> tuple[Any, Any]:
 
 _RC = {
     "svg.fonttype": "none",
+    "text.parse_math": False,  # a "$" in a title is a dollar sign, not mathtext
     "font.family": ["DejaVu Sans"],
     "font.size": 9.0,
     "axes.edgecolor": _INK,
@@ -142,7 +144,10 @@ def _svg(figure: Any, *, prefix: str, title: str) -> str:  # noqa: ANN401 - a ma
     """
     mpl, _ = _matplotlib()
     buffer = io.StringIO()
-    with mpl.rc_context({**_RC, "svg.hashsalt": prefix}):
+    with mpl.rc_context({**_RC, "svg.hashsalt": prefix}), warnings.catch_warnings():
+        # Text stays text in the SVG and the browser picks a font for it; a
+        # character missing from DejaVu Sans only upsets matplotlib's layout.
+        warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     ET.register_namespace("", _SVG)
     ET.register_namespace("xlink", _XLINK)
