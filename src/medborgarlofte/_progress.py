@@ -1052,17 +1052,46 @@ def _activity_progress(
 ) -> ActivityProgress:
     counted_entries = _Counted(entries, as_of)
     target = activity.target
-    context: dict[str, Any] = {"period": period, "as_of": as_of, "entries": counted_entries}
     if isinstance(target, PeriodQuota):
-        result = _period_quota(activity, target=target, rules=rules, **context)
+        result = _period_quota(
+            activity,
+            target=target,
+            period=period,
+            as_of=as_of,
+            rules=rules,
+            entries=counted_entries,
+        )
     elif isinstance(target, IntervalQuota):
-        result = _interval_quota(activity, target=target, rules=rules, **context)
+        result = _interval_quota(
+            activity,
+            target=target,
+            period=period,
+            as_of=as_of,
+            rules=rules,
+            entries=counted_entries,
+        )
     elif isinstance(target, Schedule):
-        result = _schedule(activity, target=target, rules=rules, **context)
+        result = _schedule(
+            activity,
+            target=target,
+            period=period,
+            as_of=as_of,
+            rules=rules,
+            entries=counted_entries,
+        )
     elif isinstance(target, Milestone):
-        result = _milestone(activity, target=target, **context)
+        result = _milestone(
+            activity, target=target, period=period, as_of=as_of, entries=counted_entries
+        )
     else:
-        result = _ongoing(activity, target=target, assessment=assessment, **context)
+        result = _ongoing(
+            activity,
+            target=target,
+            period=period,
+            as_of=as_of,
+            entries=counted_entries,
+            assessment=assessment,
+        )
     cancelled = activity.cancelled
     if cancelled is not None and (cancelled.date is None or cancelled.date <= as_of):
         result = attrs.evolve(
@@ -1316,44 +1345,36 @@ def _schedule(
     done = entries.occurrences
     counted = min(done, planned)
     pace = done / expected if expected > 0 else None
-    common: dict[str, Any] = {
-        "activity": activity,
-        "kind": target.kind,
-        "unit": target.unit,
-        "planned": planned,
-        "expected": expected,
-        "done": done,
-        "counted": counted,
-        "surplus": done - counted,
-        "pace": pace,
-        "reports": entries.count,
-    }
     if planned == 0:
-        return ActivityProgress(
-            completion=None,
-            forecast=None,
-            status=Status.NOT_ASSESSABLE,
-            reason=StatusReason(rule=StatusRule.NO_OCCURRENCES),
-            **common,
+        status, reason = Status.NOT_ASSESSABLE, StatusReason(rule=StatusRule.NO_OCCURRENCES)
+    else:
+        status, reason = _classify(
+            done=done,
+            counted=counted,
+            expected=expected,
+            planned=planned,
+            pace=pace,
+            need=planned,
+            period=period,
+            as_of=as_of,
+            rules=rules,
+            unit=target.unit,
         )
-    status, reason = _classify(
+    return ActivityProgress(
+        activity=activity,
+        kind=target.kind,
+        unit=target.unit,
+        planned=planned,
+        expected=expected,
         done=done,
         counted=counted,
-        expected=expected,
-        planned=planned,
+        surplus=done - counted,
+        completion=counted / planned if planned else None,
         pace=pace,
-        need=planned,
-        period=period,
-        as_of=as_of,
-        rules=rules,
-        unit=target.unit,
-    )
-    return ActivityProgress(
-        completion=counted / planned,
-        forecast=_forecast(done, expected, planned, as_of >= period.end),
+        forecast=_forecast(done, expected, planned, as_of >= period.end) if planned else None,
         status=status,
         reason=reason,
-        **common,
+        reports=entries.count,
     )
 
 
