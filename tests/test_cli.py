@@ -17,11 +17,13 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tempfile
 import tomllib
 from pathlib import Path
 
 import html5lib
 import pytest
+from hypothesis import given, settings
 
 from medborgarlofte import (
     PROBLEM_CODES,
@@ -36,6 +38,7 @@ from medborgarlofte import (
     load,
     load_with_warnings,
     progress,
+    testing,
 )
 from medborgarlofte import cli as cli_module
 from medborgarlofte.cli import WIDTH, build_parser, main, new_promise_toml
@@ -544,3 +547,17 @@ def test_validation_error_from_a_command_lists_every_problem(good, monkeypatch, 
         "medborgarlofte: error c at $.x[0]: wrong",
         "medborgarlofte: error c at $.x[1]: wrong",
     ] == err
+
+
+@settings(max_examples=25)
+@given(p=testing.promises(), as_of=testing.dates())
+def test_terminal_tables_fit_100_columns(p, as_of):
+    """progress, followups and summary fit in 100 columns for any valid promise."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "p.json"
+        dump(p, path)
+        for command in ("progress", "followups", "summary"):
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+                assert 0 == main([command, str(path), "--as-of", as_of.isoformat()])
+            assert max(len(line) for line in out.getvalue().splitlines()) <= WIDTH, command

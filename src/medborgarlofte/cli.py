@@ -361,6 +361,11 @@ def _show_warnings(path: Path, problems: Sequence[Problem], lang: Language) -> N
             )
 
 
+def _wrap(text: str) -> list[str]:
+    """Return *text* as lines of at most :data:`WIDTH` characters."""
+    return textwrap.wrap(text, WIDTH) or [""]
+
+
 def _fit(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=True) or [""]
 
@@ -370,25 +375,29 @@ def _table(
     rows: Sequence[Sequence[str]],
     *,
     right: Sequence[bool],
-    flexible: int = 0,
+    flexible: Sequence[int] = (0,),
     notes: Sequence[str] | None = None,
 ) -> list[str]:
     """Return a plain-text table that fits in :data:`WIDTH` columns.
 
-    Column *flexible* gets what the other columns leave and wraps; a note
-    under a row is indented and wrapped to the full width.
+    While the table is too wide, the widest of the *flexible* columns gives
+    up a character (down to 10); their cells wrap. A note under a row is
+    indented and wrapped to the full width.
     """
     gap = 2
     widths = [
         max(len(header[c]), *(len(row[c]) for row in rows)) if rows else len(header[c])
         for c in range(len(header))
     ]
-    others = sum(w for c, w in enumerate(widths) if c != flexible) + gap * (len(header) - 1)
-    widths[flexible] = max(12, min(widths[flexible], WIDTH - others))
+    while sum(widths) + gap * (len(header) - 1) > WIDTH:
+        widest = max(flexible, key=lambda c: widths[c])
+        if widths[widest] <= 10:  # noqa: PLR2004 - narrower than a date helps nobody
+            break
+        widths[widest] -= 1
 
     def line(cells: Sequence[str]) -> list[str]:
         wrapped = [
-            _fit(cell, widths[c]) if c == flexible else [cell] for c, cell in enumerate(cells)
+            _fit(cell, widths[c]) if c in flexible else [cell] for c, cell in enumerate(cells)
         ]
         height = max(len(w) for w in wrapped)
         out = []
@@ -491,22 +500,21 @@ def _cmd_progress(args: argparse.Namespace) -> int:
     as_of, stated = _as_of(args)
     promise = _load_one(Path(args.file), lang)
     result = progress(promise, as_of=as_of)
-    out = [words["progress_title"].format(title=promise.title, as_of=stated), ""]
+    out = [*_wrap(words["progress_title"].format(title=promise.title, as_of=stated)), ""]
     if result.reason is not None:
-        out.append(words["no_period"].format(reason=result.reason.text(lang)))
+        out += _wrap(words["no_period"].format(reason=result.reason.text(lang)))
     else:
-        out.append(
+        out += _wrap(
             words["period"].format(
                 period=str(promise.period), elapsed=_percent(result.elapsed, lang)
             )
         )
-    out += textwrap.wrap(
+    out += _wrap(
         words["overall"].format(
             completion=_percent(result.completion, lang),
             expected=_percent(result.expected_completion, lang),
             counts=_counts_text(result.counts, lang),
-        ),
-        WIDTH,
+        )
     )
     known = {area.id for area in promise.focus_areas}
     groups = [
@@ -525,7 +533,7 @@ def _cmd_progress(args: argparse.Namespace) -> int:
         words["head_status"],
     ]
     for title, items in groups:
-        out += ["", title, ""]
+        out += ["", *_wrap(title), ""]
         rows = [
             [
                 item.activity.title,
@@ -549,9 +557,9 @@ def _cmd_followups(args: argparse.Namespace) -> int:
     as_of, stated = _as_of(args)
     promise = _load_one(Path(args.file), lang)
     coverage = follow_up_coverage(promise, as_of=as_of)
-    out = [words["followups_title"].format(title=promise.title, as_of=stated), ""]
+    out = [*_wrap(words["followups_title"].format(title=promise.title, as_of=stated)), ""]
     if not coverage.statuses:
-        out.append(words["no_occasions"])
+        out += _wrap(words["no_occasions"])
         _print("\n".join(out))
         return EXIT_OK
     out.append(
@@ -589,7 +597,7 @@ def _cmd_followups(args: argparse.Namespace) -> int:
         words["head_due"],
         words["head_state"],
     ]
-    out += _table(header, rows, right=[False] * 5, flexible=2)
+    out += _table(header, rows, right=[False] * 5, flexible=(0, 2, 4))
     _print("\n".join(out))
     return EXIT_OK
 
@@ -630,6 +638,23 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _short_list(names: Sequence[str], width: int = 24) -> str:
+    """Return *names* joined by commas, the tail replaced by ``+N`` beyond *width* characters.
+
+    >>> _short_list(["Stockholm", "Solna", "Sundbyberg", "Danderyd"])
+    'Stockholm, Solna +2'
+    """
+    if not names:
+        return "–"
+    shown = [names[0]]
+    for name in names[1:]:
+        if len(", ".join([*shown, name])) + 4 > width:
+            break
+        shown.append(name)
+    rest = len(names) - len(shown)
+    return ", ".join(shown) + (f" +{rest}" if rest else "")
+
+
 def _promise_files(names: Sequence[str], lang: Language) -> list[Path]:
     found: list[Path] = []
     for name in names:
@@ -667,7 +692,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     rows = [
         [
             row.title,
-            ", ".join(row.kommuner) or "–",
+            _short_list(row.kommuner),
             str(row.activities),
             _percent(row.elapsed, lang),
             _percent(row.completion, lang),
@@ -684,7 +709,9 @@ def _cmd_summary(args: argparse.Namespace) -> int:
         words["head_completion"],
         words["head_expected"],
     ]
-    out += _table(header, rows, right=[False, False, True, True, True, True], notes=notes)
+    out += _table(
+        header, rows, right=[False, False, True, True, True, True], flexible=(0, 1), notes=notes
+    )
     for totals, first in (
         (result.counties, {"sv": "Län", "en": "County"}[lang]),
         (result.police_regions, {"sv": "Polisregion", "en": "Police region"}[lang]),
