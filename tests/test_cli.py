@@ -21,6 +21,7 @@ import tempfile
 import tomllib
 from pathlib import Path
 
+import attrs
 import html5lib
 import pytest
 from hypothesis import given, settings
@@ -207,6 +208,21 @@ def test_followups(good):
         assert status.state.label("en") in line
     assert f"Held {len(coverage.held)}, overdue {len(coverage.overdue)}" in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= WIDTH
+
+
+def test_followups_on_working_days(tmp_path):
+    """--working-days moves due dates off weekends and holidays, as the library does."""
+    rule = attrs.evolve(promise().follow_up_rules[0], report_due_days=32)  # T1: a Saturday
+    moved_promise = attrs.evolve(promise(), follow_up_rules=(rule,))
+    path = tmp_path / "p.toml"
+    dump(moved_promise, path)
+    result = run("followups", path, "--as-of", AS_OF, "--working-days")
+    assert 0 == result.returncode, result.stderr
+    coverage = follow_up_coverage(moved_promise, as_of=dt.date(2024, 6, 30), working_days=True)
+    moved = [s.occasion for s in coverage.statuses if s.occasion.moved_from is not None]
+    assert moved
+    for occasion in moved:
+        assert occasion.due.isoformat() in result.stdout
 
 
 def test_followups_broken(syntax_error):

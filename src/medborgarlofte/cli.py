@@ -556,7 +556,7 @@ def _cmd_followups(args: argparse.Namespace) -> int:
     words = _TEXT[lang]
     as_of, stated = _as_of(args)
     promise = _load_one(Path(args.file), lang)
-    coverage = follow_up_coverage(promise, as_of=as_of)
+    coverage = follow_up_coverage(promise, as_of=as_of, working_days=args.working_days)
     out = [*_wrap(words["followups_title"].format(title=promise.title, as_of=stated)), ""]
     if not coverage.statuses:
         out += _wrap(words["no_occasions"])
@@ -609,7 +609,9 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
     words = _TEXT[lang]
     as_of, stated = _as_of(args)
     promise = _load_one(Path(args.file), lang)
-    data = to_icalendar(promise, as_of=as_of, lang=lang, todos=args.todos)
+    data = to_icalendar(
+        promise, as_of=as_of, lang=lang, todos=args.todos, working_days=args.working_days
+    )
     _write_text(args.output, data)
     if args.output != "-":
         _print(words["wrote"].format(what=f"{words['calendar']} {stated}", path=args.output))
@@ -1005,6 +1007,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="sv",
         help="language of the output: Swedish (sv, the default) or English (en)",
     )
+    working = argparse.ArgumentParser(add_help=False)
+    working.add_argument(
+        "--working-days",
+        action="store_true",
+        help="move due dates on weekends and Swedish public holidays to the next working day "
+        "(needs the holidays extra)",
+    )
     dated = argparse.ArgumentParser(add_help=False)
     dated.add_argument(
         "--as-of",
@@ -1050,7 +1059,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser(
         "followups",
-        parents=[common, dated],
+        parents=[common, dated, working],
         help="show the follow-up calendar: held, due and overdue occasions",
         description="List every follow-up occasion of the promise with what it covers, its "
         "forum, its due date and whether it was held, is due soon or overdue.",
@@ -1060,7 +1069,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser(
         "calendar",
-        parents=[common, dated],
+        parents=[common, dated, working],
         help="export the follow-up calendar as iCalendar (.ics)",
         description="Write the follow-up occasions and the scheduled activities as an "
         "iCalendar file that calendar programs can import (needs the ical extra).",
