@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from dataset import national_json  # found next to this file
 
-from medborgarlofte import _occurrences, _progress, loads_many, progress
+from medborgarlofte import _occurrences, _progress, _recurrence, loads_many, progress
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -45,6 +45,8 @@ MONTHLY = tuple(dt.date(2024, month, 28) for month in range(1, 13))
 
 def clear_caches() -> None:
     """Forget every expanded rule and grouped report, as in a fresh process."""
+    _recurrence._parse.cache_clear()  # noqa: SLF001
+    _recurrence._dates.cache_clear()  # noqa: SLF001
     _occurrences.occurrence_ordinals.cache_clear()
     _progress._INDEX_CACHE.clear()  # noqa: SLF001 - the benchmark measures the cold path
     _progress._interval_plan.cache_clear()  # noqa: SLF001

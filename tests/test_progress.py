@@ -1,5 +1,6 @@
 import datetime as dt
 import doctest
+import gc
 import importlib.util
 import re
 from pathlib import Path
@@ -44,7 +45,12 @@ from medborgarlofte import (
     progress,
     testing,
 )
-from medborgarlofte._occurrences import aligned_start, occurrence_ordinals, start_free
+from medborgarlofte._occurrences import (
+    aligned_start,
+    closed_form,
+    occurrence_ordinals,
+    start_free,
+)
 
 D = dt.date
 YEAR_2023 = Period.year(2023)
@@ -819,7 +825,8 @@ def rrules(draw):
     if end == "count":
         parts.append(f"COUNT={draw(st.integers(1, 40))}")
     elif end == "until":
-        parts.append(f"UNTIL={draw(st.dates(D(2022, 1, 1), D(2026, 1, 1))).strftime('%Y%m%d')}")
+        until = draw(st.dates(D(2022, 1, 1), D(2026, 1, 1))).strftime("%Y%m%d")
+        parts.append(f"UNTIL={until}{draw(st.sampled_from(['', 'T000000', 'T235959']))}")
     byday = draw(st.lists(st.sampled_from(_DAYS), min_size=0, max_size=3, unique=True))
     if byday and freq in {"MONTHLY", "YEARLY"} and draw(st.booleans()):
         byday = [f"{draw(st.sampled_from([1, 2, -1]))}{d}" for d in byday]
@@ -827,12 +834,16 @@ def rrules(draw):
         parts.append("BYDAY=" + ",".join(byday))
     if freq == "WEEKLY" and draw(st.booleans()):
         parts.append(f"WKST={draw(st.sampled_from(_DAYS))}")
+    monthdays = []
     if freq in {"MONTHLY", "YEARLY"} and not byday and draw(st.booleans()):
-        monthdays = draw(
-            st.lists(st.sampled_from([1, 5, 15, 28, -1]), min_size=1, max_size=3, unique=True)
-        )
+        # Days 29-31 only monthly: a yearly rule on 31 June would never occur.
+        choices = [1, 5, 15, 28, -1] + ([29, 30, 31] if freq == "MONTHLY" else [])
+        monthdays = draw(st.lists(st.sampled_from(choices), min_size=1, max_size=3, unique=True))
         parts.append("BYMONTHDAY=" + ",".join(map(str, monthdays)))
-    if (byday or "BYMONTHDAY" in parts[-1]) and draw(st.booleans()):
+    if freq == "YEARLY" and draw(st.booleans()):
+        months = draw(st.lists(st.integers(1, 12), min_size=1, max_size=3, unique=True))
+        parts.append("BYMONTH=" + ",".join(map(str, months)))
+    if (byday or monthdays) and draw(st.booleans()):
         # Position 2 exists in every set only when a weekday recurs within it.
         positions = [1, -1, 2] if byday and freq != "DAILY" else [1, -1]
         parts.append(f"BYSETPOS={draw(st.sampled_from(positions))}")
@@ -1033,3 +1044,49 @@ def test_more_done_than_expected_is_explained_by_the_pace():
         progress(ahead, as_of=D(2023, 1, 3)).activity("a").reason.rule,
         progress(level, as_of=D(2023, 1, 3)).activity("a").reason.rule,
     )
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_progress_leaves_the_garbage_collector_as_it_found_it(enabled):
+    """Grouping reports pauses the collector and restores its previous state."""
+    _progress._INDEX_CACHE.clear()
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        progress(promise_with(quota(), reports=[done(D(2023, 2, 1))]), as_of=D(2023, 6, 1))
+        assert enabled == gc.isenabled()
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+@given(rrules(), PERIODS, st.integers(-60, 60))
+def test_closed_forms_agree_with_dateutil(rule, period, shift):
+    """Where a closed form computes a rule's dates, they are dateutil's dates."""
+    dtstart = period.start + dt.timedelta(days=shift)
+    fast = closed_form(rule, dtstart, period.start, period.end)
+    assume(fast is not None)
+    based = rrule.rrulestr(rule, dtstart=dt.datetime.combine(dtstart, dt.time()))
+    window = (
+        dt.datetime.combine(period.start, dt.time()),
+        dt.datetime.combine(period.end, dt.time()),
+    )
+    assert [d.toordinal() for d in based.between(*window, inc=True)] == list(fast)
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "FREQ=DAILY;BYDAY=MO",
+        "FREQ=WEEKLY;BYDAY=1MO",
+        "FREQ=MONTHLY;BYDAY=MO;BYMONTHDAY=1",
+        "FREQ=MONTHLY;BYMONTH=3",
+        "FREQ=YEARLY;BYDAY=MO",
+        "FREQ=MONTHLY;UNTIL=20240101T000000Z",
+        "FREQ=MONTHLY;INTERVAL=0",
+        "FREQ=HOURLY",
+        "FREQ=MONTHLY;BYDAY=XX",
+    ],
+)
+def test_rules_without_a_closed_form_go_to_dateutil(rule):
+    """Shapes the closed forms do not cover are left to dateutil."""
+    assert None is closed_form(rule, D(2023, 1, 1), D(2023, 1, 1), D(2023, 12, 31))
