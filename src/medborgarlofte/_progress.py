@@ -947,8 +947,6 @@ class _Counted:
         return zip(self.reports.days[: self.count], self.reports.amounts[: self.count], strict=True)
 
 
-_REPORT_FIELDS = operator.attrgetter("kind", "activity", "date", "period", "amount")
-
 _INDEX_CACHE: dict[int, tuple[tuple[Report, ...], Period, _Index, int]] = {}
 _INDEX_CACHE_SIZE = 4096
 
@@ -995,21 +993,22 @@ def _group_reports(reports: tuple[Report, ...], period: Period) -> tuple[_Index,
     grouped: dict[str, list[_Entry]] = {}
     outside = 0
     done = ReportKind.DONE
-    for kind, activity, day, span, amount in map(_REPORT_FIELDS, reports):
-        if kind is not done or activity is None:
+    for report in reports:  # plain attribute reads: twice as fast as an attrgetter here
+        if report.kind is not done:
             continue
-        if day is not None:
-            counts_from = day
-        elif span is not None:
-            counts_from = span.end
-        else:
-            counts_from = last
+        activity = report.activity
+        if activity is None:
+            continue
+        counts_from = report.date
+        if counts_from is None:
+            span = report.period
+            counts_from = last if span is None else span.end
         if first <= counts_from <= last:
             entries = grouped.get(activity)
             if entries is None:
-                grouped[activity] = [(counts_from, amount)]
+                grouped[activity] = [(counts_from, report.amount)]
             else:
-                entries.append((counts_from, amount))
+                entries.append((counts_from, report.amount))
         else:
             outside += 1
     index: _Index = {}
