@@ -47,6 +47,7 @@ except ImportError:  # pragma: no cover - the fast extra is optional
 
 def _median(fn: Callable[[], Any], reps: int, *, gc_off: bool = False) -> float:
     times = []
+    was_enabled = gc.isenabled()
     for _ in range(reps):
         gc.collect()
         if gc_off:
@@ -54,7 +55,8 @@ def _median(fn: Callable[[], Any], reps: int, *, gc_off: bool = False) -> float:
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)
-        gc.enable()
+        if was_enabled:
+            gc.enable()
     return statistics.median(times)
 
 

@@ -70,8 +70,10 @@ class _Collection:
 def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while many objects are built at once.
 
-    Every object built here is acyclic and lives on, so a collection in the
-    middle of a load only costs time; the previous state is restored after.
+    Every object built here is acyclic and lives on (or, for the parsed text,
+    is freed by reference counting), so a collection in the middle of a load
+    or dump only costs time; the previous state is restored after. Nested
+    pauses are harmless.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -203,7 +205,8 @@ def loads_with_warnings(
     """
     fmt = check_format(format)
     _check_size(len(data), max_size)
-    return _from_data(parse(data, fmt))
+    with _gc_paused():
+        return _from_data(parse(data, fmt))
 
 
 def loads(
@@ -355,12 +358,11 @@ def loads_many_with_warnings(
     """
     fmt = check_format(format)
     _check_size(len(data), max_size)
-    parsed = parse(data, fmt)
     with _gc_paused():
-        collection: _Collection = _structure(_body(parsed), _Collection)
-    found: list[Problem] = []
-    for index, promise in enumerate(collection.promises):
-        found += _rebase(_rules(promise), f"$.{PROMISES_KEY}[{index}]")
+        collection: _Collection = _structure(_body(parse(data, fmt)), _Collection)
+        found: list[Problem] = []
+        for index, promise in enumerate(collection.promises):
+            found += _rebase(_rules(promise), f"$.{PROMISES_KEY}[{index}]")
     if any(p.is_error for p in found):
         raise ValidationError(found)
     return collection.promises, tuple(found)

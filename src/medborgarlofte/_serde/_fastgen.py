@@ -2,11 +2,21 @@
 
 For each attrs class, :func:`make_fast_structure_fn` writes a small Python
 function that checks every value's type inline (exact types, as the hooks of
-the detailed converter do), looks enums up in a dict, and calls the class's
-constructor once with keywords, so its validators run as always. It does not
-say what is wrong: any failure raises, and the loader then asks the detailed
-converter, which reports every problem. Both accept exactly the same
-documents and build equal objects; the tests hold them to that.
+the detailed converter do), looks enums up in a dict, parses dates after a
+cheap shape check, and builds the instance. It does not say what is wrong:
+any failure raises, and the loader then asks the detailed converter, which
+reports every problem. Both accept exactly the same documents and build equal
+objects; the tests hold them to that.
+
+Building a frozen attrs instance through its ``__init__`` costs more than
+reading and checking its values (each field is set through
+``object.__setattr__``). A frozen slotted class is therefore built through a
+mutable twin: a subclass with the same slots and plain attribute setting,
+whose slots the interpreter fills directly; the instance's class is then
+switched to the model class (same layout, so Python allows it), and the very
+validators ``__init__`` would run are run, in the same order, on the finished
+instance. A class whose ``__init__`` does more (converters, factories, hooks)
+is built by calling it.
 """
 
 from __future__ import annotations
@@ -32,7 +42,6 @@ class Reject(ValueError):  # noqa: N818 - not an error to report, a signal to th
     """Raised by a generated hook on any value it does not accept."""
 
 
-_MISSING = object()
 _NONE = type(None)
 
 
@@ -51,7 +60,10 @@ _SIMPLE: dict[Any, str] = {
     bool: "if type({n}) is not bool: _reject()",
     int: "if type({n}) is not int: _reject()",
     float: "if type({n}) is not float: {n} = _float({n}, None)",
-    dt.date: "{n} = _date({n}, None)",
+    dt.date: (
+        "if type({n}) is not str or len({n}) != 10 or {n}[4] != '-' or {n}[7] != '-': _reject()\n"
+        "{n} = _fromiso({n})"
+    ),
     int | float: "if type({n}) is not int: {n} = _number({n}, None)",
     int | float | None: "if {n} is not None and type({n}) is not int: {n} = _number({n}, None)",
     tuple[str, ...]: (
@@ -77,6 +89,15 @@ def _check_lines(name: str, tp: Any, conv: cattrs.Converter, env: dict[str, Any]
         table = f"_enum_{len(env)}"
         env[table] = {m.value: m for m in tp}
         return [f"if type({name}) is not str: _reject()", f"{name} = {table}[{name}]"]
+    if typing.get_origin(tp) is tuple:
+        elem_hook = f"_hook_{len(env)}"
+        env[elem_hook] = conv.get_structure_hook(tp.__args__[0])
+        elem = f"_type_{len(env)}"
+        env[elem] = tp.__args__[0]
+        return [
+            f"if type({name}) is not list: _reject()",
+            f"{name} = tuple([{elem_hook}(_item, {elem}) for _item in {name}])",
+        ]
     hook = f"_hook_{len(env)}"
     kind = f"_type_{len(env)}"
     env[hook] = conv.get_structure_hook(tp)
@@ -84,44 +105,123 @@ def _check_lines(name: str, tp: Any, conv: cattrs.Converter, env: dict[str, Any]
     return [f"{name} = {hook}({name}, {kind})"]
 
 
+def _buildable(cl: type[Any]) -> bool:
+    """Return whether *cl* can be built without its ``__init__``.
+
+    Only a slotted attrs class whose ``__init__`` does nothing but set its
+    fields and then run their validators: no converters, factories, pre- or
+    post-init hooks or hidden slots such as a cached hash.
+    """
+    fields = attrs.fields(cl)
+    if (
+        "__slots__" not in cl.__dict__
+        or hasattr(cl, "__attrs_pre_init__")
+        or hasattr(cl, "__attrs_post_init__")
+        or any(a.converter is not None or isinstance(a.default, _FACTORY) for a in fields)
+        or any(not a.init and a.default is attrs.NOTHING for a in fields)
+        or any(a.alias != a.name for a in fields)
+    ):
+        return False
+    slots = {
+        name
+        for klass in cl.__mro__
+        for name in klass.__dict__.get("__slots__", ())
+        if name != "__weakref__"
+    }
+    return slots == {a.name for a in fields}
+
+
+_FACTORY: Any = attrs.Factory
+
+
+def _builder(cl: type[Any]) -> type[Any] | None:
+    """Return a mutable twin of the frozen slotted *cl*, or ``None`` where there can be none.
+
+    The twin is a subclass that adds no slots and restores plain attribute
+    setting, so the interpreter stores each field straight into its slot;
+    once every field is set, the instance's class is switched to *cl*, whose
+    layout is the same. The instance is then exactly what ``__init__`` would
+    have built, and the twin never escapes the generated hook.
+    """
+    namespace = {
+        "__slots__": (),
+        "__setattr__": object.__setattr__,
+        "__delattr__": object.__delattr__,
+        "__module__": __name__,
+        "__doc__": f"Mutable twin of {cl.__qualname__}, for building it field by field.",
+    }
+    try:
+        twin = type(f"_Building{cl.__name__}", (cl,), namespace)
+        probe: Any = object.__new__(twin)
+        probe.__class__ = cl
+    except TypeError:  # pragma: no cover - a class that cannot be subclassed or switched
+        return None
+    return twin
+
+
+def _validator_guards() -> dict[Any, str]:
+    """Return, for the model's shared validators, the condition under which each refuses.
+
+    The generated hook calls the validator only when its condition holds, so
+    the validator itself raises its error; the tests hold each condition to
+    its validator.
+    """
+    from medborgarlofte import _checks  # noqa: PLC0415 - keep the import graph shallow
+
+    return {
+        _checks.non_empty: "not {v}.strip()",
+        _checks.optional_non_empty: "{v} is not None and not {v}.strip()",
+        _checks.positive: "not {v} > 0",
+        _checks.non_negative: "not {v} >= 0",
+        _checks.optional_non_negative: "{v} is not None and not {v} >= 0",
+    }
+
+
 def make_fast_structure_fn(cl: type[Any], conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    """Return a generated hook that structures a dict into *cl*, or raises on anything wrong."""
+    """Return a generated hook that structures a dict into *cl*, or raises on anything wrong.
+
+    A frozen slotted class is built without its ``__init__``, through its
+    mutable twin (see the module docstring); the hook then runs the same
+    attrs validators in the same order as ``__init__`` would (each shared
+    validator of the model only when a cheap check says it will refuse).
+    Other classes are built by calling the class.
+    """
     from medborgarlofte._serde import _converter  # noqa: PLC0415 - it imports this module
 
     hints = typing.get_type_hints(cl)
-    fields = [a for a in attrs.fields(cl) if a.init]
+    every = attrs.fields(cl)
+    fields = [a for a in every if a.init]
     env: dict[str, Any] = {
         "_cl": cl,
         "_reject": _reject,
-        "_MISSING": _MISSING,
-        "_allowed": frozenset(a.name for a in fields),
+        "_dict": dict,
+        "_new": object.__new__,
         "_float": _converter.structure_float,
         "_number": _converter.structure_number,
-        "_date": _converter.structure_date,
+        "_fromiso": dt.date.fromisoformat,
     }
+    required = sum(1 for a in fields if a.default is attrs.NOTHING)
     lines = [
         f"def structure_{cl.__name__}(o, _=None):",
-        "    if not o.keys() <= _allowed: _reject()",
+        "    if type(o) is not _dict: _reject()",
+        f"    n = {required}",
     ]
-    for index, field in enumerate(fields):
-        name = f"v{index}"
+    local = {a.name: f"v{index}" for index, a in enumerate(every)}
+    for field in fields:
+        name = local[field.name]
         check = _check_lines(name, hints[field.name], conv, env)
         if field.default is attrs.NOTHING:
             lines.append(f"    {name} = o[{field.name!r}]")
             lines += [f"    {line}" for line in check]
-        elif field.default is None:
-            lines.append(f"    {name} = o.get({field.name!r})")
-            lines += [f"    {line}" for line in check]
-        else:
-            default = f"_default_{index}"
-            env[default] = field.default
-            lines.append(f"    {name} = o.get({field.name!r}, _MISSING)")
-            lines.append(f"    if {name} is _MISSING:")
-            lines.append(f"        {name} = {default}")
-            lines.append("    else:")
-            lines += [f"        {line}" for line in check]
-    keywords = ", ".join(f"{a.name}=v{i}" for i, a in enumerate(fields))
-    lines.append(f"    return _cl({keywords})")
+            continue
+        lines.append(f"    if {field.name!r} in o:")
+        lines.append(f"        {name} = o[{field.name!r}]")
+        lines += [f"        {line}" for line in check]
+        lines.append("        n += 1")
+        lines.append("    else:")
+        lines.append(f"        {name} = {_constant(field, env)}")
+    lines.append("    if len(o) != n: _reject()")
+    lines += _build_lines(cl, local, env)
     source = "\n".join(lines) + "\n"
     filename = f"<medborgarlofte fast structure {cl.__module__}.{cl.__qualname__}>"
     code = compile(source, filename, "exec")
@@ -130,3 +230,46 @@ def make_fast_structure_fn(cl: type[Any], conv: cattrs.Converter) -> Callable[[A
     exec(code, env, namespace)  # noqa: S102 - code generated above from the model's own fields
     generated: Callable[[Any, Any], Any] = namespace[f"structure_{cl.__name__}"]
     return generated
+
+
+def _build_lines(cl: type[Any], local: dict[str, str], env: dict[str, Any]) -> list[str]:
+    """Return the lines that build *cl* from the checked locals named in *local*."""
+    every = attrs.fields(cl)
+    fields = [a for a in every if a.init]
+    lines: list[str] = []
+    builder = _builder(cl) if _buildable(cl) else None
+    guards = _validator_guards()
+    if builder is None:
+        keywords = ", ".join(f"{a.alias}={local[a.name]}" for a in fields)
+        lines.append(f"    return _cl({keywords})")
+    else:
+        env["_builder"] = builder
+        lines += [f"    {local[a.name]} = {_constant(a, env)}" for a in every if not a.init]
+        lines.append("    i = _new(_builder)")
+        lines += [f"    i.{a.name} = {local[a.name]}" for a in every]
+        lines.append("    i.__class__ = _cl")
+        for field in every:
+            if field.validator is None:
+                continue
+            validator = f"_validator_{field.name}"
+            attribute = f"_attribute_{field.name}"
+            env[validator] = field.validator
+            env[attribute] = field
+            call = f"{validator}(i, {attribute}, {local[field.name]})"
+            guard = guards.get(field.validator)
+            if guard is None:
+                lines.append(f"    {call}")
+            else:
+                lines.append(f"    if {guard.format(v=local[field.name])}: {call}")
+        lines.append("    return i")
+    return lines
+
+
+def _constant(field: attrs.Attribute[Any], env: dict[str, Any]) -> str:
+    """Return a name in *env* (or a literal) for the default of *field*."""
+    default = field.default
+    if default is None or type(default) in (bool, int) or default == ():
+        return repr(default)
+    name = f"_default_{field.name}"
+    env[name] = default
+    return name
