@@ -1090,3 +1090,39 @@ def test_closed_forms_agree_with_dateutil(rule, period, shift):
 def test_rules_without_a_closed_form_go_to_dateutil(rule):
     """Shapes the closed forms do not cover are left to dateutil."""
     assert None is closed_form(rule, D(2023, 1, 1), D(2023, 1, 1), D(2023, 12, 31))
+
+
+def test_focus_area_named_twice_or_unknown_counts_once_or_not_at_all():
+    """An activity counts once in each known focus area it names, and in the promise."""
+    p = promise_with(
+        quota(8, focus_areas=("f", "f", "missing")),
+        reports=[done(D(2023, 2, 1), 2)],
+        focus_areas=(FocusArea(id="f", title="F"),),
+    )
+    result = progress(p, as_of=D(2023, 6, 1))
+    assert (1, 0.25, 0.25) == (
+        len(result.focus_areas[0].activities),
+        result.focus_areas[0].completion,
+        result.completion,
+    )
+
+
+@pytest.mark.parametrize(
+    ("rule", "dtstart"),
+    [
+        ("FREQ=MONTHLY;BYDAY=MO,TH", D(2023, 1, 1)),
+        ("FREQ=MONTHLY;BYDAY=5FR,-5MO", D(2023, 1, 1)),
+        ("FREQ=MONTHLY", D(2023, 1, 31)),
+        ("FREQ=YEARLY;BYMONTH=3,9", D(2023, 1, 15)),
+        ("FREQ=YEARLY;INTERVAL=2", D(2020, 2, 29)),
+        ("FREQ=WEEKLY;INTERVAL=3;WKST=SU", D(2023, 1, 4)),
+        ("FREQ=DAILY;INTERVAL=10;UNTIL=20231120T120000", D(2022, 12, 25)),
+    ],
+)
+def test_closed_form_edge_shapes_match_dateutil(rule, dtstart):
+    """Plain weekdays in a month, missing fifth weekdays, short months, leap days, WKST, UNTIL."""
+    window = (D(2023, 1, 1), D(2025, 12, 31))
+    based = rrule.rrulestr(rule, dtstart=dt.datetime.combine(dtstart, dt.time()))
+    bounds = [dt.datetime.combine(day, dt.time()) for day in window]
+    expected = [d.toordinal() for d in based.between(*bounds, inc=True)]
+    assert expected == list(closed_form(rule, dtstart, *window))

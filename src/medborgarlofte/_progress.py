@@ -880,8 +880,7 @@ def progress(
         )
         elapsed = period.elapsed_fraction(as_of)
         reason = None
-    focus_areas = tuple(_focus_area_progress(area, activities) for area in promise.focus_areas)
-    completion, expected_completion = _rollup(activities)
+    focus_areas, (completion, expected_completion) = _rollups(promise, activities)
     return PromiseProgress(
         promise=promise,
         as_of=as_of,
@@ -1499,33 +1498,63 @@ def _ongoing(
     )
 
 
-def _rollup(items: Iterable[ActivityProgress]) -> tuple[float | None, float | None]:
-    """Return the weighted mean completion and expected share of *items*."""
-    total = done = expected = 0.0
-    for item in items:
-        if item.completion is None or item.status is Status.CANCELLED:
-            continue
-        weight = item.activity.weight
-        total += weight
-        done += weight * item.completion
-        expected += weight * (item.expected_share or 0.0)
-    if total <= 0:
-        return None, None
-    return done / total, expected / total
+class _Sums:
+    """Running sums for a weighted mean of completions (one focus area or the promise)."""
+
+    __slots__ = ("done", "expected", "items", "total")
+
+    def __init__(self) -> None:
+        self.total = self.done = self.expected = 0.0
+        self.items: list[ActivityProgress] = []
+
+    def add(self, item: ActivityProgress, share: tuple[float, float, float] | None) -> None:
+        self.items.append(item)
+        if share is not None:
+            self.total += share[0]
+            self.done += share[1]
+            self.expected += share[2]
+
+    def means(self) -> tuple[float | None, float | None]:
+        if self.total <= 0:
+            return None, None
+        return self.done / self.total, self.expected / self.total
 
 
-def _focus_area_progress(
-    area: FocusArea, activities: tuple[ActivityProgress, ...]
-) -> FocusAreaProgress:
-    mine = tuple(a for a in activities if area.id in a.activity.focus_areas)
-    completion, expected = _rollup(mine)
-    return FocusAreaProgress(
-        focus_area=area,
-        activities=mine,
-        completion=completion,
-        expected_completion=expected,
-        counts=StatusCounts.of(a.status for a in mine),
-    )
+def _rollups(
+    promise: Promise, activities: tuple[ActivityProgress, ...]
+) -> tuple[tuple[FocusAreaProgress, ...], tuple[float | None, float | None]]:
+    """Return each focus area's progress and the promise's weighted means, in one pass.
+
+    ``Σ wᵢ·completionᵢ ÷ Σ wᵢ`` over the activities with a completion that are
+    not cancelled, and the same mean of ``min(expectedᵢ ÷ plannedᵢ, 1)``.
+    """
+    areas = {area.id: _Sums() for area in promise.focus_areas}
+    whole = _Sums()
+    for item in activities:
+        share = None
+        if item.completion is not None and item.status is not Status.CANCELLED:
+            weight = item.activity.weight
+            expected = item.expected_share or 0.0
+            share = (weight, weight * item.completion, weight * expected)
+        whole.add(item, share)
+        for area_id in item.activity.focus_areas:
+            sums = areas.get(area_id)
+            if sums is not None and not (sums.items and sums.items[-1] is item):
+                sums.add(item, share)
+    focus_areas = []
+    for area in promise.focus_areas:
+        sums = areas[area.id]
+        completion, expected_completion = sums.means()
+        focus_areas.append(
+            FocusAreaProgress(
+                focus_area=area,
+                activities=tuple(sums.items),
+                completion=completion,
+                expected_completion=expected_completion,
+                counts=StatusCounts.of(a.status for a in sums.items),
+            )
+        )
+    return tuple(focus_areas), whole.means()
 
 
 def _indicator_progress(
