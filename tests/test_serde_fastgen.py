@@ -1,10 +1,13 @@
 """The fast path's generated hooks build exactly what the model's constructors build."""
 
 import datetime as dt
+import json
 from typing import Any
 
 import attrs
+import cattrs
 import pytest
+from cattrs.gen import make_dict_unstructure_fn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +20,12 @@ from medborgarlofte._checks import (
     positive,
 )
 from medborgarlofte._serde import _fastgen
-from medborgarlofte._serde._converter import CONVERTER, FAST_CONVERTER
+from medborgarlofte._serde._converter import (
+    CONVERTER,
+    FAST_CONVERTER,
+    JSON_CONVERTER,
+    make_converter,
+)
 from medborgarlofte._serde._errors import DocumentValueError
 from medborgarlofte.exceptions import InvalidValueError
 from medborgarlofte.testing import promises
@@ -198,3 +206,35 @@ def test_both_converters_agree_on_explicit_nulls_and_bare_tuples():
     for converter in (CONVERTER, FAST_CONVERTER):
         with pytest.raises(DocumentValueError):
             converter.structure({"amount": 1}, tuple[Report, ...])
+
+
+def _reference(json_floats: bool) -> cattrs.Converter:
+    """Return our converter with cattrs' own generated unstructure functions for classes."""
+    reference = make_converter(detailed=False, json_floats=json_floats)
+    reference.register_unstructure_hook_factory(
+        attrs.has, lambda cl: make_dict_unstructure_fn(cl, reference, _cattrs_omit_if_default=True)
+    )
+    return reference
+
+
+_REFERENCES = {False: _reference(False), True: _reference(True)}
+
+
+@pytest.mark.parametrize("json_floats", [False, True])
+@_settings
+@given(promise=promises())
+def test_generated_unstructure_writes_what_cattrs_writes(json_floats, promise: Promise):
+    """Our unstructure functions give cattrs' output, key order and float marks included."""
+    ours = (JSON_CONVERTER if json_floats else FAST_CONVERTER).unstructure(promise, Promise)
+    theirs = _REFERENCES[json_floats].unstructure(promise, Promise)
+    assert json.dumps(theirs) == json.dumps(ours)
+    assert _float_types(theirs) == _float_types(ours)
+
+
+def _float_types(value: object) -> list[type]:
+    """Return the types of the floats in plain *value*, in order."""
+    if isinstance(value, dict):
+        return [t for item in value.values() for t in _float_types(item)]
+    if isinstance(value, list):
+        return [t for item in value for t in _float_types(item)]
+    return [type(value)] if isinstance(value, float) else []

@@ -39,7 +39,7 @@ from cattrs.gen import make_dict_structure_fn
 from medborgarlofte import _codes as codes
 from medborgarlofte._recurrence import Recurrence
 from medborgarlofte._serde._errors import DocumentValueError, wrong_type
-from medborgarlofte._serde._fastgen import make_fast_structure_fn
+from medborgarlofte._serde._fastgen import make_fast_structure_fn, make_fast_unstructure_fn
 from medborgarlofte._targets import IntervalQuota, Milestone, Ongoing, PeriodQuota, Schedule
 from medborgarlofte.exceptions import InvalidValueError
 
@@ -412,6 +412,7 @@ def make_converter(*, detailed: bool = True, json_floats: bool = False) -> cattr
     conv.register_structure_hook_factory(_is_tuple, bind(_tuple_structure, conv))
     conv.register_unstructure_hook_factory(_is_tuple, bind(_tuple_unstructure, conv))
     conv.register_structure_hook_factory(attrs.has, bind(_class_structure, conv))
+    conv.register_unstructure_hook_factory(attrs.has, lambda cl: make_fast_unstructure_fn(cl, conv))
     conv.register_structure_hook_factory(_is_optional, bind(_optional_structure, conv))
     conv.register_unstructure_hook_factory(
         _is_optional, bind(_optional_unstructure, conv, json_floats)

@@ -29,13 +29,14 @@ import typing
 from typing import TYPE_CHECKING, Any
 
 import attrs
+from cattrs.fns import identity
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     import cattrs
 
-__all__ = ["make_fast_structure_fn"]
+__all__ = ["make_fast_structure_fn", "make_fast_unstructure_fn"]
 
 
 class Reject(ValueError):  # noqa: N818 - not an error to report, a signal to the loader
@@ -273,3 +274,80 @@ def _constant(field: attrs.Attribute[Any], env: dict[str, Any]) -> str:
     name = f"_default_{field.name}"
     env[name] = default
     return name
+
+
+def _value_expr(
+    value: str, tp: Any, conv: cattrs.Converter, env: dict[str, Any], *, optional: bool = False
+) -> str:
+    """Return an expression for the plain data of the local *value* of type *tp*.
+
+    The converter's own hook for *tp* decides; the common ones are written
+    inline (pass-through, enum by value, date as ISO text, tuple as list).
+    With *optional*, *value* is known not to be ``None``.
+    """
+    args = _union_args(tp)
+    inner = [a for a in args if a is not _NONE]
+    if optional and _NONE in args and len(inner) == 1:
+        tp = inner[0]
+    hook = conv.get_unstructure_hook(tp)
+    if hook is identity:
+        return value
+    if tp is dt.date and hook is dt.date.isoformat:
+        return f"{value}.isoformat()"
+    table = getattr(hook, "__self__", None)
+    if type(table) is dict and getattr(hook, "__name__", None) == "__getitem__":
+        name = f"_table_{len(env)}"
+        env[name] = table  # the very dict the hook looks values up in
+        return f"{name}[{value}]"
+    if typing.get_origin(tp) is tuple:
+        item = _value_expr("_item", tp.__args__[0], conv, env)
+        if item == "_item":
+            return f"list({value})"
+        return f"[{item} for _item in {value}]"
+    name = f"_unstructure_{len(env)}"
+    env[name] = hook
+    return f"{name}({value})"
+
+
+def make_fast_unstructure_fn(cl: type[Any], conv: cattrs.Converter) -> Callable[[Any], Any]:
+    """Return a generated hook that turns an instance of *cl* into a dict, defaults left out.
+
+    It writes what cattrs' generated function with ``omit_if_default`` writes,
+    in the same key order (fields without a default first), but reads each
+    attribute once, compares with ``is not`` where that is the same as
+    ``!=`` (a default of ``None`` or an enum member), and writes the common
+    conversions inline.
+    """
+    hints = typing.get_type_hints(cl)
+    every = attrs.fields(cl)
+    env: dict[str, Any] = {}
+    required = [a for a in every if a.default is attrs.NOTHING]
+    lines = [f"def unstructure_{cl.__name__}(i):"]
+    items = [
+        f"{a.name!r}: {_value_expr(f'i.{a.name}', hints[a.name], conv, env)}" for a in required
+    ]
+    lines.append(f"    res = {{{', '.join(items)}}}")
+    for field in every:
+        if field.default is attrs.NOTHING:
+            continue
+        default = field.default
+        if default is None:
+            test = "v is not None"
+        elif isinstance(default, enum.Enum) and type(default).__eq__ is object.__eq__:
+            env[f"_default_{field.name}"] = default
+            test = f"v is not _default_{field.name}"
+        else:
+            env[f"_default_{field.name}"] = default
+            test = f"v != _default_{field.name}"
+        value = _value_expr("v", hints[field.name], conv, env, optional=default is None)
+        lines.append(f"    v = i.{field.name}")
+        lines.append(f"    if {test}: res[{field.name!r}] = {value}")
+    lines.append("    return res")
+    source = "\n".join(lines) + "\n"
+    filename = f"<medborgarlofte fast unstructure {cl.__module__}.{cl.__qualname__}>"
+    code = compile(source, filename, "exec")
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
+    namespace: dict[str, Any] = {}
+    exec(code, env, namespace)  # noqa: S102 - code generated above from the model's own fields
+    generated: Callable[[Any], Any] = namespace[f"unstructure_{cl.__name__}"]
+    return generated
