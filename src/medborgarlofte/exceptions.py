@@ -89,8 +89,7 @@ class MissingExtraError(MedborgarlofteError, ImportError):
 
     def __init__(self, *, extra: str, purpose: str) -> None:
         super().__init__(
-            f"{purpose} needs the optional extra {extra!r}: "
-            f"pip install 'medborgarlofte[{extra}]'"
+            f"{purpose} needs the optional extra {extra!r}: pip install 'medborgarlofte[{extra}]'"
         )
         self.extra = extra
         self.purpose = purpose
