@@ -2,6 +2,7 @@
 
 import copy
 import datetime as dt
+import gc
 import json
 import tomllib
 from pathlib import Path
@@ -737,3 +738,33 @@ def test_suffix_is_case_insensitive(tmp_path):
     path = tmp_path / "P.JSON"
     dump(sample_promise(), path)
     assert sample_promise() == load(path)
+
+
+def _gc_state() -> tuple[bool, int]:
+    return gc.isenabled(), gc.get_freeze_count()
+
+
+def test_bulk_load_restores_the_collector_and_freezes_nothing():
+    """After a collection load the collector is on again and no object is left frozen."""
+    text = dumps_many(_many())
+    before = _gc_state()
+    assert _many() == loads_many(text)
+    assert before == _gc_state()
+    gc.disable()
+    try:
+        assert _many() == loads_many(text)
+        assert (False, before[1]) == _gc_state()
+    finally:
+        gc.enable()
+
+
+def test_bulk_load_leaves_a_program_s_own_frozen_objects_frozen():
+    """Objects the program froze itself stay frozen; the load does not move them."""
+    text = dumps_many(_many())
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert _many() == loads_many(text)
+        assert (True, frozen) == _gc_state()
+    finally:
+        gc.unfreeze()

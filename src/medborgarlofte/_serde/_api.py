@@ -67,13 +67,20 @@ class _Collection:
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
+def _gc_paused(*, promote: bool = False) -> Iterator[None]:
     """Pause the cyclic garbage collector while many objects are built at once.
 
     Every object built here is acyclic and lives on (or, for the parsed text,
     is freed by reference counting), so a collection in the middle of a load
     or dump only costs time; the previous state is restored after. Nested
     pauses are harmless.
+
+    With *promote*, the objects that survive the pause go straight to the
+    oldest generation (``gc.freeze()`` then ``gc.unfreeze()``, which moves
+    them without looking at them), instead of being traversed by the young
+    collection the first allocation after the pause would start. They are
+    looked at in the next full collection, as they would be anyway. Skipped
+    if the program keeps frozen objects of its own.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -81,6 +88,9 @@ def _gc_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            if promote and not gc.get_freeze_count():
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
@@ -358,7 +368,7 @@ def loads_many_with_warnings(
     """
     fmt = check_format(format)
     _check_size(len(data), max_size)
-    with _gc_paused():
+    with _gc_paused(promote=True):
         collection: _Collection = _structure(_body(parse(data, fmt)), _Collection)
         found: list[Problem] = []
         for index, promise in enumerate(collection.promises):
