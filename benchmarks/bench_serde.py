@@ -11,7 +11,10 @@ Prints, from one run, medians of several repetitions of:
 Goals (issue #3): standard library load <= 3x, dump <= 2.5x; fast extra
 load <= 2x, dump <= 2x. Baselines run with the garbage collector in its
 default state; the library pauses it during bulk loads and dumps, so the
-ratio against baselines with the collector off is printed too.
+ratio against baselines with the collector off is printed too. In every
+repetition the baseline and ours run back to back, and the ratio printed is
+the median of the per-repetition ratios, which drifts less than the times
+on a shared machine.
 
     .venv/bin/python benchmarks/bench_serde.py [--reps 5] [--seed 0]
 """
@@ -45,19 +48,46 @@ except ImportError:  # pragma: no cover - the fast extra is optional
     orjson = None
 
 
-def _median(fn: Callable[[], Any], reps: int, *, gc_off: bool = False) -> float:
-    times = []
+def _time(fn: Callable[[], Any], *, gc_off: bool = False) -> float:
+    """Return the seconds one call of *fn* takes, after a full collection."""
+    gc.collect()
     was_enabled = gc.isenabled()
+    if gc_off:
+        gc.disable()
+    start = time.perf_counter()
+    fn()
+    elapsed = time.perf_counter() - start
+    if was_enabled:
+        gc.enable()
+    return elapsed
+
+
+def _median(fn: Callable[[], Any], reps: int, *, gc_off: bool = False) -> float:
+    return statistics.median(_time(fn, gc_off=gc_off) for _ in range(reps))
+
+
+def _paired(
+    ours: Callable[[], Any], base: Callable[[], Any], reps: int
+) -> tuple[float, float, float, float]:
+    """Time *ours* and *base* (GC on, then off) back to back in every repetition.
+
+    Returns the medians of our time and the baseline's, and the medians of the
+    per-repetition ratios to the baseline with GC on and with GC off: on a
+    shared machine whose speed drifts, a ratio of times taken moments apart
+    is steadier than a ratio of medians taken minutes apart.
+    """
+    rows = []
     for _ in range(reps):
-        gc.collect()
-        if gc_off:
-            gc.disable()
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-        if was_enabled:
-            gc.enable()
-    return statistics.median(times)
+        base_on = _time(base)
+        base_off = _time(base, gc_off=True)
+        mine = _time(ours)
+        rows.append((mine, base_on, mine / base_on, mine / base_off))
+    return (
+        statistics.median(r[0] for r in rows),
+        statistics.median(r[1] for r in rows),
+        statistics.median(r[2] for r in rows),
+        statistics.median(r[3] for r in rows),
+    )
 
 
 @contextlib.contextmanager
@@ -89,30 +119,19 @@ def main() -> None:
     )
     assert tuple(promises) == loads_many(data)  # noqa: S101 - the benchmark checks itself
 
-    rows: list[tuple[str, float, float, float]] = []
+    rows: list[tuple[str, float, float, float, float]] = []
 
-    def row(name: str, ours: float, base: float, base_off: float) -> None:
-        rows.append((name, ours, base, base_off))
-
-    json_loads = _median(lambda: json.loads(data), reps)
-    json_loads_off = _median(lambda: json.loads(data), reps, gc_off=True)
-    json_dumps = _median(lambda: json.dumps(plain), reps)
-    json_dumps_off = _median(lambda: json.dumps(plain), reps, gc_off=True)
     with _stdlib_only():
-        load_std = _median(lambda: loads_many(data), reps)
-        dump_std = _median(lambda: dumps_many(promises), reps)
-    row("load+validate (stdlib) / json.loads", load_std, json_loads, json_loads_off)
-    row("dump (stdlib) / json.dumps", dump_std, json_dumps, json_dumps_off)
+        load_std = _paired(lambda: loads_many(data), lambda: json.loads(data), reps)
+        dump_std = _paired(lambda: dumps_many(promises), lambda: json.dumps(plain), reps)
+    rows.append(("load+validate (stdlib) / json.loads", *load_std))
+    rows.append(("dump (stdlib) / json.dumps", *dump_std))
 
     if orjson is not None:
-        or_loads = _median(lambda: orjson.loads(data), reps)
-        or_loads_off = _median(lambda: orjson.loads(data), reps, gc_off=True)
-        or_dumps = _median(lambda: orjson.dumps(plain), reps)
-        or_dumps_off = _median(lambda: orjson.dumps(plain), reps, gc_off=True)
-        load_fast = _median(lambda: loads_many(data), reps)
-        dump_fast = _median(lambda: dumps_many(promises), reps)
-        row("load+validate (fast) / orjson.loads", load_fast, or_loads, or_loads_off)
-        row("dump (fast) / orjson.dumps", dump_fast, or_dumps, or_dumps_off)
+        load_fast = _paired(lambda: loads_many(data), lambda: orjson.loads(data), reps)
+        dump_fast = _paired(lambda: dumps_many(promises), lambda: orjson.dumps(plain), reps)
+        rows.append(("load+validate (fast) / orjson.loads", *load_fast))
+        rows.append(("dump (fast) / orjson.dumps", *dump_fast))
 
     # Where the load time goes (orjson parse if installed, else json).
     parsed = _formats.parse(data, "json")
@@ -126,11 +145,8 @@ def main() -> None:
 
     print()
     print(f"{'ratio':44} {'ours ms':>9} {'base ms':>9} {'ratio':>6} {'vs GC-off base':>15}")
-    for name, ours, base, base_off in rows:
-        print(
-            f"{name:44} {ours * 1e3:9.0f} {base * 1e3:9.0f} {ours / base:6.2f} "
-            f"{ours / base_off:15.2f}"
-        )
+    for name, ours, base, ratio, ratio_off in rows:
+        print(f"{name:44} {ours * 1e3:9.0f} {base * 1e3:9.0f} {ratio:6.2f} {ratio_off:15.2f}")
     print()
     print("breakdown (GC paused):")
     print(f"  structure (fast converter)   {structure * 1e3:8.0f} ms")
