@@ -519,9 +519,26 @@ def test_any_promise_renders_as_valid_html(p, as_of):
     tree = parse_html(page)
     text = text_of(tree)
     for activity in p.activities:
-        assert " ".join(activity.title.split()) in " ".join(text.split())
+        shown = _report._showable(activity.title)
+        assert " ".join(shown.split()) in " ".join(text.split())
     ids = re.findall(r'\sid="([^"]+)"', page)
     assert len(ids) == len(set(ids))
+
+
+def test_characters_html_forbids_are_replaced_in_both_formats():
+    """Noncharacters and stray controls in a title show as U+FFFD, so the page stays valid."""
+    title = "Trygg\ufdd0het\x07 \U0010ffff"
+    p = Promise(
+        id="x",
+        title=title,
+        parties=(Party(id="polisen", kind=PartyKind.POLICE, name="Polisen"),),
+    )
+    page = render_html(p, as_of=dt.date(2024, 1, 1))
+    parse_html(page)
+    assert "Trygg\ufffdhet\ufffd \ufffd" in page
+    markdown = render_markdown(p, as_of=dt.date(2024, 1, 1))
+    _markdown_tables_are_whole(markdown)
+    assert "Trygg\ufffdhet\ufffd \ufffd" in markdown
 
 
 def test_dollar_signs_and_rare_characters_in_chart_labels():

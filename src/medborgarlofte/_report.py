@@ -363,6 +363,38 @@ def _import_jinja() -> Any:  # noqa: ANN401 - the optional module, typed loosely
     return jinja2
 
 
+# Code points HTML5 calls parse errors in a document: controls other than
+# ASCII whitespace, lone surrogates and the noncharacters (WHATWG HTML,
+# "control-character-in-input-stream", "noncharacter-in-input-stream").
+_NOT_SHOWABLE = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(
+        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+    )
+    + "]"
+)
+
+
+def _showable(text: str) -> str:
+    r"""Return *text* with each code point HTML5 forbids replaced by U+FFFD.
+
+    A promise may hold any Unicode text, but a report must stay valid HTML
+    and Markdown; the replacement character shows that something was there.
+
+    >>> _showable("a\ufdd0b\x07c") == "a\ufffdb\ufffdc"
+    True
+    """
+    return _NOT_SHOWABLE.sub("\ufffd", text)
+
+
+def _finalize_html(value: object) -> object:
+    """Make every value a template prints showable; markup stays markup."""
+    if isinstance(value, str):
+        cleaned = _showable(value)
+        return value if cleaned == value else type(value)(cleaned)
+    return value
+
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _MD_LEADING = re.compile(r"^(\s*\d*)([#+.)-])(?=\s|$)")
 _MD_BREAKS = re.compile(r"\s*[\r\n]+\s*")
@@ -392,7 +424,7 @@ def _md_escape(value: object) -> str:
         return ""
     if isinstance(value, _Markdown):
         return value
-    text = _MD_SPECIAL.sub(r"\\\1", _MD_BREAKS.sub(" ", str(value)))
+    text = _MD_SPECIAL.sub(r"\\\1", _MD_BREAKS.sub(" ", _showable(str(value))))
     return _MD_LEADING.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text)
 
 
@@ -403,6 +435,7 @@ def _environment(kind: str) -> Any:  # noqa: ANN401 - a jinja2.Environment
         return jinja2.Environment(
             loader=jinja2.PackageLoader("medborgarlofte", "templates"),
             autoescape=True,
+            finalize=_finalize_html,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
