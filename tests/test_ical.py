@@ -252,6 +252,7 @@ weekdays = st.sampled_from(["MO", "TU", "WE", "TH", "FR", "SA", "SU"])
 def rules(draw: st.DrawFn) -> str:
     freq = draw(st.sampled_from(["DAILY", "WEEKLY", "MONTHLY", "YEARLY"]))
     parts = [f"FREQ={freq}"]
+    monthday = None
     if draw(st.booleans()):
         parts.append(f"INTERVAL={draw(st.integers(1, 4))}")
     if freq != "DAILY" and draw(st.booleans()):
@@ -260,9 +261,12 @@ def rules(draw: st.DrawFn) -> str:
         if freq in {"MONTHLY", "YEARLY"} and draw(st.booleans()):
             parts.append(f"BYSETPOS={draw(st.sampled_from([1, 2, -1]))}")
     elif freq in {"MONTHLY", "YEARLY"} and draw(st.booleans()):
-        parts.append(f"BYMONTHDAY={draw(st.sampled_from([1, 13, 28, 31, -1]))}")
+        monthday = draw(st.sampled_from([1, 13, 28, 31, -1]))
+        parts.append(f"BYMONTHDAY={monthday}")
     if freq == "YEARLY" and draw(st.booleans()):
-        parts.append(f"BYMONTH={draw(st.integers(1, 12))}")
+        # The 31st only in months that have one: "31 June" never occurs and is refused.
+        months = [1, 3, 5, 7, 8, 10, 12] if monthday == 31 else list(range(1, 13))
+        parts.append(f"BYMONTH={draw(st.sampled_from(months))}")
     if draw(st.booleans()):
         parts.append(f"COUNT={draw(st.integers(1, 30))}")
     elif draw(st.booleans()):
