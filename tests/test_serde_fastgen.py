@@ -238,3 +238,40 @@ def _float_types(value: object) -> list[type]:
     if isinstance(value, list):
         return [t for item in value for t in _float_types(item)]
     return [type(value)] if isinstance(value, float) else []
+
+
+def test_date_caches_stay_small_and_give_the_same_dates_and_texts(monkeypatch):
+    """The remembered dates and texts never grow past their limit and change no result."""
+    monkeypatch.setattr(_fastgen, "DATE_CACHE_SIZE", 2)
+    hook = _hook(Report)
+    days = [dt.date(2024, 1, d) for d in range(1, 6)]
+    for _ in range(2):
+        assert days == [hook({"date": day.isoformat()}).date for day in days]
+        texts = [FAST_CONVERTER.unstructure(Report(date=day))["date"] for day in days]
+        assert [day.isoformat() for day in days] == texts
+        assert len(_fastgen._dates) <= 2
+        assert len(_fastgen._texts) <= 2
+
+
+class _Text(str):
+    __slots__ = ()
+
+
+def test_a_remembered_date_text_of_another_type_is_still_refused():
+    """A str subclass in a date field is refused by the fast path, as by the detailed one."""
+    hook = _hook(Report)
+    assert dt.date(2024, 3, 1) == hook({"date": "2024-03-01"}).date
+    with pytest.raises(_fastgen.Reject):
+        hook({"date": _Text("2024-03-01")})
+    with pytest.raises(cattrs.ClassValidationError):
+        CONVERTER.structure({"date": _Text("2024-03-01")}, Report)
+
+
+def test_a_date_time_in_a_date_field_is_written_as_cattrs_writes_it():
+    """Writing uses date.isoformat as cattrs' hook does, and remembers only plain dates."""
+    moment = dt.datetime(2024, 3, 1, 12, 30)  # noqa: DTZ001 - naive on purpose
+    report = Report(date=moment)
+    expected = _REFERENCES[False].unstructure(report)
+    assert expected == FAST_CONVERTER.unstructure(report)
+    assert "2024-03-01" == expected["date"]
+    assert moment not in _fastgen._texts

@@ -50,6 +50,48 @@ def _reject(*_args: object) -> None:
     raise Reject
 
 
+DATE_CACHE_SIZE = 4096
+"""How many date texts the fast path remembers, read and their dates, at most."""
+
+
+class _DateTexts(dict[dt.date, str]):
+    """The ISO texts of dates written so far; a date not yet seen is written on lookup."""
+
+    def __missing__(self, day: dt.date) -> str:
+        return _write_date(day)
+
+
+_dates: dict[str, dt.date] = {}
+_texts = _DateTexts()
+
+
+def _read_date(text: str) -> dt.date:
+    """Return the date written exactly ``YYYY-MM-DD`` in *text*, remembered, or raise.
+
+    Real documents repeat the same few hundred days over and over, so the
+    generated hooks look a text up in :data:`_dates` first; only texts that
+    passed the detailed path's own shape check and ``date.fromisoformat``
+    are ever put there.
+    """
+    if len(text) != 10 or text[4] != "-" or text[7] != "-":  # noqa: PLR2004 - YYYY-MM-DD
+        raise Reject
+    day = dt.date.fromisoformat(text)
+    if len(_dates) >= DATE_CACHE_SIZE:
+        _dates.clear()
+    _dates[text] = day
+    return day
+
+
+def _write_date(day: dt.date) -> str:
+    """Return ``date.isoformat(day)``, as cattrs' hook does, remembered for a plain date."""
+    text = dt.date.isoformat(day)
+    if type(day) is dt.date:
+        if len(_texts) >= DATE_CACHE_SIZE:
+            _texts.clear()
+        _texts[day] = text
+    return text
+
+
 def _union_args(tp: Any) -> tuple[Any, ...]:
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
         return typing.get_args(tp)
@@ -62,8 +104,11 @@ _SIMPLE: dict[Any, str] = {
     int: "if type({n}) is not int: _reject()",
     float: "if type({n}) is not float: {n} = _float({n}, None)",
     dt.date: (
-        "if type({n}) is not str or len({n}) != 10 or {n}[4] != '-' or {n}[7] != '-': _reject()\n"
-        "{n} = _fromiso({n})"
+        "if type({n}) is not str: _reject()\n"
+        "try:\n"
+        "    {n} = _dates[{n}]\n"
+        "except KeyError:\n"
+        "    {n} = _read_date({n})"
     ),
     int | float: "if type({n}) is not int: {n} = _number({n}, None)",
     int | float | None: "if {n} is not None and type({n}) is not int: {n} = _number({n}, None)",
@@ -199,7 +244,8 @@ def make_fast_structure_fn(cl: type[Any], conv: cattrs.Converter) -> Callable[[A
         "_new": object.__new__,
         "_float": _converter.structure_float,
         "_number": _converter.structure_number,
-        "_fromiso": dt.date.fromisoformat,
+        "_dates": _dates,
+        "_read_date": _read_date,
     }
     required = sum(1 for a in fields if a.default is attrs.NOTHING)
     lines = [
@@ -293,7 +339,8 @@ def _value_expr(
     if hook is identity:
         return value
     if tp is dt.date and hook is dt.date.isoformat:
-        return f"{value}.isoformat()"
+        env["_texts"] = _texts
+        return f"_texts[{value}]"
     table = getattr(hook, "__self__", None)
     if type(table) is dict and getattr(hook, "__name__", None) == "__getitem__":
         name = f"_table_{len(env)}"
