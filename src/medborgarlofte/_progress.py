@@ -1197,22 +1197,62 @@ def _period_quota(
     entries: _Counted,
 ) -> ActivityProgress:
     planned = target.amount
-    expected = planned * period.elapsed_fraction(as_of)
     done = entries.done
-    counted = min(done, planned)
-    pace = done / expected if expected > 0 else None
-    status, reason = _classify(
-        done=done,
-        counted=counted,
-        expected=expected,
+    return _numbered(
+        activity,
+        target,
         planned=planned,
-        pace=pace,
+        expected=planned * period.elapsed_fraction(as_of),
+        done=done,
+        counted=min(done, planned),
+        paced=done,
         need=_need(planned, target.bound, rules),
         period=period,
         as_of=as_of,
         rules=rules,
-        unit=target.unit,
+        entries=entries,
     )
+
+
+def _numbered(
+    activity: Activity,
+    target: PeriodQuota | IntervalQuota | Schedule,
+    *,
+    planned: Number,
+    expected: Number,
+    done: Number,
+    counted: Number,
+    paced: Number,
+    need: Number,
+    period: Period,
+    as_of: dt.date,
+    rules: ProgressRules,
+    entries: _Counted,
+    interval_data: _IntervalData | None = None,
+) -> ActivityProgress:
+    """Classify a target with a number and build its result.
+
+    *paced* is what the pace is computed from: what was done, or for a quota
+    per interval what counts (no interval's surplus makes up for another's
+    shortfall). A plan of nothing (a schedule with no occurrence in the
+    period) cannot be assessed.
+    """
+    pace = paced / expected if expected > 0 else None
+    if planned == 0:
+        status, reason = Status.NOT_ASSESSABLE, StatusReason(rule=StatusRule.NO_OCCURRENCES)
+    else:
+        status, reason = _classify(
+            done=done,
+            counted=counted,
+            expected=expected,
+            planned=planned,
+            pace=pace,
+            need=need,
+            period=period,
+            as_of=as_of,
+            rules=rules,
+            unit=target.unit,
+        )
     return ActivityProgress(
         activity=activity,
         kind=target.kind,
@@ -1222,12 +1262,13 @@ def _period_quota(
         done=done,
         counted=counted,
         surplus=done - counted,
-        completion=counted / planned,
+        completion=min(counted / planned, 1.0) if planned else None,
         pace=pace,
-        forecast=_forecast(done, expected, planned, as_of >= period.end),
+        forecast=_forecast(done, expected, planned, as_of >= period.end) if planned else None,
         status=status,
         reason=reason,
         reports=entries.count,
+        interval_data=interval_data,
     )
 
 
@@ -1319,34 +1360,19 @@ def _interval_quota(
     if ended < len(plan.rows):
         expected += plan.expected(ended, as_of_ord)
     planned = plan.cumulative[-1]
-    pace = counted / expected if expected > 0 else None
-    status, reason = _classify(
+    return _numbered(
+        activity,
+        target,
+        planned=planned,
+        expected=expected,
         done=done,
         counted=counted,
-        expected=expected,
-        planned=planned,
-        pace=pace,
+        paced=counted,
         need=_need(planned, target.bound, rules),
         period=period,
         as_of=as_of,
         rules=rules,
-        unit=target.unit,
-    )
-    return ActivityProgress(
-        activity=activity,
-        kind=target.kind,
-        unit=target.unit,
-        planned=planned,
-        expected=expected,
-        done=done,
-        counted=counted,
-        surplus=done - counted,
-        completion=min(counted / planned, 1.0),
-        pace=pace,
-        forecast=_forecast(done, expected, planned, as_of >= period.end),
-        status=status,
-        reason=reason,
-        reports=entries.count,
+        entries=entries,
         interval_data=_IntervalData(plan, as_of_ord, in_order),
     )
 
@@ -1364,40 +1390,20 @@ def _schedule(
         target.recurrence, target.start or period.start, period.start, period.end
     )
     planned = len(ordinals) - offset
-    expected = max(count_until(ordinals, as_of) - offset, 0)
     done = entries.occurrences
-    counted = min(done, planned)
-    pace = done / expected if expected > 0 else None
-    if planned == 0:
-        status, reason = Status.NOT_ASSESSABLE, StatusReason(rule=StatusRule.NO_OCCURRENCES)
-    else:
-        status, reason = _classify(
-            done=done,
-            counted=counted,
-            expected=expected,
-            planned=planned,
-            pace=pace,
-            need=planned,
-            period=period,
-            as_of=as_of,
-            rules=rules,
-            unit=target.unit,
-        )
-    return ActivityProgress(
-        activity=activity,
-        kind=target.kind,
-        unit=target.unit,
+    return _numbered(
+        activity,
+        target,
         planned=planned,
-        expected=expected,
+        expected=max(count_until(ordinals, as_of) - offset, 0),
         done=done,
-        counted=counted,
-        surplus=done - counted,
-        completion=counted / planned if planned else None,
-        pace=pace,
-        forecast=_forecast(done, expected, planned, as_of >= period.end) if planned else None,
-        status=status,
-        reason=reason,
-        reports=entries.count,
+        counted=min(done, planned),
+        paced=done,
+        need=planned,
+        period=period,
+        as_of=as_of,
+        rules=rules,
+        entries=entries,
     )
 
 
