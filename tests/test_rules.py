@@ -1,10 +1,11 @@
 """Tests for the integrity rules: one violating promise and one valid neighbour per rule."""
 
 import datetime as dt
+from unittest import mock
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from medborgarlofte import (
@@ -43,9 +44,11 @@ from medborgarlofte import (
     SubTarget,
     ValidationError,
     Verdict,
+    _rules,
     check,
     validate,
 )
+from medborgarlofte.testing import periods, promises
 
 E, W = Severity.ERROR, Severity.WARNING
 D = dt.date
@@ -888,3 +891,46 @@ def test_references_resolve_exactly(party_ids, activity_ids, responsible, assess
         duplicates
     )
     assert all(p.code in PROBLEM_CODES for p in problems)
+
+
+# -- property: the checks in bulk agree with the checks one by one -------------------
+
+_REPORT_IDS = st.sampled_from([None, "r1", "r2"])
+_OTHER_DAYS = st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2030, 12, 31))
+
+
+@st.composite
+def _reports_changed(draw: st.DrawFn) -> Promise:
+    """Return a generated promise whose reports may refer to unknown ids, days or spans."""
+    promise = draw(promises())
+    activity_ids = [a.id for a in promise.activities] + ["ingen-aktivitet"]
+    party_ids = [p.id for p in promise.parties] + ["ingen-part"]
+    reports = []
+    for report in promise.reports:
+        changes = draw(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "id": _REPORT_IDS,
+                    "activity": st.sampled_from([None, *activity_ids]),
+                    "party": st.sampled_from([None, *party_ids]),
+                    "date": st.none() | _OTHER_DAYS,
+                    "period": st.none() | periods(),
+                },
+            )
+        )
+        reports.append(attrs.evolve(report, **changes))
+    return attrs.evolve(promise, reports=tuple(reports))
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(_reports_changed())
+def test_bulk_checks_find_what_the_loops_find(promise):
+    """The checks over sets (no id twice, reports all consistent) never hide a problem."""
+    fast = validate(promise)
+    with (
+        mock.patch.object(_rules, "_distinct", return_value=False),
+        mock.patch.object(_rules, "_reports_consistent", return_value=False),
+    ):
+        slow = validate(promise)
+    assert fast == slow

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import operator
 from typing import TYPE_CHECKING
 
 from medborgarlofte import _codes as codes
@@ -35,7 +36,7 @@ from medborgarlofte.exceptions import ValidationError
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Mapping, Sequence
     from collections.abc import Set as AbstractSet
 
     from medborgarlofte._parties import Party
@@ -86,8 +87,28 @@ class _Found:
         )
 
 
-def _duplicates(ids: Iterable[str | None], path: str, found: _Found) -> None:
-    """Report every use of an id after its first in one collection."""
+_ID = operator.attrgetter("id")
+_ACTIVITY_OF = operator.attrgetter("activity")
+_PARTY_OF = operator.attrgetter("party")
+_DATE_OF = operator.attrgetter("date")
+_PERIOD_OF = operator.attrgetter("period")
+
+
+def _distinct(ids: list[str | None]) -> bool:
+    """Return whether no id other than ``None`` occurs twice in *ids*."""
+    named = len(ids) - ids.count(None)
+    return len(set(ids)) - (named != len(ids)) == named
+
+
+def _duplicates(items: Sequence[object], path: str, found: _Found) -> None:
+    """Report every use of an id after its first among *items*, which have an ``id``.
+
+    The common case, no id used twice, is settled by comparing the number of
+    ids with the size of their set, without a loop in Python.
+    """
+    ids = list(map(_ID, items))
+    if _distinct(ids):
+        return
     first: dict[str, int] = {}
     for i, item_id in enumerate(ids):
         if item_id is None:
@@ -139,6 +160,8 @@ class _Refs:
     def many(self, refs: Sequence[str], kind: _Kind, path: str, *index: int) -> None:
         """Report every unknown id in *refs*, at ``path[j]``."""
         known = self.known[kind]
+        if known.issuperset(refs):
+            return
         for j, ref in enumerate(refs):
             if ref not in known:
                 self._unknown(ref, kind, f"{path.format(*index)}[{j}]")
@@ -408,7 +431,38 @@ def _check_activities(promise: Promise, refs: _Refs, found: _Found) -> None:
         _check_target(activity, f"$.activities[{i}].target", promise.period, found)
 
 
+def _reports_consistent(promise: Promise, known: Mapping[_Kind, AbstractSet[str]]) -> bool:
+    """Return whether no report of *promise* can have a problem, checked in bulk.
+
+    A national data set holds hundreds of thousands of reports, nearly all of
+    them fine: the distinct activities, parties, dates and periods they use are
+    checked as sets, without a loop in Python. ``False`` only means that the
+    report-by-report check has to look.
+    """
+    reports = promise.reports
+    used = set(map(_ACTIVITY_OF, reports))
+    used.discard(None)
+    if not used <= known[_ACTIVITY]:
+        return False
+    used = set(map(_PARTY_OF, reports))
+    used.discard(None)
+    if not used <= known[_PARTY]:
+        return False
+    period = promise.period
+    if period is None:
+        return True
+    days = set(map(_DATE_OF, reports))
+    days.discard(None)
+    if days and (min(days) < period.start or max(days) > period.end):
+        return False
+    spans = set(map(_PERIOD_OF, reports))
+    spans.discard(None)
+    return all(period.overlaps(span) for span in spans)
+
+
 def _check_reports(promise: Promise, refs: _Refs, found: _Found) -> None:
+    if _reports_consistent(promise, refs.known):
+        return
     period = promise.period
     for i, report in enumerate(promise.reports):
         refs.one(report.activity, _ACTIVITY, "$.reports[{}].activity", i)
@@ -544,23 +598,23 @@ def validate(promise: Promise) -> tuple[Problem, ...]:
         _RULE: {r.id for r in promise.follow_up_rules},
     }
     refs = _Refs(found, known)
-    _duplicates((p.id for p in promise.parties), "$.parties", found)
+    _duplicates(promise.parties, "$.parties", found)
     _check_parties(promise, refs, found)
     _check_signing(promise, refs, found)
-    _duplicates((s.id for s in promise.basis.sources), "$.basis.sources", found)
-    _duplicates((p.id for p in promise.places), "$.places", found)
+    _duplicates(promise.basis.sources, "$.basis.sources", found)
+    _duplicates(promise.places, "$.places", found)
     _check_places(promise, refs, found)
-    _duplicates((f.id for f in promise.focus_areas), "$.focus_areas", found)
+    _duplicates(promise.focus_areas, "$.focus_areas", found)
     for i, focus_area in enumerate(promise.focus_areas):
         refs.many(focus_area.places, _PLACE, "$.focus_areas[{}].places", i)
-    _duplicates((a.id for a in promise.activities), "$.activities", found)
+    _duplicates(promise.activities, "$.activities", found)
     _check_activities(promise, refs, found)
-    _duplicates((r.id for r in promise.reports), "$.reports", found)
+    _duplicates(promise.reports, "$.reports", found)
     _check_reports(promise, refs, found)
-    _duplicates((x.id for x in promise.indicators), "$.indicators", found)
+    _duplicates(promise.indicators, "$.indicators", found)
     _check_indicators(promise, refs, found)
-    _duplicates((r.id for r in promise.follow_up_rules), "$.follow_up_rules", found)
-    _duplicates((f.id for f in promise.follow_ups), "$.follow_ups", found)
+    _duplicates(promise.follow_up_rules, "$.follow_up_rules", found)
+    _duplicates(promise.follow_ups, "$.follow_ups", found)
     _check_follow_up(promise, refs, found)
     _check_review_dates(promise, found)
     return tuple(found.problems)
