@@ -37,7 +37,6 @@ from medborgarlofte.exceptions import ValidationError
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Mapping, Sequence
-    from collections.abc import Set as AbstractSet
 
     from medborgarlofte._parties import Party
     from medborgarlofte._period import Period
@@ -148,7 +147,7 @@ class _Refs:
     national data set should not pay for paths it never shows.
     """
 
-    def __init__(self, found: _Found, known: Mapping[_Kind, AbstractSet[str]]) -> None:
+    def __init__(self, found: _Found, known: Mapping[_Kind, set[str]]) -> None:
         self.found = found
         self.known = known
 
@@ -431,7 +430,7 @@ def _check_activities(promise: Promise, refs: _Refs, found: _Found) -> None:
         _check_target(activity, f"$.activities[{i}].target", promise.period, found)
 
 
-def _reports_consistent(promise: Promise, known: Mapping[_Kind, AbstractSet[str]]) -> bool:
+def _reports_consistent(promise: Promise, known: Mapping[_Kind, set[str]]) -> bool:
     """Return whether no report of *promise* can have a problem, checked in bulk.
 
     A national data set holds hundreds of thousands of reports, nearly all of
