@@ -5,8 +5,9 @@ Prints, from one run, medians of several repetitions of:
 * load-and-validate (``loads_many``: parse, structure, integrity rules) ÷
   ``json.loads`` of the same bytes, with the standard library alone;
 * dump (``dumps_many``) ÷ ``json.dumps`` of the same data as plain dicts;
-* with the ``fast`` extra (orjson) installed, the same two against
-  ``orjson.loads`` / ``orjson.dumps``.
+* with the ``fast`` extra (orjson and msgspec) installed, the same two
+  against ``orjson.loads`` / ``orjson.dumps``; the load then goes through
+  the msgspec decoder.
 
 Goals (issue #3): standard library load <= 3x, dump <= 2.5x; fast extra
 load <= 2x, dump <= 2x. Baselines run with the garbage collector in its
@@ -36,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dataset import national_json, national_promises  # found next to this file
 
 from medborgarlofte import Promise, dumps_many, loads_many
-from medborgarlofte._serde import _api, _formats
+from medborgarlofte._serde import _api, _formats, _msgspec
 from medborgarlofte._serde._converter import FAST_CONVERTER
 
 if TYPE_CHECKING:
@@ -93,12 +94,12 @@ def _paired(
 @contextlib.contextmanager
 def _stdlib_only() -> Iterator[None]:
     """Run the library as if the fast extra were not installed."""
-    saved = _formats._orjson  # noqa: SLF001 - the benchmark looks inside
-    _formats._orjson = None  # noqa: SLF001 - the benchmark looks inside
+    saved = _formats._orjson, _msgspec._msgspec  # noqa: SLF001 - the benchmark looks inside
+    _formats._orjson = _msgspec._msgspec = None  # noqa: SLF001 - the benchmark looks inside
     try:
         yield
     finally:
-        _formats._orjson = saved  # noqa: SLF001 - the benchmark looks inside
+        _formats._orjson, _msgspec._msgspec = saved  # noqa: SLF001 - the benchmark looks inside
 
 
 def main() -> None:
@@ -128,6 +129,8 @@ def main() -> None:
     rows.append(("dump (stdlib) / json.dumps", *dump_std))
 
     if orjson is not None:
+        engine = "msgspec decoder" if _msgspec.has_msgspec() else "orjson parser only"
+        print(f"fast extra: orjson installed; load through the {engine}")
         load_fast = _paired(lambda: loads_many(data), lambda: orjson.loads(data), reps)
         dump_fast = _paired(lambda: dumps_many(promises), lambda: orjson.dumps(plain), reps)
         rows.append(("load+validate (fast) / orjson.loads", *load_fast))
@@ -139,6 +142,7 @@ def main() -> None:
     with _api._gc_paused():  # noqa: SLF001 - the benchmark looks inside
         structure = _median(lambda: FAST_CONVERTER.structure(body, _api._Collection), reps)  # noqa: SLF001 - the benchmark looks inside
         rules = _median(lambda: [_api._rules(p) for p in promises], reps)  # noqa: SLF001 - the benchmark looks inside
+        decode = _median(lambda: _msgspec.decode_many(data), reps)
         unstructure = _median(
             lambda: [FAST_CONVERTER.unstructure(p, Promise) for p in promises], reps
         )
@@ -150,6 +154,7 @@ def main() -> None:
     print()
     print("breakdown (GC paused):")
     print(f"  structure (fast converter)   {structure * 1e3:8.0f} ms")
+    print(f"  msgspec decode and build     {decode * 1e3:8.0f} ms")
     print(f"  integrity rules              {rules * 1e3:8.0f} ms")
     print(f"  unstructure                  {unstructure * 1e3:8.0f} ms")
 

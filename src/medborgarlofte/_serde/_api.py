@@ -26,6 +26,7 @@ from medborgarlofte._serde._formats import (
     parse,
     write,
 )
+from medborgarlofte._serde._msgspec import decode_many, decode_promise
 from medborgarlofte._serde._versioning import FORMAT_VERSION, VERSION_KEY, upgrade
 from medborgarlofte.exceptions import ValidationError
 
@@ -216,6 +217,10 @@ def loads_with_warnings(
     fmt = check_format(format)
     _check_size(len(data), max_size)
     with _gc_paused():
+        if fmt == "json":
+            promise = decode_promise(data)
+            if promise is not None:
+                return _finish(promise)
         return _from_data(parse(data, fmt))
 
 
@@ -369,13 +374,16 @@ def loads_many_with_warnings(
     fmt = check_format(format)
     _check_size(len(data), max_size)
     with _gc_paused(promote=True):
-        collection: _Collection = _structure(_body(parse(data, fmt)), _Collection)
+        promises = decode_many(data) if fmt == "json" else None
+        if promises is None:
+            collection: _Collection = _structure(_body(parse(data, fmt)), _Collection)
+            promises = collection.promises
         found: list[Problem] = []
-        for index, promise in enumerate(collection.promises):
+        for index, promise in enumerate(promises):
             found += _rebase(_rules(promise), f"$.{PROMISES_KEY}[{index}]")
     if any(p.is_error for p in found):
         raise ValidationError(found)
-    return collection.promises, tuple(found)
+    return promises, tuple(found)
 
 
 def loads_many(

@@ -121,8 +121,15 @@ def parse(data: str | bytes, fmt: Format) -> Any:
     return _parse_yaml(_decode(data, fmt))
 
 
+# orjson reads an integer beyond 64 bits as a float, losing digits; text with a
+# run of 20 digits (2**64 has 20) goes to the standard library, which keeps ints.
+_LONG_DIGITS = re.compile("[0-9]{20}")
+_LONG_DIGITS_BYTES = re.compile(b"[0-9]{20}")
+
+
 def _parse_json(data: str | bytes) -> Any:
-    if _orjson is not None:
+    pattern = _LONG_DIGITS if isinstance(data, str) else _LONG_DIGITS_BYTES
+    if _orjson is not None and pattern.search(data) is None:  # type: ignore[arg-type]
         try:
             return _orjson.loads(data)
         except _orjson.JSONDecodeError:
