@@ -10,11 +10,9 @@ computed*.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import datetime as dt
 import enum
 import functools
-import gc
 import itertools
 import operator
 from typing import TYPE_CHECKING, Any, cast
@@ -24,6 +22,7 @@ import attrs
 from medborgarlofte import _codes as codes
 from medborgarlofte._calendar import ReportingInterval, intervals
 from medborgarlofte._followups import Assessment, Verdict
+from medborgarlofte._gc import gc_paused
 from medborgarlofte._indicators import Direction, Indicator, Measurement
 from medborgarlofte._occurrences import count_until, occurrences
 from medborgarlofte._promise import Activity, FocusArea, Promise
@@ -42,7 +41,7 @@ from medborgarlofte._targets import (
 from medborgarlofte.exceptions import InvalidValueError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Sequence
 
     from medborgarlofte._period import Period
     from medborgarlofte._problems import Language
@@ -636,7 +635,7 @@ class StatusCounts:
     def of(cls, statuses: Iterable[Status]) -> StatusCounts:
         """Count *statuses*."""
         seen = list(statuses)
-        return cls(counts=tuple(seen.count(status) for status in _STATUSES))
+        return cls(counts=tuple(map(seen.count, _STATUSES)))
 
     def __getitem__(self, status: Status) -> int:
         """Return how many have *status*."""
@@ -808,6 +807,122 @@ class PromiseProgress:
         raise KeyError(msg)
 
 
+# --------------------------------------------------------------------------- building results
+#
+# progress() builds a result and a reason for every activity: tens of thousands of
+# objects for a national data set. A frozen attrs class's ``__init__`` stores each
+# field through ``object.__setattr__``. These builders instead store the fields
+# straight into the slots of a *mutable twin* (a subclass that adds no slots and
+# allows plain attribute setting), then switch the instance's class to the real
+# one, whose layout is the same. Neither class has validators, converters or
+# hooks, so the object is exactly the one ``__init__`` would build;
+# tests/test_progress_fast.py holds both to that, field by field.
+
+
+def _twin(cls: type[Any]) -> type[Any]:
+    """Return a mutable twin of the frozen slotted attrs class *cls*."""
+    namespace = {
+        "__slots__": (),
+        "__setattr__": object.__setattr__,
+        "__delattr__": object.__delattr__,
+        "__module__": __name__,
+        "__doc__": f"Mutable twin of {cls.__qualname__}, for building it field by field.",
+    }
+    return type(f"_Building{cls.__name__}", (cls,), namespace)
+
+
+_new = object.__new__
+_BuildingReason = _twin(StatusReason)
+_BuildingActivityProgress = _twin(ActivityProgress)
+
+
+def _reason(  # noqa: PLR0917 - see the docstring
+    rule: StatusRule,
+    done: Number | None = None,
+    expected: Number | None = None,
+    planned: Number | None = None,
+    pace: float | None = None,
+    threshold: Number | None = None,
+    unit: str | None = None,
+    date: dt.date | None = None,
+    due: dt.date | None = None,
+    verdict: Verdict | None = None,
+    value: Number | None = None,
+    baseline: Number | None = None,
+) -> StatusReason:
+    """Return ``StatusReason(rule=rule, ...)``, built through its mutable twin.
+
+    The arguments are not keyword-only, although callers name them: Python
+    fills missing positional defaults from a tuple, but looks each missing
+    keyword-only default up in a dict, which made this builder three times
+    slower.
+    """
+    reason = _new(_BuildingReason)
+    reason.rule = rule
+    reason.done = done
+    reason.expected = expected
+    reason.planned = planned
+    reason.pace = pace
+    reason.threshold = threshold
+    reason.unit = unit
+    reason.date = date
+    reason.due = due
+    reason.verdict = verdict
+    reason.value = value
+    reason.baseline = baseline
+    reason.__class__ = StatusReason
+    return reason  # type: ignore[no-any-return]
+
+
+def _result(  # noqa: PLR0917 - see _reason
+    activity: Activity,
+    kind: TargetKind,
+    unit: str | None,
+    planned: Number | None,
+    expected: Number | None,
+    done: Number,
+    counted: Number,
+    surplus: Number,
+    completion: float | None,
+    pace: float | None,
+    forecast: float | None,
+    status: Status,
+    reason: StatusReason,
+    assessment: AssessmentAt | None = None,
+    reports: int = 0,
+    due: dt.date | None = None,
+    met_on: dt.date | None = None,
+    late: bool | None = None,  # noqa: FBT001 - callers name it
+    interval_data: object = None,
+) -> ActivityProgress:
+    """Return ``ActivityProgress(...)`` with these fields, built through its mutable twin.
+
+    Not keyword-only, for the reason given at :func:`_reason`.
+    """
+    item = _new(_BuildingActivityProgress)
+    item.activity = activity
+    item.kind = kind
+    item.unit = unit
+    item.planned = planned
+    item.expected = expected
+    item.done = done
+    item.counted = counted
+    item.surplus = surplus
+    item.completion = completion
+    item.pace = pace
+    item.forecast = forecast
+    item.status = status
+    item.reason = reason
+    item.assessment = assessment
+    item.reports = reports
+    item.due = due
+    item.met_on = met_on
+    item.late = late
+    item._interval_data = interval_data  # noqa: SLF001 - the field's own name
+    item.__class__ = ActivityProgress
+    return item  # type: ignore[no-any-return]
+
+
 # --------------------------------------------------------------------------- computing
 
 
@@ -854,7 +969,11 @@ def progress(
     >>> round(a.expected, 2), a.done, a.status.label("en")
     (5.97, 2, 'at risk')
     """
-    rules = rules or ProgressRules()
+    with gc_paused():
+        return _progress(promise, as_of=as_of, rules=rules or ProgressRules())
+
+
+def _progress(promise: Promise, *, as_of: dt.date, rules: ProgressRules) -> PromiseProgress:
     period = promise.period
     assessments = _latest_assessments(promise, as_of)
     outside = 0
@@ -908,24 +1027,26 @@ class _Reports:
 
     ``totals[k]`` is the sum of the first *k* amounts (a missing amount as 0)
     and ``occurrences[k]`` the same with a missing amount as 1, so the sum by
-    any date is one binary search.
+    any date is one binary search. ``whole`` says every amount is an ``int``,
+    so that the difference of two running sums is exact.
     """
 
-    __slots__ = ("amounts", "days", "occurrences", "totals")
+    __slots__ = ("amounts", "days", "occurrences", "totals", "whole")
 
-    def __init__(self, entries: list[_Entry]) -> None:
-        self.days = [day for day, _ in entries]
-        self.amounts = [amount for _, amount in entries]
-        if None in self.amounts:
-            self.totals: list[Number] = list(
-                itertools.accumulate((a or 0 for a in self.amounts), initial=0)
-            )
+    def __init__(self, days: list[dt.date], amounts: list[Number | None]) -> None:
+        self.days = days
+        self.amounts = amounts
+        try:
+            totals: list[Number] = list(itertools.accumulate(amounts, initial=0))  # type: ignore[arg-type]
+        except TypeError:  # a missing amount: a report of work done without a number
+            self.totals = list(itertools.accumulate((a or 0 for a in amounts), initial=0))
             self.occurrences: list[Number] = list(
-                itertools.accumulate((1 if a is None else a for a in self.amounts), initial=0)
+                itertools.accumulate((1 if a is None else a for a in amounts), initial=0)
             )
+            self.whole = False
         else:
-            known = cast("list[Number]", self.amounts)
-            self.totals = self.occurrences = list(itertools.accumulate(known, initial=0))
+            self.totals = self.occurrences = totals
+            self.whole = type(totals[-1]) is int
 
 
 class _Counted:
@@ -962,32 +1083,64 @@ def _index_reports(promise: Promise, period: Period) -> tuple[_Index, int]:
     cached = _INDEX_CACHE.get(id(reports))
     if cached is not None and cached[0] is reports and cached[1] == period:
         return cached[2], cached[3]
-    with _gc_paused():
-        index, outside = _group_reports(reports, period)
+    index, outside = _group_reports(reports, period)
     if len(_INDEX_CACHE) >= _INDEX_CACHE_SIZE:
         _INDEX_CACHE.pop(next(iter(_INDEX_CACHE)))
     _INDEX_CACHE[id(reports)] = (reports, period, index, outside)
     return index, outside
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many lasting, acyclic objects are built.
-
-    Grouping a national data set's reports builds hundreds of thousands of
-    small objects that live on in the cache; collections in the middle cost
-    time and free nothing. The previous state is restored after.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _group_reports(reports: tuple[Report, ...], period: Period) -> tuple[_Index, int]:
+    """Group the reports in bulk, column by column, or one by one where that cannot."""
+    index = _group_in_bulk(reports, period)
+    if index is not None:
+        return index, 0
+    return _group_each(reports, period)
+
+
+def _group_in_bulk(reports: Sequence[Report], period: Period) -> _Index | None:
+    """Group done reports that all have a day inside *period* by activity; else ``None``.
+
+    The common case, with less work per report than :func:`_group_each`: the
+    loop only sorts reports into runs per activity (reports usually come
+    activity by activity, so the run is looked up once per change); the days
+    and amounts are then read a run at a time, and a run is sorted by day
+    (stably, as :func:`_group_each` sorts) only if it is not in order already.
+    A report without a day, or with one outside the period, sends the whole
+    promise to :func:`_group_each`.
+    """
+    done = ReportKind.DONE
+    grouped: dict[str | None, list[Report]] = {}
+    current: str | None = None
+    run: list[Report] = []
+    for report in reports:
+        if report.kind is done:
+            activity = report.activity
+            if activity != current or not run:
+                current = activity
+                run = grouped.setdefault(activity, [])
+            run.append(report)
+    grouped.pop(None, None)
+    first, last = period.start, period.end
+    index: _Index = {}
+    try:
+        for activity, runs in grouped.items():
+            days = [report.date for report in runs]
+            amounts = [report.amount for report in runs]
+            if days != sorted(days):  # type: ignore[type-var]
+                order = sorted(range(len(days)), key=days.__getitem__)  # type: ignore[arg-type]
+                days = [days[i] for i in order]
+                amounts = [amounts[i] for i in order]
+            if days[0] < first or days[-1] > last:  # type: ignore[operator]
+                return None
+            index[cast("str", activity)] = _Reports(cast("list[dt.date]", days), amounts)
+    except TypeError:  # a report without a day: it counts from the end of its span
+        return None
+    return index
+
+
+def _group_each(reports: tuple[Report, ...], period: Period) -> tuple[_Index, int]:
+    """Group the done reports one by one; the reference for :func:`_group_in_bulk`."""
     first, last = period.start, period.end
     grouped: dict[str, list[_Entry]] = {}
     outside = 0
@@ -1013,12 +1166,12 @@ def _group_reports(reports: tuple[Report, ...], period: Period) -> tuple[_Index,
     index: _Index = {}
     for activity, entries in grouped.items():
         entries.sort(key=_first)
-        index[activity] = _Reports(entries)
+        index[activity] = _Reports([day for day, _ in entries], [amount for _, amount in entries])
     return index, outside
 
 
 _first = operator.itemgetter(0)
-_NO_REPORTS = _Reports([])
+_NO_REPORTS = _Reports([], [])
 
 
 def _latest_assessments(promise: Promise, as_of: dt.date) -> dict[str, AssessmentAt]:
@@ -1039,7 +1192,7 @@ def _latest_assessments(promise: Promise, as_of: dt.date) -> dict[str, Assessmen
 def _unassessable(
     activity: Activity, reason: StatusReason, assessment: AssessmentAt | None
 ) -> ActivityProgress:
-    return ActivityProgress(
+    return _result(
         activity=activity,
         kind=activity.target.kind,
         unit=_unit(activity),
@@ -1141,20 +1294,34 @@ def _classify(
     unit: str | None,
 ) -> tuple[Status, StatusReason]:
     """Classify a quota or a schedule; see the explanation page for the branches."""
-    figures: dict[str, Any] = {"done": done, "expected": expected, "planned": planned, "unit": unit}
     if counted + _EPS >= need:
-        return Status.ACHIEVED, StatusReason(
-            rule=StatusRule.TARGET_REACHED, threshold=need, **figures
+        return Status.ACHIEVED, _reason(
+            StatusRule.TARGET_REACHED,
+            threshold=need,
+            done=done,
+            expected=expected,
+            planned=planned,
+            unit=unit,
         )
     if as_of >= period.end:
-        return Status.MISSED, StatusReason(
-            rule=StatusRule.PERIOD_ENDED_SHORT, threshold=need, **figures
+        return Status.MISSED, _reason(
+            StatusRule.PERIOD_ENDED_SHORT,
+            threshold=need,
+            done=done,
+            expected=expected,
+            planned=planned,
+            unit=unit,
         )
     if as_of < period.start and counted == 0:
-        return Status.NOT_STARTED, StatusReason(rule=StatusRule.BEFORE_PERIOD, date=period.start)
+        return Status.NOT_STARTED, _reason(StatusRule.BEFORE_PERIOD, date=period.start)
     if counted == 0 and expected < rules.min_shortfall:
-        return Status.NOT_STARTED, StatusReason(
-            rule=StatusRule.NOTHING_EXPECTED_YET, threshold=rules.min_shortfall, **figures
+        return Status.NOT_STARTED, _reason(
+            StatusRule.NOTHING_EXPECTED_YET,
+            threshold=rules.min_shortfall,
+            done=done,
+            expected=expected,
+            planned=planned,
+            unit=unit,
         )
     threshold: float
     ahead = pace is not None and counted > expected + _EPS
@@ -1170,7 +1337,15 @@ def _classify(
         status, rule, threshold = Status.BEHIND, StatusRule.PACE_BEHIND, rules.on_track_pace
     else:
         status, rule, threshold = Status.AT_RISK, StatusRule.PACE_AT_RISK, rules.at_risk_pace
-    return status, StatusReason(rule=rule, threshold=threshold, pace=pace, **figures)
+    return status, _reason(
+        rule,
+        threshold=threshold,
+        pace=pace,
+        done=done,
+        expected=expected,
+        planned=planned,
+        unit=unit,
+    )
 
 
 def _forecast(done: Number, expected: Number, planned: Number, ended: bool) -> float | None:  # noqa: FBT001
@@ -1239,7 +1414,7 @@ def _numbered(
     """
     pace = paced / expected if expected > 0 else None
     if planned == 0:
-        status, reason = Status.NOT_ASSESSABLE, StatusReason(rule=StatusRule.NO_OCCURRENCES)
+        status, reason = Status.NOT_ASSESSABLE, _reason(StatusRule.NO_OCCURRENCES)
     else:
         status, reason = _classify(
             done=done,
@@ -1253,7 +1428,7 @@ def _numbered(
             rules=rules,
             unit=target.unit,
         )
-    return ActivityProgress(
+    return _result(
         activity=activity,
         kind=target.kind,
         unit=target.unit,
@@ -1333,6 +1508,38 @@ class _IntervalData:
         )
 
 
+def _per_interval(plan: _Plan, entries: _Counted) -> tuple[tuple[int, Number], ...]:
+    """Return (interval, sum of its amounts) for each interval with an amount, in order."""
+    per_interval: dict[int, Number] = {}
+    for day, amount in entries.entries():
+        if amount is not None:
+            i = bisect.bisect_right(plan.firsts, day) - 1
+            per_interval[i] = per_interval.get(i, 0) + amount
+    return tuple(sorted(per_interval.items()))
+
+
+def _whole_per_interval(
+    plan: _Plan, reports: _Reports, count: int
+) -> tuple[tuple[int, Number], ...]:
+    """Return what :func:`_per_interval` returns, for reports with whole amounts only.
+
+    Steps from interval to interval instead of from report to report: each
+    step finds where the next interval's reports begin by a binary search and
+    takes the interval's sum as a difference of running totals, which is
+    exact for ``int`` amounts.
+    """
+    days, totals, firsts = reports.days, reports.totals, plan.firsts
+    last = len(firsts) - 1
+    out = []
+    pos = 0
+    while pos < count:
+        i = bisect.bisect_right(firsts, days[pos]) - 1
+        end = bisect.bisect_left(days, firsts[i + 1], pos, count) if i < last else count
+        out.append((i, totals[end] - totals[pos]))
+        pos = end
+    return tuple(out)
+
+
 def _interval_quota(
     activity: Activity,
     *,
@@ -1344,12 +1551,10 @@ def _interval_quota(
 ) -> ActivityProgress:
     plan = _interval_plan(period, target.per, target.amount, rules.partial_intervals)
     as_of_ord = as_of.toordinal()
-    per_interval: dict[int, Number] = {}
-    for day, amount in entries.entries():
-        if amount is not None:
-            i = bisect.bisect_right(plan.firsts, day) - 1
-            per_interval[i] = per_interval.get(i, 0) + amount
-    in_order = tuple(sorted(per_interval.items()))
+    if entries.reports.whole:
+        in_order = _whole_per_interval(plan, entries.reports, entries.count)
+    else:
+        in_order = _per_interval(plan, entries)
     done: Number = 0
     counted = 0.0
     for i, i_done in in_order:
@@ -1432,7 +1637,7 @@ def _milestone(
         late, status, rule = False, Status.NOT_STARTED, StatusRule.MILESTONE_NOT_DUE
     if as_of < period.start and met_on is None:
         rule = StatusRule.BEFORE_PERIOD
-    return ActivityProgress(
+    return _result(
         activity=activity,
         kind=target.kind,
         unit=None,
@@ -1445,7 +1650,7 @@ def _milestone(
         pace=done / expected if expected else None,
         forecast=None,
         status=status,
-        reason=StatusReason(rule=rule, date=met_on or period.start, due=due),
+        reason=_reason(rule, date=met_on or period.start, due=due),
         reports=entries.count,
         due=due,
         met_on=met_on,
@@ -1475,18 +1680,16 @@ def _ongoing(
         status = _VERDICT_STATUS[assessment.verdict]
         if status is Status.AT_RISK and as_of >= period.end:
             status = Status.MISSED
-        reason = StatusReason(
-            rule=StatusRule.ASSESSMENT, date=assessment.held_on, verdict=assessment.verdict
-        )
+        reason = _reason(StatusRule.ASSESSMENT, date=assessment.held_on, verdict=assessment.verdict)
     elif as_of < period.start:
         status, reason = (
             Status.NOT_STARTED,
-            StatusReason(rule=StatusRule.BEFORE_PERIOD, date=period.start),
+            _reason(StatusRule.BEFORE_PERIOD, date=period.start),
         )
     else:
-        status, reason = Status.NOT_ASSESSABLE, StatusReason(rule=StatusRule.NO_ASSESSMENT)
+        status, reason = Status.NOT_ASSESSABLE, _reason(StatusRule.NO_ASSESSMENT)
     done = entries.done
-    return ActivityProgress(
+    return _result(
         activity=activity,
         kind=target.kind,
         unit=None,
@@ -1513,12 +1716,10 @@ class _Sums:
         self.total = self.done = self.expected = 0.0
         self.items: list[ActivityProgress] = []
 
-    def add(self, item: ActivityProgress, share: tuple[float, float, float] | None) -> None:
-        self.items.append(item)
-        if share is not None:
-            self.total += share[0]
-            self.done += share[1]
-            self.expected += share[2]
+    def add(self, weight: float, done: float, expected: float) -> None:
+        self.total += weight
+        self.done += done
+        self.expected += expected
 
     def means(self) -> tuple[float | None, float | None]:
         if self.total <= 0:
@@ -1536,17 +1737,23 @@ def _rollups(
     """
     areas = {area.id: _Sums() for area in promise.focus_areas}
     whole = _Sums()
+    cancelled = Status.CANCELLED
     for item in activities:
-        share = None
-        if item.completion is not None and item.status is not Status.CANCELLED:
-            weight = item.activity.weight
-            expected = item.expected_share or 0.0
-            share = (weight, weight * item.completion, weight * expected)
-        whole.add(item, share)
-        for area_id in item.activity.focus_areas:
+        activity = item.activity
+        completion = item.completion
+        counts = False
+        if completion is not None and item.status is not cancelled:
+            counts = True
+            weight = activity.weight
+            weighted = weight * completion
+            weighted_expected = weight * (item.expected_share or 0.0)
+            whole.add(weight, weighted, weighted_expected)
+        for area_id in activity.focus_areas:
             sums = areas.get(area_id)
             if sums is not None and not (sums.items and sums.items[-1] is item):
-                sums.add(item, share)
+                sums.items.append(item)
+                if counts:
+                    sums.add(weight, weighted, weighted_expected)
     focus_areas = []
     for area in promise.focus_areas:
         sums = areas[area.id]

@@ -1,0 +1,294 @@
+"""The fast paths of progress give exactly what the simple paths give."""
+
+import datetime as dt
+import gc
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from medborgarlofte import (
+    Activity,
+    Interval,
+    IntervalQuota,
+    Period,
+    PeriodQuota,
+    Promise,
+    Report,
+    ReportKind,
+    Verdict,
+    _gc,
+    _progress,
+    progress,
+    testing,
+)
+from medborgarlofte._progress import (
+    ActivityProgress,
+    AssessmentAt,
+    Status,
+    StatusReason,
+    StatusRule,
+)
+
+D = dt.date
+TWO_YEARS = Period(start=D(2023, 1, 1), end=D(2024, 12, 31))
+IDS = ("a", "b", "c")
+
+
+def index_figures(index):
+    """Return an index as plain data, activity by activity."""
+    return {
+        activity: (
+            reports.days,
+            reports.amounts,
+            reports.totals,
+            reports.occurrences,
+            reports.whole,
+        )
+        for activity, reports in index.items()
+    }
+
+
+# --------------------------------------------------------------------------- builders
+
+
+@pytest.mark.parametrize("cls", [ActivityProgress, StatusReason])
+def test_built_classes_have_nothing_init_would_run(cls):
+    """The builders skip __init__, so the classes must have no validators, converters or hooks."""
+    assert [] == [
+        a.name for a in attrs.fields(cls) if a.validator is not None or a.converter is not None
+    ]
+    assert not hasattr(cls, "__attrs_post_init__")
+    assert not hasattr(cls, "__attrs_pre_init__")
+
+
+def test_reason_builder_equals_init():
+    """The reason builder sets every field as __init__ does, defaults included."""
+    values = {
+        "done": 1,
+        "expected": 2.5,
+        "planned": 3,
+        "pace": 0.4,
+        "threshold": 0.9,
+        "unit": "kontroller",
+        "date": D(2024, 1, 2),
+        "due": D(2024, 3, 4),
+        "verdict": Verdict.DONE,
+        "value": 5.5,
+        "baseline": 6,
+    }
+    built = _progress._reason(StatusRule.PACE_BEHIND, **values)
+    expected = StatusReason(rule=StatusRule.PACE_BEHIND, **values)
+    assert (expected, repr(expected), type(expected)) == (built, repr(built), type(built))
+    assert StatusReason(rule=StatusRule.NO_DATA) == _progress._reason(StatusRule.NO_DATA)
+
+
+def test_result_builder_equals_init():
+    """The result builder sets every field as __init__ does, defaults included."""
+    activity = Activity(id="a", title="A", target=PeriodQuota(amount=3, unit="u"))
+    reason = StatusReason(rule=StatusRule.TARGET_REACHED)
+    required = {
+        "activity": activity,
+        "kind": activity.target.kind,
+        "unit": "u",
+        "planned": 3,
+        "expected": 1.5,
+        "done": 2,
+        "counted": 2,
+        "surplus": 0,
+        "completion": 0.66,
+        "pace": 1.3,
+        "forecast": 4.0,
+        "status": Status.ON_TRACK,
+        "reason": reason,
+    }
+    optional = {
+        "assessment": AssessmentAt(follow_up="f", held_on=D(2024, 1, 1), assessment=None),
+        "reports": 7,
+        "due": D(2024, 5, 6),
+        "met_on": D(2024, 4, 5),
+        "late": True,
+        "interval_data": ("anything",),
+    }
+    for fields in (required, required | optional):
+        built = _progress._result(**fields)
+        expected = ActivityProgress(**fields)
+        assert (expected, repr(expected), type(expected)) == (built, repr(built), type(built))
+        assert hash(expected) == hash(built)
+
+
+def test_built_results_are_frozen():
+    """A built result refuses changes as one from __init__ does."""
+    built = _progress._reason(StatusRule.NO_DATA)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        built.done = 1  # type: ignore[misc]
+
+
+# --------------------------------------------------------------------------- grouping
+
+AMOUNTS = st.one_of(
+    st.none(), st.integers(0, 20), st.floats(0, 20, allow_nan=False, allow_infinity=False)
+)
+
+
+@st.composite
+def report_lists(draw, *, whole=False):
+    """Draw reports of a few activities, in any order, some not done, some without amount."""
+    amounts = st.integers(0, 20) if whole else AMOUNTS
+    size = draw(st.integers(0, 30))
+    out = []
+    for _ in range(size):
+        day = draw(st.dates(D(2022, 12, 1), D(2025, 1, 31)) | st.none())
+        out.append(
+            Report(
+                activity=draw(st.sampled_from((*IDS, None))),
+                kind=draw(st.sampled_from(ReportKind)),
+                date=day,
+                period=None if day is not None else draw(st.sampled_from((None, TWO_YEARS))),
+                amount=draw(amounts),
+            )
+        )
+    return tuple(out)
+
+
+@given(report_lists())
+def test_grouping_in_bulk_equals_grouping_one_by_one(reports):
+    """Where the bulk grouping applies, it gives the same index as the loop, and nothing outside."""
+    bulk = _progress._group_in_bulk(reports, TWO_YEARS)
+    index, outside = _progress._group_each(reports, TWO_YEARS)
+    if bulk is not None:
+        assert (index_figures(index), outside) == (index_figures(bulk), 0)
+    else:
+        assert any(
+            r.kind is ReportKind.DONE
+            and r.activity is not None
+            and (r.date is None or not TWO_YEARS.start <= r.date <= TWO_YEARS.end)
+            for r in reports
+        )
+
+
+@given(testing.promises(min_activities=1))
+def test_grouping_in_bulk_equals_grouping_one_by_one_for_promises(promise):
+    """Over generated promises, the bulk grouping agrees with the loop wherever it applies."""
+    if promise.period is None:
+        return
+    bulk = _progress._group_in_bulk(promise.reports, promise.period)
+    index, outside = _progress._group_each(promise.reports, promise.period)
+    if bulk is not None:
+        assert (index_figures(index), outside) == (index_figures(bulk), 0)
+
+
+@pytest.mark.parametrize(
+    ("order", "bulk"),
+    [
+        ([("a", 1), ("a", 2), ("b", 1)], True),
+        ([("b", 1), ("a", 2), ("a", 1), ("b", 0)], True),
+        ([("a", 2), ("a", 2), ("a", 1)], True),
+    ],
+)
+def test_grouping_in_bulk_sorts_as_the_loop_does(order, bulk):
+    """Reports out of order by activity or by day come out in the loop's stable order."""
+    reports = tuple(
+        Report(activity=a, date=D(2023, 1, 10 + day), amount=n) for n, (a, day) in enumerate(order)
+    )
+    grouped = _progress._group_in_bulk(reports, TWO_YEARS)
+    assert bulk == (grouped is not None)
+    assert index_figures(_progress._group_each(reports, TWO_YEARS)[0]) == index_figures(grouped)
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        Report(activity="a", period=TWO_YEARS, amount=1),
+        Report(activity="a", date=D(2022, 1, 1), amount=1),
+        Report(activity="a", date=D(2025, 1, 1), amount=1),
+    ],
+)
+def test_grouping_in_bulk_leaves_reports_without_a_day_inside_to_the_loop(report):
+    """A report without a day, or with one outside the period, is the loop's to count."""
+    reports = (Report(activity="a", date=D(2023, 5, 1), amount=1), report)
+    assert None is _progress._group_in_bulk(reports, TWO_YEARS)
+    assert None is _progress._group_in_bulk(reports[1:], TWO_YEARS)
+
+
+def test_grouping_in_bulk_skips_unpromised_work():
+    """Reports that name no activity are left out, as the loop leaves them out."""
+    reports = (
+        Report(activity=None, date=D(2023, 5, 1), amount=1),
+        Report(activity="a", date=D(2023, 5, 2), amount=2),
+        Report(activity=None, date=D(2023, 5, 3), amount=4),
+    )
+    grouped = _progress._group_in_bulk(reports, TWO_YEARS)
+    assert index_figures(_progress._group_each(reports, TWO_YEARS)[0]) == index_figures(grouped)
+
+
+# --------------------------------------------------------------------------- per interval
+
+
+@given(
+    report_lists(whole=True),
+    st.sampled_from(Interval),
+    st.dates(D(2022, 12, 1), D(2025, 1, 31)),
+)
+def test_whole_sums_per_interval_equal_the_loop(reports, per, as_of):
+    """For whole amounts, stepping by interval gives the sums the loop over reports gives."""
+    index, _ = _progress._group_each(reports, TWO_YEARS)
+    plan = _progress._interval_plan(TWO_YEARS, per, 2, _progress.PartialIntervals.PRO_RATA)
+    for reports_of in index.values():
+        counted = _progress._Counted(reports_of, as_of)
+        assert reports_of.whole
+        assert _progress._per_interval(plan, counted) == _progress._whole_per_interval(
+            plan, reports_of, counted.count
+        )
+
+
+@given(report_lists(), st.dates(D(2022, 12, 1), D(2025, 1, 31)))
+def test_interval_quota_keeps_the_loops_sums_whatever_the_amounts(reports, as_of):
+    """A quota per interval keeps the loop's sums per interval, whole amounts or not."""
+    activity = Activity(
+        id="a", title="A", target=IntervalQuota(amount=3, unit="u", per=Interval.QUARTER)
+    )
+    promise = Promise(id="p", title="P", period=TWO_YEARS, activities=(activity,), reports=reports)
+    result = progress(promise, as_of=as_of).activity("a")
+    index, _ = _progress._group_each(reports, TWO_YEARS)
+    counted = _progress._Counted(index.get("a") or _progress._NO_REPORTS, as_of)
+    plan = _progress._interval_plan(
+        TWO_YEARS, Interval.QUARTER, 3, _progress.PartialIntervals.PRO_RATA
+    )
+    assert _progress._per_interval(plan, counted) == result._interval_data.done
+
+
+# --------------------------------------------------------------------------- the collector
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+@pytest.mark.parametrize("promote", [True, False])
+def test_gc_paused_restores_the_collector_also_on_error(enabled, promote):
+    """The pause restores the collector's previous state, whether the body ends or raises."""
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        with _gc.gc_paused(promote=promote):
+            assert not gc.isenabled()
+        assert enabled == gc.isenabled()
+        with pytest.raises(KeyError), _gc.gc_paused(promote=promote):
+            raise KeyError
+        assert enabled == gc.isenabled()
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+def test_gc_paused_leaves_frozen_objects_of_the_program_alone():
+    """With objects the program froze itself, promoting skips the freeze and keeps them frozen."""
+    was = gc.isenabled()
+    gc.enable()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with _gc.gc_paused(promote=True):
+            pass
+        assert frozen == gc.get_freeze_count()
+    finally:
+        gc.unfreeze()
+        gc.enable() if was else gc.disable()
