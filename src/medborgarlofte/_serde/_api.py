@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import importlib
 import os
 import tempfile
@@ -13,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from medborgarlofte import _codes as codes
+from medborgarlofte._gc import gc_paused
 from medborgarlofte._promise import Promise
 from medborgarlofte._serde._converter import CONVERTER, FAST_CONVERTER, JSON_CONVERTER
 from medborgarlofte._serde._errors import problem, problems_from, sort_problems
@@ -31,7 +30,7 @@ from medborgarlofte._serde._versioning import FORMAT_VERSION, VERSION_KEY, upgra
 from medborgarlofte.exceptions import ValidationError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Iterable, Mapping
 
     from medborgarlofte._problems import Problem
     from medborgarlofte._serde._formats import Format
@@ -65,34 +64,6 @@ class _Collection:
     """The body of a collection document: several promises in one file."""
 
     promises: tuple[Promise, ...]
-
-
-@contextlib.contextmanager
-def _gc_paused(*, promote: bool = False) -> Iterator[None]:
-    """Pause the cyclic garbage collector while many objects are built at once.
-
-    Every object built here is acyclic and lives on (or, for the parsed text,
-    is freed by reference counting), so a collection in the middle of a load
-    or dump only costs time; the previous state is restored after. Nested
-    pauses are harmless.
-
-    With *promote*, the objects that survive the pause go straight to the
-    oldest generation (``gc.freeze()`` then ``gc.unfreeze()``, which moves
-    them without looking at them), instead of being traversed by the young
-    collection the first allocation after the pause would start. They are
-    looked at in the next full collection, as they would be anyway. Skipped
-    if the program keeps frozen objects of its own.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            if promote and not gc.get_freeze_count():
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def _structure(body: dict[str, Any], cls: type[Any]) -> Any:
@@ -161,7 +132,7 @@ def _finish(promise: Promise) -> tuple[Promise, tuple[Problem, ...]]:
 
 
 def _from_data(data: object) -> tuple[Promise, tuple[Problem, ...]]:
-    with _gc_paused():
+    with gc_paused():
         promise: Promise = _structure(_body(data), Promise)
     return _finish(promise)
 
@@ -216,7 +187,7 @@ def loads_with_warnings(
     """
     fmt = check_format(format)
     _check_size(len(data), max_size)
-    with _gc_paused():
+    with gc_paused():
         if fmt == "json":
             promise = decode_promise(data)
             if promise is not None:
@@ -321,7 +292,7 @@ def dumps(promise: Promise, *, format: Format = "json") -> str:
         MissingExtraError: If the format's extra (``toml``, ``yaml``) is not installed.
     """
     fmt = check_format(format)
-    with _gc_paused():
+    with gc_paused():
         if fmt == "json" and has_orjson():
             body = JSON_CONVERTER.unstructure(promise, Promise)
             return json_orjson({VERSION_KEY: FORMAT_VERSION, **body})
@@ -373,7 +344,7 @@ def loads_many_with_warnings(
     """
     fmt = check_format(format)
     _check_size(len(data), max_size)
-    with _gc_paused(promote=True):
+    with gc_paused(promote=True):
         promises = decode_many(data) if fmt == "json" else None
         if promises is None:
             collection: _Collection = _structure(_body(parse(data, fmt)), _Collection)
@@ -453,7 +424,7 @@ def dumps_many(promises: Iterable[Promise], *, format: Format = "json") -> str:
         MissingExtraError: If the format's extra (``toml``, ``yaml``) is not installed.
     """
     fmt = check_format(format)
-    with _gc_paused():
+    with gc_paused():
         if fmt == "json":
             if has_orjson():
                 lines = [json_line_orjson(JSON_CONVERTER.unstructure(p, Promise)) for p in promises]
