@@ -374,6 +374,32 @@ def test_yaml_aliases_are_refused():
     assert [("$", "syntax-error")] == _problems_text(text, "yaml")
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("format_version: 1\nid: p\nid: q\ntitle: t\n", "line 3, column 1: the key 'id'"),
+        (
+            "format_version: 1\nid: p\ntitle: t\nparties:\n"
+            "  - {id: a, kind: police, name: P, name: Q}\n",
+            "line 5, column 36: the key 'name'",
+        ),
+    ],
+)
+def test_a_yaml_key_given_twice_is_refused_where_it_repeats(text, where):
+    """A key given twice in one YAML mapping is refused at its second place, not dropped."""
+    with pytest.raises(ValidationError) as caught:
+        loads(text, format="yaml")
+    (problem,) = caught.value.problems
+    assert ("$", "syntax-error") == (problem.path, problem.code)
+    assert where in problem.message_en
+    assert "två gånger" in problem.message_sv
+
+
+def test_yaml_merge_keys_still_merge():
+    """``<<`` merges a mapping, and the keys written out win, as in PyYAML."""
+    assert {"a": 1, "b": 3} == _formats.parse("a: 1\n<<: {a: 2, b: 3}\n", "yaml")
+
+
 def test_yaml_and_toml_native_dates_read_as_dates():
     """Unquoted dates in YAML and TOML are read like the quoted ISO text."""
     party = "parties: [{id: p, kind: police, name: Polisen}]\n"

@@ -203,6 +203,8 @@ def _loader() -> type[Any]:
     if _yaml_loader is None:
         yaml = _yaml()
         timestamp = "tag:yaml.org,2002:timestamp"
+        merge = "tag:yaml.org,2002:merge"
+        fmt = "yaml"
 
         class Loader(yaml.SafeLoader):  # type: ignore[misc,name-defined]
             yaml_implicit_resolvers: Final = {
@@ -217,6 +219,24 @@ def _loader() -> type[Any]:
                         None, None, "aliases (*name) are not allowed", event.start_mark
                     )
                 return super().compose_node(parent, index)
+
+            def construct_mapping(self, node: Any, deep: bool = False) -> Any:  # noqa: FBT001, FBT002 - PyYAML's signature
+                seen: set[object] = set()
+                for key_node, _value in node.value:
+                    if key_node.tag == merge:  # ``<<``: PyYAML merges, later keys win
+                        continue
+                    key = self.construct_object(key_node, deep=True)
+                    try:
+                        repeated = key in seen
+                    except TypeError:  # an unhashable key: PyYAML's own check says so
+                        continue
+                    if repeated:
+                        mark = key_node.start_mark
+                        what = f"the key {key!r} is given twice in one mapping"
+                        what_sv = f"nyckeln {key!r} förekommer två gånger i samma tabell"
+                        raise _syntax(fmt, mark.line + 1, mark.column + 1, what, what_sv)
+                    seen.add(key)
+                return super().construct_mapping(node, deep=deep)
 
         _yaml_loader = Loader
     return _yaml_loader
