@@ -374,15 +374,15 @@ def test_yaml_aliases_are_refused():
     assert [("$", "syntax-error")] == _problems_text(text, "yaml")
 
 
+_TWICE_NESTED = "format_version: 1\nid: p\ntitle: t\nparties:\n"
+_TWICE_NESTED += "  - {id: a, kind: police, name: P, name: Q}\n"
+
+
 @pytest.mark.parametrize(
     ("text", "where"),
     [
         ("format_version: 1\nid: p\nid: q\ntitle: t\n", "line 3, column 1: the key 'id'"),
-        (
-            "format_version: 1\nid: p\ntitle: t\nparties:\n"
-            "  - {id: a, kind: police, name: P, name: Q}\n",
-            "line 5, column 36: the key 'name'",
-        ),
+        (_TWICE_NESTED, "line 5, column 36: the key 'name'"),
     ],
 )
 def test_a_yaml_key_given_twice_is_refused_where_it_repeats(text, where):
