@@ -48,6 +48,9 @@ def clear_caches() -> None:
     _recurrence._parse.cache_clear()  # noqa: SLF001
     _recurrence._dates.cache_clear()  # noqa: SLF001
     _occurrences.occurrence_ordinals.cache_clear()
+    _occurrences._parts.cache_clear()  # noqa: SLF001
+    _occurrences._shape.cache_clear()  # noqa: SLF001
+    _occurrences.aligned_start.cache_clear()
     _progress._INDEX_CACHE.clear()  # noqa: SLF001 - the benchmark measures the cold path
     _progress._interval_plan.cache_clear()  # noqa: SLF001
 

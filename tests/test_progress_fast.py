@@ -27,6 +27,7 @@ from medborgarlofte._progress import (
     ActivityProgress,
     AssessmentAt,
     Status,
+    StatusCounts,
     StatusReason,
     StatusRule,
 )
@@ -123,6 +124,20 @@ def test_built_results_are_frozen():
     built = _progress._reason(StatusRule.NO_DATA)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         built.done = 1  # type: ignore[misc]
+
+
+@given(st.lists(st.sampled_from(Status)))
+def test_status_tally_equals_status_counts(statuses):
+    """Counting results by their statuses' values gives what StatusCounts.of gives."""
+    reason = StatusReason(rule=StatusRule.NO_DATA)
+    activity = Activity(id="a", title="A", target=PeriodQuota(amount=3, unit="u"))
+    items = [
+        _progress._result(
+            activity, activity.target.kind, None, None, None, 0, 0, 0, None, None, None, s, reason
+        )
+        for s in statuses
+    ]
+    assert StatusCounts.of(statuses) == _progress._counts(items)
 
 
 # --------------------------------------------------------------------------- grouping

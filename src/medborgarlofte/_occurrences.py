@@ -333,6 +333,7 @@ def start_free(rule: str) -> bool:
     return shape is not None and shape[1] == 1 and (shape[2] or shape[0] == "DAILY")
 
 
+@functools.lru_cache(maxsize=32768)
 def aligned_start(rule: str, dtstart: dt.date, start: dt.date) -> dt.date | None:
     """Return a DTSTART no later than *dtstart* that gives the same dates from *dtstart* on.
 
@@ -344,6 +345,9 @@ def aligned_start(rule: str, dtstart: dt.date, start: dt.date) -> dt.date | None
     from *start* modulo INTERVAL) and cut at each activity's own DTSTART.
     ``None`` when that does not hold: COUNT, a frequency finer than a day, or
     a monthly or yearly rule that takes its day of the month from DTSTART.
+    Kept for the last few thousand (rule, start) pairs: progress asks once
+    per schedule and date, and the answer takes longer to work out than to
+    look up.
 
     >>> import datetime as dt
     >>> aligned_start("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", dt.date(2024, 1, 24), dt.date(2024, 1, 1))

@@ -659,6 +659,20 @@ class StatusCounts:
 
 _STATUS_INDEX = {status: i for i, status in enumerate(Status)}
 _STATUSES = tuple(Status)
+_NO_STATUSES = dict.fromkeys((status.value for status in Status), 0)
+
+
+def _counts(items: Iterable[ActivityProgress]) -> StatusCounts:
+    """Return ``StatusCounts.of(item.status for item in items)``, tallied by value.
+
+    Counting each status with ``list.count`` compares every item with nine
+    members, and members that are not the same object compare slowly; the
+    status's value is a text with its hash kept.
+    """
+    tally = _NO_STATUSES.copy()
+    for item in items:
+        tally[item.status._value_] += 1
+    return StatusCounts(counts=tuple(tally.values()))
 
 
 @attrs.frozen(kw_only=True)
@@ -970,7 +984,11 @@ def progress(
     (5.97, 2, 'at risk')
     """
     with gc_paused():
-        return _progress(promise, as_of=as_of, rules=rules or ProgressRules())
+        return _progress(promise, as_of=as_of, rules=rules or _DEFAULT_RULES)
+
+
+_DEFAULT_RULES = ProgressRules()
+"""The default thresholds, built once: the rules are frozen, so one object serves every call."""
 
 
 def _progress(promise: Promise, *, as_of: dt.date, rules: ProgressRules) -> PromiseProgress:
@@ -987,15 +1005,17 @@ def _progress(promise: Promise, *, as_of: dt.date, rules: ProgressRules) -> Prom
     else:
         reports, outside = _index_reports(promise, period)
         activities = tuple(
-            _activity_progress(
-                activity,
-                period=period,
-                as_of=as_of,
-                rules=rules,
-                entries=reports.get(activity.id) or _NO_REPORTS,
-                assessment=assessments.get(activity.id),
-            )
-            for activity in promise.activities
+            [
+                _activity_progress(
+                    activity,
+                    period,
+                    as_of,
+                    rules,
+                    reports.get(activity.id) or _NO_REPORTS,
+                    assessments.get(activity.id) if assessments else None,
+                )
+                for activity in promise.activities
+            ]
         )
         elapsed = period.elapsed_fraction(as_of)
         reason = None
@@ -1006,7 +1026,7 @@ def _progress(promise: Promise, *, as_of: dt.date, rules: ProgressRules) -> Prom
         elapsed=elapsed,
         completion=completion,
         expected_completion=expected_completion,
-        counts=StatusCounts.of(a.status for a in activities),
+        counts=_counts(activities),
         activities=activities,
         focus_areas=focus_areas,
         indicators=tuple(
@@ -1102,35 +1122,38 @@ def _group_in_bulk(reports: Sequence[Report], period: Period) -> _Index | None:
     """Group done reports that all have a day inside *period* by activity; else ``None``.
 
     The common case, with less work per report than :func:`_group_each`: the
-    loop only sorts reports into runs per activity (reports usually come
-    activity by activity, so the run is looked up once per change); the days
-    and amounts are then read a run at a time, and a run is sorted by day
-    (stably, as :func:`_group_each` sorts) only if it is not in order already.
-    A report without a day, or with one outside the period, sends the whole
-    promise to :func:`_group_each`.
+    loop only appends each done report's day and amount to its activity's
+    lists (reports usually come activity by activity, so the lists are looked
+    up once per change of activity). Each activity's days are then sorted
+    (stably, as :func:`_group_each` sorts) only if they are not in order
+    already. A report without a day, or with one outside the period, sends
+    the whole promise to :func:`_group_each`.
     """
     done = ReportKind.DONE
-    grouped: dict[str | None, list[Report]] = {}
+    grouped: dict[str | None, tuple[list[dt.date | None], list[Number | None]]] = {}
     current: str | None = None
-    run: list[Report] = []
+    days: list[dt.date | None] | None = None
+    amounts: list[Number | None] = []
     for report in reports:
         if report.kind is done:
             activity = report.activity
-            if activity != current or not run:
+            if activity != current or days is None:
                 current = activity
-                run = grouped.setdefault(activity, [])
-            run.append(report)
+                columns = grouped.get(activity)
+                if columns is None:
+                    columns = grouped[activity] = ([], [])
+                days, amounts = columns
+            days.append(report.date)
+            amounts.append(report.amount)
     grouped.pop(None, None)
     first, last = period.start, period.end
     index: _Index = {}
     try:
-        for activity, runs in grouped.items():
-            days = [report.date for report in runs]
-            amounts = [report.amount for report in runs]
+        for activity, (days, amounts) in grouped.items():
             if days != sorted(days):  # type: ignore[type-var]
                 order = sorted(range(len(days)), key=days.__getitem__)  # type: ignore[arg-type]
-                days = [days[i] for i in order]
-                amounts = [amounts[i] for i in order]
+                days[:] = [days[i] for i in order]
+                amounts[:] = [amounts[i] for i in order]
             if days[0] < first or days[-1] > last:  # type: ignore[operator]
                 return None
             index[cast("str", activity)] = _Reports(cast("list[dt.date]", days), amounts)
@@ -1217,9 +1240,8 @@ def _unit(activity: Activity) -> str | None:
     return None
 
 
-def _activity_progress(
+def _activity_progress(  # noqa: PLR0917 - called positionally once per activity
     activity: Activity,
-    *,
     period: Period,
     as_of: dt.date,
     rules: ProgressRules,
@@ -1716,11 +1738,6 @@ class _Sums:
         self.total = self.done = self.expected = 0.0
         self.items: list[ActivityProgress] = []
 
-    def add(self, weight: float, done: float, expected: float) -> None:
-        self.total += weight
-        self.done += done
-        self.expected += expected
-
     def means(self) -> tuple[float | None, float | None]:
         if self.total <= 0:
             return None, None
@@ -1747,13 +1764,17 @@ def _rollups(
             weight = activity.weight
             weighted = weight * completion
             weighted_expected = weight * (item.expected_share or 0.0)
-            whole.add(weight, weighted, weighted_expected)
+            whole.total += weight
+            whole.done += weighted
+            whole.expected += weighted_expected
         for area_id in activity.focus_areas:
             sums = areas.get(area_id)
             if sums is not None and not (sums.items and sums.items[-1] is item):
                 sums.items.append(item)
                 if counts:
-                    sums.add(weight, weighted, weighted_expected)
+                    sums.total += weight
+                    sums.done += weighted
+                    sums.expected += weighted_expected
     focus_areas = []
     for area in promise.focus_areas:
         sums = areas[area.id]
@@ -1764,7 +1785,7 @@ def _rollups(
                 activities=tuple(sums.items),
                 completion=completion,
                 expected_completion=expected_completion,
-                counts=StatusCounts.of(a.status for a in sums.items),
+                counts=_counts(sums.items),
             )
         )
     return tuple(focus_areas), whole.means()
