@@ -113,8 +113,13 @@ def _weekdays(text: str) -> list[tuple[int | None, int]]:
     return out
 
 
+_MONTH_LENGTHS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _month_length(year: int, month: int) -> int:
-    return _stdcal.monthrange(year, month)[1]
+    if month == 2 and _stdcal.isleap(year):  # noqa: PLR2004 - February
+        return 29
+    return _MONTH_LENGTHS[month - 1]
 
 
 def closed_form(
@@ -214,11 +219,13 @@ def _month_days(
     if byday is not None:
         first_weekday = dt.date(year, month, 1).weekday()
         for nth, weekday in byday:
-            matching = list(range(1 + (weekday - first_weekday) % 7, length + 1, 7))
+            first = 1 + (weekday - first_weekday) % 7
             if nth is None:
-                days.update(matching)
-            elif -len(matching) <= nth <= len(matching) and nth != 0:
-                days.add(matching[nth - 1 if nth > 0 else nth])
+                days.update(range(first, length + 1, 7))
+                continue
+            count = (length - first) // 7 + 1  # how many of the weekday the month has
+            if -count <= nth <= count and nth != 0:
+                days.add(first + 7 * (nth - 1 if nth > 0 else count + nth))
     return sorted(d for d in days if 1 <= d <= length)
 
 

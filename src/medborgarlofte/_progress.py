@@ -1049,18 +1049,25 @@ class _Reports:
     and ``occurrences[k]`` the same with a missing amount as 1, so the sum by
     any date is one binary search. ``whole`` says every amount is an ``int``,
     so that the difference of two running sums is exact.
+
+    Everything is kept in tuples of dates and numbers, which the cyclic
+    garbage collector stops tracking after one look: a national data set's
+    index would otherwise add tens of thousands of lists to every full
+    collection, and bring the next one closer.
     """
 
     __slots__ = ("amounts", "days", "occurrences", "totals", "whole")
 
-    def __init__(self, days: list[dt.date], amounts: list[Number | None]) -> None:
-        self.days = days
-        self.amounts = amounts
+    def __init__(self, days: Sequence[dt.date], amounts: Sequence[Number | None]) -> None:
+        self.days = tuple(days)
+        self.amounts = tuple(amounts)
         try:
-            totals: list[Number] = list(itertools.accumulate(amounts, initial=0))  # type: ignore[arg-type]
+            totals = tuple(itertools.accumulate(cast("Sequence[Number]", amounts), initial=0))
         except TypeError:  # a missing amount: a report of work done without a number
-            self.totals = list(itertools.accumulate((a or 0 for a in amounts), initial=0))
-            self.occurrences: list[Number] = list(
+            self.totals: tuple[Number, ...] = tuple(
+                itertools.accumulate((a or 0 for a in amounts), initial=0)
+            )
+            self.occurrences: tuple[Number, ...] = tuple(
                 itertools.accumulate((1 if a is None else a for a in amounts), initial=0)
             )
             self.whole = False
