@@ -2,6 +2,8 @@
 
 import datetime as dt
 import gc
+import types
+from unittest import mock
 
 import attrs
 import pytest
@@ -272,6 +274,33 @@ def test_interval_quota_keeps_the_loops_sums_whatever_the_amounts(reports, as_of
         TWO_YEARS, Interval.QUARTER, 3, _progress.PartialIntervals.PRO_RATA
     )
     assert _progress._per_interval(plan, counted) == result._interval_data.done
+
+
+# --------------------------------------------------------------------------- end to end
+
+
+def simple_per_interval(plan, reports, count):
+    """Sum per interval by the loop over reports, as the simple path does."""
+    counted = types.SimpleNamespace(
+        entries=lambda: zip(reports.days[:count], reports.amounts[:count], strict=True)
+    )
+    return _progress._per_interval(plan, counted)
+
+
+@given(testing.promises(min_activities=1, with_period=True), st.dates(D(2015, 1, 1), D(2031, 1, 1)))
+def test_progress_is_the_same_without_the_fast_paths(promise, as_of):
+    """Progress with the bulk grouping and the interval steps equals progress without them."""
+    _progress._INDEX_CACHE.clear()
+    fast = progress(promise, as_of=as_of)
+    _progress._INDEX_CACHE.clear()
+    with (
+        mock.patch.object(_progress, "_group_in_bulk", return_value=None),
+        mock.patch.object(_progress, "_whole_per_interval", simple_per_interval),
+    ):
+        simple = progress(promise, as_of=as_of)
+    _progress._INDEX_CACHE.clear()
+    assert simple == fast
+    assert [a.intervals for a in simple.activities] == [a.intervals for a in fast.activities]
 
 
 # --------------------------------------------------------------------------- the collector
