@@ -255,8 +255,9 @@ def test_whole_sums_per_interval_equal_the_loop(reports, per, as_of):
     for reports_of in index.values():
         counted = _progress._Counted(reports_of, as_of)
         assert reports_of.whole
-        assert _progress._per_interval(plan, counted) == _progress._whole_per_interval(
-            plan, reports_of, counted.count
+        in_order = _progress._per_interval(plan, counted)
+        assert (in_order, *_progress._interval_sums(plan, in_order)) == (
+            _progress._whole_per_interval(plan, reports_of, counted.count)
         )
 
 
@@ -284,7 +285,8 @@ def simple_per_interval(plan, reports, count):
     counted = types.SimpleNamespace(
         entries=lambda: zip(reports.days[:count], reports.amounts[:count], strict=True)
     )
-    return _progress._per_interval(plan, counted)
+    in_order = _progress._per_interval(plan, counted)
+    return (in_order, *_progress._interval_sums(plan, in_order))
 
 
 @given(testing.promises(min_activities=1, with_period=True), st.dates(D(2015, 1, 1), D(2031, 1, 1)))

@@ -15,7 +15,7 @@ import enum
 import functools
 import itertools
 import operator
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -1062,7 +1062,7 @@ class _Reports:
         self.days = tuple(days)
         self.amounts = tuple(amounts)
         try:
-            totals = tuple(itertools.accumulate(cast("Sequence[Number]", amounts), initial=0))
+            totals: tuple[Number, ...] = tuple(itertools.accumulate(amounts, initial=0))  # type: ignore[arg-type]
         except TypeError:  # a missing amount: a report of work done without a number
             self.totals: tuple[Number, ...] = tuple(
                 itertools.accumulate((a or 0 for a in amounts), initial=0)
@@ -1163,7 +1163,8 @@ def _group_in_bulk(reports: Sequence[Report], period: Period) -> _Index | None:
                 amounts[:] = [amounts[i] for i in order]
             if days[0] < first or days[-1] > last:  # type: ignore[operator]
                 return None
-            index[cast("str", activity)] = _Reports(cast("list[dt.date]", days), amounts)
+            # No None left among the activities (popped) or the days (compared above).
+            index[activity] = _Reports(days, amounts)  # type: ignore[index,arg-type]
     except TypeError:  # a report without a day: it counts from the end of its span
         return None
     return index
@@ -1549,24 +1550,37 @@ def _per_interval(plan: _Plan, entries: _Counted) -> tuple[tuple[int, Number], .
 
 def _whole_per_interval(
     plan: _Plan, reports: _Reports, count: int
-) -> tuple[tuple[int, Number], ...]:
-    """Return what :func:`_per_interval` returns, for reports with whole amounts only.
+) -> tuple[tuple[tuple[int, Number], ...], Number, float]:
+    """Return what :func:`_per_interval` and :func:`_interval_sums` return, for whole amounts.
 
     Steps from interval to interval instead of from report to report: each
     step finds where the next interval's reports begin by a binary search and
     takes the interval's sum as a difference of running totals, which is
-    exact for ``int`` amounts.
+    exact for ``int`` amounts; what counts is added in the same order.
     """
-    days, totals, firsts = reports.days, reports.totals, plan.firsts
+    days, totals, firsts, planned = reports.days, reports.totals, plan.firsts, plan.planned
     last = len(firsts) - 1
     out = []
+    counted = 0.0
     pos = 0
     while pos < count:
         i = bisect.bisect_right(firsts, days[pos]) - 1
         end = bisect.bisect_left(days, firsts[i + 1], pos, count) if i < last else count
-        out.append((i, totals[end] - totals[pos]))
+        i_done = totals[end] - totals[pos]
+        out.append((i, i_done))
+        counted += min(float(i_done), planned[i])
         pos = end
-    return tuple(out)
+    return tuple(out), totals[count], counted
+
+
+def _interval_sums(plan: _Plan, in_order: tuple[tuple[int, Number], ...]) -> tuple[Number, float]:
+    """Return what was done over all intervals, and what of it counts (each capped at its plan)."""
+    done: Number = 0
+    counted = 0.0
+    for i, i_done in in_order:
+        done += i_done
+        counted += min(float(i_done), plan.planned[i])
+    return done, counted
 
 
 def _interval_quota(
@@ -1581,14 +1595,10 @@ def _interval_quota(
     plan = _interval_plan(period, target.per, target.amount, rules.partial_intervals)
     as_of_ord = as_of.toordinal()
     if entries.reports.whole:
-        in_order = _whole_per_interval(plan, entries.reports, entries.count)
+        in_order, done, counted = _whole_per_interval(plan, entries.reports, entries.count)
     else:
         in_order = _per_interval(plan, entries)
-    done: Number = 0
-    counted = 0.0
-    for i, i_done in in_order:
-        done += i_done
-        counted += min(float(i_done), plan.planned[i])
+        done, counted = _interval_sums(plan, in_order)
     ended = bisect.bisect_right(plan.lasts, as_of_ord)
     expected = plan.cumulative[ended]
     if ended < len(plan.rows):
