@@ -395,6 +395,11 @@ def test_a_yaml_key_given_twice_is_refused_where_it_repeats(text, where):
     assert "två gånger" in problem.message_sv
 
 
+def test_a_yaml_key_that_is_a_list_is_a_syntax_error():
+    """A mapping key that cannot be a key (a list) is refused as PyYAML refuses it."""
+    assert [("$", "syntax-error")] == _problems_text("format_version: 1\n? [a]\n: b\n", "yaml")
+
+
 def test_yaml_merge_keys_still_merge():
     """``<<`` merges a mapping, and the keys written out win, as in PyYAML."""
     assert {"a": 1, "b": 3} == _formats.parse("a: 1\n<<: {a: 2, b: 3}\n", "yaml")
