@@ -31,8 +31,10 @@ from typing import TYPE_CHECKING
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from dataset import national_json  # found next to this file
+from engines import stdlib_only
 
 from medborgarlofte import _occurrences, _progress, _recurrence, loads_many, progress
+from medborgarlofte._serde import _msgspec
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -95,12 +97,16 @@ def main(argv: list[str] | None = None) -> int:
         return None
 
     load = median_time(lambda: loads_many(text, max_size=None), args.reps, setup=nothing)
+    with stdlib_only():
+        load_std = median_time(lambda: loads_many(text, max_size=None), args.reps, setup=nothing)
     one_cold = median_time(lambda: progress_all(promises, (AS_OF,)), args.reps, setup=clear_caches)
     progress_all(promises, (AS_OF,))
     one_warm = median_time(lambda: progress_all(promises, (AS_OF,)), args.reps, setup=nothing)
     twelve = median_time(lambda: progress_all(promises, MONTHLY), args.reps, setup=clear_caches)
 
-    print(f"load (loads_many):                 {load * 1e3:8.1f} ms   1.00")
+    engine = "msgspec decoder" if _msgspec.has_msgspec() else "standard library"
+    print(f"load (loads_many, {engine}): {load * 1e3:8.1f} ms   1.00")
+    print(f"load without the fast extra:       {load_std * 1e3:8.1f} ms")
     rows = (
         ("progress, one date, cold", one_cold),
         ("progress, one date, warm", one_warm),
@@ -112,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"progress per activity, one date, cold: {per_activity:.1f} µs")
     verdict = "met" if one_cold / load <= 0.25 else "NOT met"
     print(f"goal: one date <= 0.25 x load: {verdict}")
+    print(f"one date, cold, against the load without the fast extra: {one_cold / load_std:.2f}")
     return 0
 
 

@@ -23,7 +23,6 @@ on a shared machine.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import json
 import statistics
@@ -35,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from dataset import national_json, national_promises  # found next to this file
+from engines import stdlib_only
 
 from medborgarlofte import Promise, dumps_many, loads_many
 from medborgarlofte._gc import gc_paused
@@ -42,7 +42,7 @@ from medborgarlofte._serde import _api, _formats, _msgspec
 from medborgarlofte._serde._converter import FAST_CONVERTER
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
 
 try:
     import orjson
@@ -92,17 +92,6 @@ def _paired(
     )
 
 
-@contextlib.contextmanager
-def _stdlib_only() -> Iterator[None]:
-    """Run the library as if the fast extra were not installed."""
-    saved = _formats._orjson, _msgspec._msgspec  # noqa: SLF001 - the benchmark looks inside
-    _formats._orjson = _msgspec._msgspec = None  # noqa: SLF001 - the benchmark looks inside
-    try:
-        yield
-    finally:
-        _formats._orjson, _msgspec._msgspec = saved  # noqa: SLF001 - the benchmark looks inside
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reps", type=int, default=5)
@@ -123,7 +112,7 @@ def main() -> None:
 
     rows: list[tuple[str, float, float, float, float]] = []
 
-    with _stdlib_only():
+    with stdlib_only():
         load_std = _paired(lambda: loads_many(data), lambda: json.loads(data), reps)
         dump_std = _paired(lambda: dumps_many(promises), lambda: json.dumps(plain), reps)
     rows.append(("load+validate (stdlib) / json.loads", *load_std))

@@ -38,6 +38,7 @@ from medborgarlofte._targets import (
     Schedule,
     TargetKind,
 )
+from medborgarlofte._twin import mutable_twin
 from medborgarlofte.exceptions import InvalidValueError
 
 if TYPE_CHECKING:
@@ -833,21 +834,9 @@ class PromiseProgress:
 # tests/test_progress_fast.py holds both to that, field by field.
 
 
-def _twin(cls: type[Any]) -> type[Any]:
-    """Return a mutable twin of the frozen slotted attrs class *cls*."""
-    namespace = {
-        "__slots__": (),
-        "__setattr__": object.__setattr__,
-        "__delattr__": object.__delattr__,
-        "__module__": __name__,
-        "__doc__": f"Mutable twin of {cls.__qualname__}, for building it field by field.",
-    }
-    return type(f"_Building{cls.__name__}", (cls,), namespace)
-
-
 _new = object.__new__
-_BuildingReason = _twin(StatusReason)
-_BuildingActivityProgress = _twin(ActivityProgress)
+_BuildingReason = mutable_twin(StatusReason)
+_BuildingActivityProgress = mutable_twin(ActivityProgress)
 
 
 def _reason(  # noqa: PLR0917 - see the docstring

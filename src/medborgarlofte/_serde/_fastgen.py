@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from cattrs.fns import identity
 
+from medborgarlofte._twin import mutable_twin
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -181,28 +183,11 @@ _FACTORY: Any = attrs.Factory
 
 
 def _builder(cl: type[Any]) -> type[Any] | None:
-    """Return a mutable twin of the frozen slotted *cl*, or ``None`` where there can be none.
-
-    The twin is a subclass that adds no slots and restores plain attribute
-    setting, so the interpreter stores each field straight into its slot;
-    once every field is set, the instance's class is switched to *cl*, whose
-    layout is the same. The instance is then exactly what ``__init__`` would
-    have built, and the twin never escapes the generated hook.
-    """
-    namespace = {
-        "__slots__": (),
-        "__setattr__": object.__setattr__,
-        "__delattr__": object.__delattr__,
-        "__module__": __name__,
-        "__doc__": f"Mutable twin of {cl.__qualname__}, for building it field by field.",
-    }
+    """Return a mutable twin of the frozen slotted *cl* (see :mod:`.._twin`), or ``None``."""
     try:
-        twin = type(f"_Building{cl.__name__}", (cl,), namespace)
-        probe: Any = object.__new__(twin)
-        probe.__class__ = cl
+        return mutable_twin(cl)
     except TypeError:  # pragma: no cover - a class that cannot be subclassed or switched
         return None
-    return twin
 
 
 def _validator_guards() -> dict[Any, str]:
