@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
     import cattrs
 
-__all__ = ["make_fast_structure_fn", "make_fast_unstructure_fn"]
+__all__ = ["define", "make_fast_structure_fn", "make_fast_unstructure_fn"]
 
 
 class Reject(ValueError):  # noqa: N818 - not an error to report, a signal to the loader
@@ -208,6 +208,20 @@ def _validator_guards() -> dict[Any, str]:
     }
 
 
+def define(source: str, filename: str, env: dict[str, Any], name: str) -> Callable[..., Any]:
+    """Compile the generated *source*, run it in *env* and return its function *name*.
+
+    The source is registered with :mod:`linecache` under *filename*, so
+    tracebacks and debuggers show the generated lines.
+    """
+    code = compile(source, filename, "exec")
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
+    namespace: dict[str, Any] = {}
+    exec(code, env, namespace)  # noqa: S102 - code generated from the model's own fields
+    function: Callable[..., Any] = namespace[name]
+    return function
+
+
 def make_fast_structure_fn(cl: type[Any], conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """Return a generated hook that structures a dict into *cl*, or raises on anything wrong.
 
@@ -256,12 +270,7 @@ def make_fast_structure_fn(cl: type[Any], conv: cattrs.Converter) -> Callable[[A
     lines += _build_lines(cl, local, env)
     source = "\n".join(lines) + "\n"
     filename = f"<medborgarlofte fast structure {cl.__module__}.{cl.__qualname__}>"
-    code = compile(source, filename, "exec")
-    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
-    namespace: dict[str, Any] = {}
-    exec(code, env, namespace)  # noqa: S102 - code generated above from the model's own fields
-    generated: Callable[[Any, Any], Any] = namespace[f"structure_{cl.__name__}"]
-    return generated
+    return define(source, filename, env, f"structure_{cl.__name__}")
 
 
 def _build_lines(cl: type[Any], local: dict[str, str], env: dict[str, Any]) -> list[str]:
@@ -377,9 +386,4 @@ def make_fast_unstructure_fn(cl: type[Any], conv: cattrs.Converter) -> Callable[
     lines.append("    return res")
     source = "\n".join(lines) + "\n"
     filename = f"<medborgarlofte fast unstructure {cl.__module__}.{cl.__qualname__}>"
-    code = compile(source, filename, "exec")
-    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
-    namespace: dict[str, Any] = {}
-    exec(code, env, namespace)  # noqa: S102 - code generated above from the model's own fields
-    generated: Callable[[Any], Any] = namespace[f"unstructure_{cl.__name__}"]
-    return generated
+    return define(source, filename, env, f"unstructure_{cl.__name__}")

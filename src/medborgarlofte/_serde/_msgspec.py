@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-import linecache
 import sys
 import types
 import typing
@@ -33,7 +32,7 @@ import attrs
 from medborgarlofte._promise import Promise
 from medborgarlofte._recurrence import Recurrence
 from medborgarlofte._serde._converter import FAST_CONVERTER, TARGET_CLASSES
-from medborgarlofte._serde._fastgen import _build_lines
+from medborgarlofte._serde._fastgen import _build_lines, define
 from medborgarlofte._serde._versioning import FORMAT_VERSION, VERSION_KEY
 
 if TYPE_CHECKING:
@@ -139,12 +138,7 @@ class _Mirrors:
         lines += _build_lines(cl, local, env)
         source = "\n".join(lines) + "\n"
         filename = f"<medborgarlofte msgspec build {cl.__module__}.{cl.__qualname__}>"
-        code = compile(source, filename, "exec")
-        linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
-        namespace: dict[str, Any] = {}
-        exec(code, env, namespace)  # noqa: S102 - code generated above from the model's own fields
-        built: Callable[[Any], Any] = namespace[f"build_{cl.__name__}"]
-        return built
+        return define(source, filename, env, f"build_{cl.__name__}")
 
     def _convert(self, name: str, tp: Any, env: dict[str, Any]) -> list[str]:
         """Return the lines that turn the local *name*, decoded as *tp*'s mirror, into *tp*."""
