@@ -32,9 +32,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
-from typing import Literal, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar
 
 from medborgarlofte.exceptions import MissingExtraError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 try:
     from hypothesis import strategies as st
@@ -190,6 +193,17 @@ _ID_ALPHABET = "abcdefghijklmnopqrstuvwxyzåäö0123456789-_"
 _ID_TAIL = st.text(_ID_ALPHABET, max_size=6)
 
 
+@st.composite
+def _drawn(draw: st.DrawFn, build: Callable[..., _T], /, *args: object, **kwargs: object) -> _T:
+    """Draw a value with *build*, which takes ``draw`` first: the one composite strategy.
+
+    The public strategies below hand their arguments to a plain function that
+    draws; the same functions draw the parts of a promise inside
+    :func:`promises`.
+    """
+    return build(draw, *args, **kwargs)
+
+
 @functools.cache
 def texts(*, max_size: int = 40) -> st.SearchStrategy[str]:
     """Return a strategy for non-empty text (text): Swedish words or any printable Unicode.
@@ -289,15 +303,10 @@ def periods() -> st.SearchStrategy[Period]:
     Returns:
         A strategy for :class:`~medborgarlofte.Period`.
     """
-    return _periods()
+    return _drawn(_period)
 
 
 _PERIOD_SHAPES = ("years", "split_year", "half_year", "any")
-
-
-@st.composite
-def _periods(draw: st.DrawFn) -> Period:
-    return _period(draw)
 
 
 def _period(draw: st.DrawFn) -> Period:
@@ -491,14 +500,7 @@ def targets(
         :class:`~medborgarlofte.IntervalQuota`, :class:`~medborgarlofte.Schedule`,
         :class:`~medborgarlofte.Milestone` or :class:`~medborgarlofte.Ongoing`.
     """
-    return _targets(period, place_ids=place_ids)
-
-
-@st.composite
-def _targets(
-    draw: st.DrawFn, period: Period | None = None, *, place_ids: tuple[str, ...] = ()
-) -> Target:
-    return _target(draw, period, place_ids)
+    return _drawn(_target, period, place_ids)
 
 
 def _target(draw: st.DrawFn, period: Period | None, place_ids: tuple[str, ...]) -> Target:
@@ -580,12 +582,7 @@ def parties(*, shape: PartyShape | None = None) -> st.SearchStrategy[tuple[Party
     Returns:
         A strategy for a tuple of :class:`~medborgarlofte.Party`, never empty.
     """
-    return _parties(shape=shape)
-
-
-@st.composite
-def _parties(draw: st.DrawFn, *, shape: PartyShape | None = None) -> tuple[Party, ...]:
-    return _party_set(draw, shape)
+    return _drawn(_party_set, shape)
 
 
 def _party_set(draw: st.DrawFn, shape: PartyShape | None) -> tuple[Party, ...]:
@@ -659,12 +656,7 @@ def places(*, kommunkoder: tuple[str, ...] = ()) -> st.SearchStrategy[tuple[Plac
     Returns:
         A strategy for a tuple of :class:`~medborgarlofte.Place`, possibly empty.
     """
-    return _places(kommunkoder=kommunkoder)
-
-
-@st.composite
-def _places(draw: st.DrawFn, *, kommunkoder: tuple[str, ...] = ()) -> tuple[Place, ...]:
-    return _place_set(draw, kommunkoder)
+    return _drawn(_place_set, kommunkoder)
 
 
 def _place_set(draw: st.DrawFn, kommunkoder: tuple[str, ...]) -> tuple[Place, ...]:
@@ -709,27 +701,8 @@ def activities(
     Returns:
         A strategy for :class:`~medborgarlofte.Activity`.
     """
-    return _activities(
-        activity_id=activity_id,
-        period=period,
-        party_ids=party_ids,
-        focus_area_ids=focus_area_ids,
-        place_ids=place_ids,
-    )
-
-
-@st.composite
-def _activities(
-    draw: st.DrawFn,
-    *,
-    activity_id: str = "a1",
-    period: Period | None = None,
-    party_ids: tuple[str, ...] = (),
-    focus_area_ids: tuple[str, ...] = (),
-    place_ids: tuple[str, ...] = (),
-) -> Activity:
-    return _activity(
-        draw,
+    return _drawn(
+        _activity,
         activity_id,
         period=period,
         party_ids=party_ids,
@@ -807,21 +780,7 @@ def reports(
     Returns:
         A strategy for :class:`~medborgarlofte.Report`.
     """
-    return _reports(
-        period=period, activity_ids=activity_ids, party_ids=party_ids, report_id=report_id
-    )
-
-
-@st.composite
-def _reports(
-    draw: st.DrawFn,
-    *,
-    period: Period | None = None,
-    activity_ids: tuple[str, ...] = (),
-    party_ids: tuple[str, ...] = (),
-    report_id: str | None = None,
-) -> Report:
-    return _report(draw, period, activity_ids, party_ids, report_id)
+    return _drawn(_report, period, activity_ids, party_ids, report_id)
 
 
 def _quantity(draw: st.DrawFn) -> Quantity:
@@ -897,24 +856,7 @@ def indicators(
     Returns:
         A strategy for :class:`~medborgarlofte.Indicator`.
     """
-    return _indicators(
-        indicator_id=indicator_id,
-        period=period,
-        focus_area_ids=focus_area_ids,
-        source_ids=source_ids,
-    )
-
-
-@st.composite
-def _indicators(
-    draw: st.DrawFn,
-    *,
-    indicator_id: str = "i1",
-    period: Period | None = None,
-    focus_area_ids: tuple[str, ...] = (),
-    source_ids: tuple[str, ...] = (),
-) -> Indicator:
-    return _indicator(draw, indicator_id, period, focus_area_ids, source_ids)
+    return _drawn(_indicator, indicator_id, period, focus_area_ids, source_ids)
 
 
 def _measurement(draw: st.DrawFn, day: dt.date, source_ids: tuple[str, ...]) -> Measurement:
@@ -996,27 +938,8 @@ def follow_up_rules(
     Returns:
         A strategy for :class:`~medborgarlofte.FollowUpRule`.
     """
-    return _follow_up_rules(
-        rule_id=rule_id,
-        period=period,
-        party_ids=party_ids,
-        focus_area_ids=focus_area_ids,
-        activity_ids=activity_ids,
-    )
-
-
-@st.composite
-def _follow_up_rules(
-    draw: st.DrawFn,
-    *,
-    rule_id: str = "u1",
-    period: Period | None = None,
-    party_ids: tuple[str, ...] = (),
-    focus_area_ids: tuple[str, ...] = (),
-    activity_ids: tuple[str, ...] = (),
-) -> FollowUpRule:
-    return _follow_up_rule(
-        draw,
+    return _drawn(
+        _follow_up_rule,
         rule_id,
         period=period,
         party_ids=party_ids,
@@ -1078,27 +1001,8 @@ def follow_ups(
     Returns:
         A strategy for :class:`~medborgarlofte.FollowUp`.
     """
-    return _follow_ups(
-        follow_up_id=follow_up_id,
-        period=period,
-        rule_ids=rule_ids,
-        activity_ids=activity_ids,
-        party_ids=party_ids,
-    )
-
-
-@st.composite
-def _follow_ups(
-    draw: st.DrawFn,
-    *,
-    follow_up_id: str = "f1",
-    period: Period | None = None,
-    rule_ids: tuple[str, ...] = (),
-    activity_ids: tuple[str, ...] = (),
-    party_ids: tuple[str, ...] = (),
-) -> FollowUp:
-    return _follow_up(
-        draw,
+    return _drawn(
+        _follow_up,
         follow_up_id,
         period=period,
         rule_ids=rule_ids,
