@@ -39,6 +39,7 @@ from medborgarlofte._portfolio import portfolio
 from medborgarlofte._problems import Language, Problem, Severity
 from medborgarlofte._progress import progress
 from medborgarlofte._promise import Promise
+from medborgarlofte._report import _number, _percent
 from medborgarlofte._serde import (
     dump,
     dump_many,
@@ -210,22 +211,6 @@ def _print(text: str, *, file: TextIO | None = None) -> None:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _number(value: float | None, lang: Language) -> str:
-    if value is None:
-        return "–"
-    rounded = round(value, 1)
-    if rounded == int(rounded):
-        return str(int(rounded))
-    text = f"{rounded:.1f}"
-    return text.replace(".", ",") if lang == "sv" else text
-
-
-def _percent(value: float | None, lang: Language) -> str:
-    if value is None:
-        return "–"
-    return f"{round(value * 100)} %" if lang == "sv" else f"{round(value * 100)}%"
 
 
 def _date(text: str) -> dt.date:
