@@ -76,6 +76,7 @@ from medborgarlofte._promise import (
 )
 from medborgarlofte._recurrence import Recurrence
 from medborgarlofte._reports import Quantity, QuantityKind, Report, ReportKind
+from medborgarlofte._rules import _SHORTEST_DAYS
 from medborgarlofte._sweden import Kommun, PoliceRegion, kommuner, kommuner_in
 from medborgarlofte._targets import (
     Bound,
@@ -451,17 +452,6 @@ _BOUNDS = tuple(Bound)
 _AMOUNTS = numbers(max_value=10_000, positive=True)
 _SUB_AMOUNTS = numbers(max_value=1_000, positive=True)
 _SHARES = st.floats(0, 1, allow_subnormal=False).map(_plus_zero)
-
-# The shortest each interval can be, in days; a quota per interval needs a
-# period that can hold at least one whole interval.
-_SHORTEST_DAYS = {
-    Interval.WEEK: 7,
-    Interval.MONTH: 28,
-    Interval.QUARTER: 90,
-    Interval.TERTIAL: 120,
-    Interval.HALF_YEAR: 181,
-    Interval.YEAR: 365,
-}
 
 
 def _intervals_within(period: Period | None) -> tuple[Interval, ...]:
