@@ -2,8 +2,11 @@ import datetime as dt
 
 import pytest
 from dateutil import rrule
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from medborgarlofte import InvalidValueError, Recurrence
+from medborgarlofte._recurrence import _first_day
 
 
 @pytest.mark.parametrize(
@@ -56,7 +59,198 @@ def test_dates_agree_with_dateutil_and_respect_dtstart():
     assert len(expected) == rec.count(start=start, end=end, dtstart=dtstart)
 
 
+def test_str_is_the_rule_as_written():
+    """A rule prints exactly as it was written, prefix and all."""
+    assert "RRULE:FREQ=WEEKLY;BYDAY=MO" == str(Recurrence(rule="RRULE:FREQ=WEEKLY;BYDAY=MO"))
+
+
 def test_empty_window_has_no_dates():
     """A window that ends before it starts holds no occurrence."""
     rec = Recurrence(rule="FREQ=DAILY")
     assert () == rec.dates(start=dt.date(2024, 1, 2), end=dt.date(2024, 1, 1))
+
+
+D = dt.date
+
+
+def _days(start, end):
+    return [D.fromordinal(o) for o in range(start.toordinal(), end.toordinal() + 1)]
+
+
+def _week(day):
+    return day.isocalendar().week
+
+
+# The rules that made dateutil search up to year 9999 (seconds each), with a
+# start on a Monday; they are now answered from the last 400-year cycle.
+RUNAWAY = [
+    "FREQ=DAILY;BYWEEKNO=1;BYMONTH=6",
+    "FREQ=WEEKLY;BYWEEKNO=1;BYMONTH=6",
+    "FREQ=DAILY;BYYEARDAY=366;BYMONTH=1",
+    "FREQ=DAILY;INTERVAL=7;BYDAY=TU",
+]
+
+
+@pytest.mark.parametrize("text", RUNAWAY)
+def test_rules_that_never_occur_give_no_dates(text):
+    """A rule with no date in or after the window gives none, and the schedule check agrees."""
+    monday, end = D(2023, 1, 2), D(2024, 12, 31)
+    assert () == Recurrence(rule=text).dates(start=monday, end=end)
+    assert None is _first_day(text, monday, monday, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "dtstart", "expected"),
+    [
+        (
+            "FREQ=DAILY;BYWEEKNO=1;BYMONTH=1",
+            D(2023, 1, 2),
+            [d for d in _days(D(2023, 1, 2), D(2024, 12, 31)) if (d.month, _week(d)) == (1, 1)],
+        ),
+        (
+            "FREQ=WEEKLY;BYWEEKNO=1;BYMONTH=12",
+            D(2023, 1, 2),
+            [D(2024, 12, 30), D(2024, 12, 31)],
+        ),
+        ("FREQ=DAILY;BYYEARDAY=366;BYMONTH=12", D(2023, 1, 2), [D(2024, 12, 31)]),
+        (
+            "FREQ=DAILY;INTERVAL=7;BYDAY=TU",
+            D(2023, 1, 3),
+            [d for d in _days(D(2023, 1, 3), D(2024, 12, 31)) if d.weekday() == 1],
+        ),
+    ],
+)
+def test_rules_near_the_runaway_ones_give_their_dates(text, dtstart, expected):
+    """Rules close to the runaway ones give the days the calendar says, from their start."""
+    rec = Recurrence(rule=text)
+    assert tuple(expected) == rec.dates(start=D(2023, 1, 1), end=D(2024, 12, 31), dtstart=dtstart)
+    assert expected[0] == _first_day(text, dtstart, D(2023, 1, 1), D(2024, 12, 31))
+
+
+def test_rules_finer_than_a_day_and_easter_are_walked_as_they_are():
+    """Rules that do not repeat with the 400-year cycle still give dateutil's dates."""
+    easter = Recurrence(rule="FREQ=YEARLY;BYEASTER=0")
+    assert (D(2024, 3, 31),) == easter.dates(start=D(2024, 1, 1), end=D(2024, 12, 31))
+    assert D(2024, 6, 3) == _first_day(
+        "FREQ=HOURLY;BYDAY=MO", D(2024, 6, 1), D(2024, 6, 1), D(2024, 6, 9)
+    )
+
+
+def test_until_is_kept_when_the_window_moves():
+    """UNTIL still ends the rule, before, inside or after the window."""
+
+    def dates(until):
+        rec = Recurrence(rule=f"FREQ=MONTHLY;BYMONTHDAY=15;UNTIL={until}")
+        return rec.dates(start=D(2024, 1, 1), end=D(2024, 4, 30), dtstart=D(2023, 1, 1))
+
+    assert () == dates("20231231")
+    assert (D(2024, 1, 15), D(2024, 2, 15)) == dates("20240215")
+    assert (D(2024, 1, 15), D(2024, 2, 15), D(2024, 3, 15), D(2024, 4, 15)) == dates("99991231")
+
+
+def test_a_start_after_the_window_gives_no_dates():
+    """Nothing occurs before the rule's start, even for a rule that never occurs."""
+    rec = Recurrence(rule="FREQ=DAILY;BYWEEKNO=1;BYMONTH=6")
+    assert () == rec.dates(start=D(2024, 1, 1), end=D(2024, 1, 31), dtstart=D(2024, 2, 1))
+
+
+def test_the_last_week_of_9999():
+    """dateutil's failure on the days of year 10000 ends a walk past the window, not in it."""
+    saturdays_in_january = Recurrence(rule="FREQ=WEEKLY;BYDAY=SA;BYMONTH=1")
+    assert () == saturdays_in_january.dates(start=D(9999, 12, 1), end=D(9999, 12, 20))
+    saturdays = Recurrence(rule="FREQ=WEEKLY;BYDAY=SA")
+    with pytest.raises(ValueError, match="year 10000"):
+        saturdays.dates(start=D(9999, 12, 26), end=D(9999, 12, 31))
+
+
+# ------------------------------------------------------------------ against dateutil
+
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# Leap years, century years (1900 is not a leap year, 2000 is) and the end of the range.
+_YEARS = st.one_of(
+    st.sampled_from([1600, 1896, 1899, 1900, 1901, 1999, 2000, 2023, 2024, 2099, 2100, 2101]),
+    st.sampled_from([9595, 9600, 9990, 9996, 9998, 9999]),
+    st.integers(1, 9999),
+)
+
+
+def _some(*values):
+    return st.lists(st.sampled_from(values), min_size=1, max_size=3)
+
+
+_OPTIONAL = {
+    "BYDAY": None,  # drawn per rule: which ordinals fit depends on FREQ and BYMONTH
+    "BYMONTHDAY": _some(1, 2, 13, 15, 28, 29, 30, 31, -1, -2, -29),
+    "BYMONTH": _some(*range(1, 13)),
+    "BYWEEKNO": _some(1, 2, 10, 26, 52, 53, -1, -53),
+    "BYYEARDAY": _some(1, 2, 59, 60, 100, 365, 366, -1, -365, -366),
+    "BYSETPOS": _some(1, 2, 3, -1, -2),
+    "WKST": _some(*_WEEKDAYS).map(lambda days: days[:1]),
+}
+
+
+@st.composite
+def _rules(draw):
+    freq = draw(st.sampled_from(["DAILY", "WEEKLY", "MONTHLY", "YEARLY"]))
+    parts = [f"FREQ={freq}", f"INTERVAL={draw(st.integers(1, 5))}"]
+    names = [n for n in _OPTIONAL if draw(st.integers(0, 3)) == 0]
+    # Weekday ordinals count within the month (MONTHLY, or YEARLY with BYMONTH),
+    # else within the year; dateutil ignores them for WEEKLY and DAILY.
+    ordinals = {"MONTHLY": (1, 2, 5, -1, -2), "YEARLY": (1, 2, 5, -1, -5)}.get(freq, ())
+    if freq == "YEARLY" and "BYMONTH" not in names:
+        ordinals = (*ordinals, 20, 53, -53)
+    byday = st.tuples(st.sampled_from((0, *ordinals)), st.sampled_from(_WEEKDAYS))
+    values = {
+        **_OPTIONAL,
+        "BYDAY": st.lists(byday.map(lambda nd: f"{nd[0] or ''}{nd[1]}"), min_size=1, max_size=3),
+    }
+    parts.extend(f"{n}={','.join(map(str, dict.fromkeys(draw(values[n]))))}" for n in names)
+    end = draw(st.sampled_from(["", "COUNT", "UNTIL"]))
+    if end == "COUNT":
+        parts.append(f"COUNT={draw(st.integers(1, 40))}")
+    elif end == "UNTIL":
+        until = draw(st.dates(D(1, 1, 1), D(9999, 12, 31)))
+        parts.append(f"UNTIL={until:%Y%m%d}")
+    return ";".join(parts)
+
+
+def _later(day, days):
+    return D.fromordinal(min(max(day.toordinal() + days, 1), D.max.toordinal()))
+
+
+@st.composite
+def _windows(draw):
+    year = draw(_YEARS)
+    dtstart = draw(st.dates(D(year, 1, 1), D(year, 12, 31)))
+    start = _later(dtstart, draw(st.integers(-30, 800)))
+    end = _later(start, draw(st.integers(-1, 800)))
+    return dtstart, start, end
+
+
+def _reference(text, dtstart, start, end):
+    """Return the window's dates from dateutil itself, the rule counted from *dtstart*."""
+    rule = rrule.rrulestr(text, dtstart=dt.datetime.combine(dtstart, dt.time()))
+    first, last = (dt.datetime.combine(d, dt.time()) for d in (start, end))
+    return tuple(hit.date() for hit in rule.between(first, last, inc=True))
+
+
+@settings(max_examples=min(settings.default.max_examples, 150))
+@given(text=_rules(), window=_windows())
+def test_dates_equal_dateutils_own(text, window):
+    """The bounded walk gives exactly dateutil's dates, for rules and windows of every shape."""
+    dtstart, start, end = window
+    try:
+        rec = Recurrence(rule=text)
+    except InvalidValueError:
+        assume(False)
+    # Plain dateutil searches up to 9999 for a rule that does not occur after the
+    # window: compare only rules that occur again within four years (or windows
+    # near the end of the range, where that search is short).
+    base = ";".join(p for p in text.split(";") if not p.startswith(("COUNT", "UNTIL")))
+    horizon = _later(end, 4 * 366)
+    assume(horizon == D.max or _first_day(base, dtstart, _later(end, 1), horizon) is not None)
+    try:
+        expected = _reference(text, dtstart, start, end)
+    except ValueError:  # dateutil fails in the last week of 9999
+        assume(False)
+    assert expected == rec.dates(start=start, end=end, dtstart=dtstart)

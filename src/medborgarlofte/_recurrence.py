@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from dateutil import rrule as _rrule
 
 from medborgarlofte import _codes as codes
 from medborgarlofte.exceptions import InvalidValueError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = ["Recurrence"]
 
@@ -45,15 +48,20 @@ def _parse(text: str) -> _rrule.rrule:
 _LONGEST_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+def _parts(body: str) -> dict[str, str]:
+    """Return the rule's parts by upper-case name, such as ``{"FREQ": "DAILY"}``."""
+    return dict(part.split("=", 1) for part in body.upper().split(";") if "=" in part)
+
+
 def _refuse_impossible(body: str) -> None:
     """Refuse rules that can never occur, such as the 31st of June.
 
-    dateutil searches such a rule year by year up to year 9999 before giving
-    up, which takes many seconds; these shapes are caught here instead. They
-    are the ones real documents produce (an impossible date, an ordinal weekday
-    past the fifth in a month).
+    dateutil searches such a rule period by period up to year 9999 before
+    giving up. :func:`_walk` bounds that search for every rule, but these
+    shapes are the ones real documents produce (an impossible date, an ordinal
+    weekday past the fifth in a month), and naming the mistake helps the writer.
     """
-    parts = dict(part.split("=", 1) for part in body.upper().split(";") if "=" in part)
+    parts = _parts(body)
     months = [int(m) for m in parts["BYMONTH"].split(",")] if "BYMONTH" in parts else range(1, 13)
     if "BYMONTHDAY" in parts:
         days = [int(d) for d in parts["BYMONTHDAY"].split(",")]
@@ -91,13 +99,19 @@ class Recurrence:
     the start date is supplied when the rule is expanded, since it normally
     comes from the promise period or the schedule.
 
+    The Gregorian calendar repeats every 400 years, so a rule of whole days is
+    expanded in the latest such cycle that can hold the window: a rule that
+    never occurs again then costs dateutil a search of at most 400 years,
+    not one up to year 9999.
+
     >>> weekly = Recurrence(rule="FREQ=WEEKLY;BYDAY=MO")
     >>> [d.day for d in weekly.dates(start=dt.date(2024, 1, 1), end=dt.date(2024, 1, 31))]
     [1, 8, 15, 22, 29]
 
     Raises:
         InvalidValueError: ``invalid-rrule`` when dateutil cannot read the rule,
-            when it contains a DTSTART, or when it is empty.
+            when it contains a DTSTART, when it is empty, or when it names a
+            day that never occurs (the 31st of June, a sixth Monday).
     """
 
     rule: str = attrs.field(validator=_check_rule)
@@ -129,8 +143,88 @@ class Recurrence:
 
 @functools.lru_cache(maxsize=16384)
 def _dates(rule: str, dtstart: dt.date, start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
-    if end < start:
-        return ()
-    based = _parse(rule).replace(dtstart=_as_datetime(dtstart))
-    hits = based.between(_as_datetime(start), _as_datetime(end), inc=True)
-    return tuple(hit.date() for hit in hits)
+    return tuple(hit.date() for hit in _walk(rule, dtstart, _as_datetime(start), _as_datetime(end)))
+
+
+def _first_day(rule: str, dtstart: dt.date, start: dt.date, end: dt.date) -> dt.date | None:
+    """Return the first day from *start* to *end* on which the rule occurs at any time.
+
+    Walks lazily, so a rule such as ``FREQ=MINUTELY`` is not expanded in full.
+    """
+    last = dt.datetime.combine(end, dt.time.max)
+    hit = next(_walk(rule, dtstart, _as_datetime(start), last), None)
+    return None if hit is None else hit.date()
+
+
+# --------------------------------------------------------------------------- bounded walks
+#
+# dateutil tests UNTIL and COUNT only on days that pass the BY parts, so a rule
+# with no occurrence after the window is searched period by period up to year
+# 9999: seconds of work for a single rule. The Gregorian calendar repeats every
+# 400 years (146,097 days, exactly 20,871 weeks): weekdays, leap years, month
+# lengths, ISO week numbers and year days all come back. So a rule of whole
+# days walked from DTSTART + 400k years gives, in the window + 400k years,
+# exactly its dates shifted by k cycles; _walk moves the window as late as it
+# can and shifts the dates back, which leaves dateutil less than 400 years of
+# search after the window.
+
+_CYCLE = dt.timedelta(days=146_097)
+# Keep the moved window out of the last week of 9999: dateutil builds that week
+# with the days of year 10000 and fails on them, and by then everything in the
+# window has been given.
+_LAST_SAFE = dt.datetime.combine(dt.date(9999, 12, 24), dt.time.max)
+_WHOLE_DAYS = frozenset({"YEARLY", "MONTHLY", "WEEKLY", "DAILY"})
+
+
+@functools.lru_cache(maxsize=8192)
+def _repeats_every_cycle(text: str) -> bool:
+    """Return whether the rule's dates repeat with the 400-year Gregorian cycle.
+
+    Rules of whole days (FREQ YEARLY to DAILY) do; dateutil's own BYEASTER
+    does not (Easter follows the moon), and rules finer than a day are left
+    as they are.
+    """
+    parts = _parts(_strip_prefix(text))
+    return parts.get("FREQ") in _WHOLE_DAYS and "BYEASTER" not in parts
+
+
+def _walk(
+    rule: str, dtstart: dt.date, first: dt.datetime, last: dt.datetime
+) -> Iterator[dt.datetime]:
+    """Yield the rule's times from *first* to *last*, both included, lazily.
+
+    The rule is counted from *dtstart*. Rules that repeat with the calendar are
+    walked in the latest 400-year cycle that holds the window, so a rule that
+    never occurs again costs at most 400 years of dateutil's search instead of
+    thousands; see the comment above.
+    """
+    start = _as_datetime(dtstart)
+    if last < first or last < start:
+        return
+    parsed = _parse(rule)
+    cycles = max(0, (_LAST_SAFE - last).days // _CYCLE.days) if _repeats_every_cycle(rule) else 0
+    shift = _CYCLE * cycles
+    until: dt.datetime | None = parsed._until  # type: ignore[attr-defined]  # noqa: SLF001 - dateutil keeps UNTIL only here
+    if until is None:
+        moved = parsed.replace(dtstart=start + shift)
+    else:
+        # UNTIL is naive, as DTSTART is (_parse refuses any other). Past the
+        # window it makes no difference, and there it could not be moved.
+        moved = parsed.replace(dtstart=start + shift, until=min(until, last) + shift)
+    walk = iter(moved)
+    while True:
+        try:
+            hit = next(walk)
+        except StopIteration:
+            return
+        except ValueError:
+            # dateutil fails in the last week of 9999, on its days of year
+            # 10000. A window that ends before that week has had all its
+            # times by then; one that reaches into it fails as dateutil does.
+            if last + shift > _LAST_SAFE:
+                raise
+            return
+        if hit > last + shift:
+            return
+        if hit >= first + shift:
+            yield hit - shift

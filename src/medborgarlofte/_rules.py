@@ -23,8 +23,7 @@ from typing import TYPE_CHECKING
 from medborgarlofte import _codes as codes
 from medborgarlofte._parties import PartyKind, PartyRole
 from medborgarlofte._problems import Problem
-from medborgarlofte._recurrence import _as_datetime as as_datetime
-from medborgarlofte._recurrence import _parse as parse_rule
+from medborgarlofte._recurrence import _first_day as first_day
 from medborgarlofte._sweden import (
     kommun_by_code,
     kommun_by_name,
@@ -360,15 +359,12 @@ def _place_outside(name: str, code: str, kommuner: set[str], path: str, found: _
 def _occurs(rule: str, dtstart: dt.date, start: dt.date, end: dt.date) -> bool:
     """Return whether *rule*, counted from *dtstart*, occurs from *start* to *end*.
 
-    Walks the rule lazily and stops at the first occurrence from *start* on,
-    so a rule such as ``FREQ=MINUTELY`` is not expanded in full. Cached, since
-    a national data set repeats the same rules and periods.
+    Stops at the first occurrence from *start* on, so a rule such as
+    ``FREQ=MINUTELY`` is not expanded in full, and bounds dateutil's search
+    for a rule that never occurs (see ``_recurrence._walk``).
+    Cached, since a national data set repeats the same rules and periods.
     """
-    first = as_datetime(start)
-    for hit in parse_rule(rule).replace(dtstart=as_datetime(dtstart)):
-        if hit >= first:
-            return hit.date() <= end
-    return False
+    return first_day(rule, dtstart, start, end) is not None
 
 
 def _check_recurrence(
