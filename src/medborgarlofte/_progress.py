@@ -1245,48 +1245,20 @@ def _activity_progress(  # noqa: PLR0917 - called positionally once per activity
     entries: _Reports,
     assessment: AssessmentAt | None,
 ) -> ActivityProgress:
-    counted_entries = _Counted(entries, as_of)
+    # Positional calls: this runs once per activity, and keyword arguments
+    # cost more to pass.
+    counted = _Counted(entries, as_of)
     target = activity.target
     if isinstance(target, PeriodQuota):
-        result = _period_quota(
-            activity,
-            target=target,
-            period=period,
-            as_of=as_of,
-            rules=rules,
-            entries=counted_entries,
-        )
+        result = _period_quota(activity, target, period, as_of, rules, counted)
     elif isinstance(target, IntervalQuota):
-        result = _interval_quota(
-            activity,
-            target=target,
-            period=period,
-            as_of=as_of,
-            rules=rules,
-            entries=counted_entries,
-        )
+        result = _interval_quota(activity, target, period, as_of, rules, counted)
     elif isinstance(target, Schedule):
-        result = _schedule(
-            activity,
-            target=target,
-            period=period,
-            as_of=as_of,
-            rules=rules,
-            entries=counted_entries,
-        )
+        result = _schedule(activity, target, period, as_of, rules, counted)
     elif isinstance(target, Milestone):
-        result = _milestone(
-            activity, target=target, period=period, as_of=as_of, entries=counted_entries
-        )
+        result = _milestone(activity, target, period, as_of, counted)
     else:
-        result = _ongoing(
-            activity,
-            target=target,
-            period=period,
-            as_of=as_of,
-            entries=counted_entries,
-            assessment=assessment,
-        )
+        result = _ongoing(activity, target, period, as_of, counted, assessment)
     cancelled = activity.cancelled
     if cancelled is not None and (cancelled.date is None or cancelled.date <= as_of):
         result = attrs.evolve(
@@ -1381,9 +1353,8 @@ def _need(planned: Number, bound: Bound, rules: ProgressRules) -> Number:
     return planned
 
 
-def _period_quota(
+def _period_quota(  # noqa: PLR0917 - see _activity_progress
     activity: Activity,
-    *,
     target: PeriodQuota,
     period: Period,
     as_of: dt.date,
@@ -1572,9 +1543,8 @@ def _interval_sums(plan: _Plan, in_order: tuple[tuple[int, Number], ...]) -> tup
     return done, counted
 
 
-def _interval_quota(
+def _interval_quota(  # noqa: PLR0917 - see _activity_progress
     activity: Activity,
-    *,
     target: IntervalQuota,
     period: Period,
     as_of: dt.date,
@@ -1610,9 +1580,8 @@ def _interval_quota(
     )
 
 
-def _schedule(
+def _schedule(  # noqa: PLR0917 - see _activity_progress
     activity: Activity,
-    *,
     target: Schedule,
     period: Period,
     as_of: dt.date,
@@ -1642,7 +1611,6 @@ def _schedule(
 
 def _milestone(
     activity: Activity,
-    *,
     target: Milestone,
     period: Period,
     as_of: dt.date,
@@ -1695,9 +1663,8 @@ _VERDICT_STATUS = {
 }
 
 
-def _ongoing(
+def _ongoing(  # noqa: PLR0917 - see _activity_progress
     activity: Activity,
-    *,
     target: Ongoing,
     period: Period,
     as_of: dt.date,
