@@ -10,8 +10,12 @@ reports) from JSON with
 * at twelve monthly as-of dates in a row, starting cold.
 
 Each figure is the median of several repetitions and is printed as a ratio of
-the load time measured in the same run, so the numbers travel between
-machines. Goal (issue #4): progress at one date <= 0.25 x load.
+the load times measured in the same run, so the numbers travel between
+machines: the load through the library's cattrs converter (the standard
+library's parser, as a plain install loads), and, with the ``fast`` extra,
+the load through its msgspec decoder. Goal (issue #4): progress at one date
+<= 0.25 x the load through the cattrs converter, the load the issue's figures
+are measured against.
 
     python benchmarks/bench_progress.py            # 5 repetitions
     python benchmarks/bench_progress.py --reps 9
@@ -104,21 +108,28 @@ def main(argv: list[str] | None = None) -> int:
     one_warm = median_time(lambda: progress_all(promises, (AS_OF,)), args.reps, setup=nothing)
     twelve = median_time(lambda: progress_all(promises, MONTHLY), args.reps, setup=clear_caches)
 
-    engine = "msgspec decoder" if _msgspec.has_msgspec() else "standard library"
-    print(f"load (loads_many, {engine}): {load * 1e3:8.1f} ms   1.00")
-    print(f"load without the fast extra:       {load_std * 1e3:8.1f} ms")
+    # The goal's baseline is the load through the library's cattrs converter:
+    # the issue takes its figures (the naive walk at 2.8 x the load) from
+    # ../shared/notes/PERFORMANCE.md, which measures them against a cattrs load.
+    # The fast extra's msgspec decoder loads about twice as fast again; the
+    # ratio against it is printed too.
+    fast = _msgspec.has_msgspec()
+    print(f"load through the cattrs converter (standard library): {load_std * 1e3:8.1f} ms")
+    if fast:
+        print(f"load with the fast extra (msgspec decoder):          {load * 1e3:8.1f} ms")
+    print(f"{'':34} {'ms':>8}  {'x cattrs load':>13}" + (f"  {'x fast load':>11}" if fast else ""))
     rows = (
         ("progress, one date, cold", one_cold),
         ("progress, one date, warm", one_warm),
         ("progress, 12 monthly dates, cold", twelve),
     )
     for label, seconds in rows:
-        print(f"{label + ':':34} {seconds * 1e3:8.1f} ms   {seconds / load:.2f} x load")
+        against_fast = f"  {seconds / load:11.2f}" if fast else ""
+        print(f"{label + ':':34} {seconds * 1e3:8.1f}  {seconds / load_std:13.2f}{against_fast}")
     per_activity = one_cold / activities * 1e6
     print(f"progress per activity, one date, cold: {per_activity:.1f} µs")
-    verdict = "met" if one_cold / load <= 0.25 else "NOT met"
-    print(f"goal: one date <= 0.25 x load: {verdict}")
-    print(f"one date, cold, against the load without the fast extra: {one_cold / load_std:.2f}")
+    verdict = "met" if one_cold / load_std <= 0.25 else "NOT met"
+    print(f"goal: one date, cold <= 0.25 x the load through the cattrs converter: {verdict}")
     return 0
 
 
