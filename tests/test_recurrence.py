@@ -6,7 +6,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from medborgarlofte import InvalidValueError, Recurrence
-from medborgarlofte._recurrence import _first_day
+from medborgarlofte._recurrence import _first_day, _walk
 
 
 @pytest.mark.parametrize(
@@ -127,10 +127,36 @@ def test_rules_near_the_runaway_ones_give_their_dates(text, dtstart, expected):
     assert expected[0] == _first_day(text, dtstart, D(2023, 1, 1), D(2024, 12, 31))
 
 
-def test_rules_finer_than_a_day_and_easter_are_walked_as_they_are():
-    """Rules that do not repeat with the 400-year cycle still give dateutil's dates."""
+def test_easter_is_walked_as_it_is():
+    """BYEASTER does not repeat with the 400-year cycle and still gives dateutil's dates."""
     easter = Recurrence(rule="FREQ=YEARLY;BYEASTER=0")
     assert (D(2024, 3, 31),) == easter.dates(start=D(2024, 1, 1), end=D(2024, 12, 31))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FREQ=HOURLY;BYWEEKNO=1;BYMONTH=6",
+        "FREQ=MINUTELY;INTERVAL=7;BYWEEKNO=1;BYMONTH=6",
+        "FREQ=SECONDLY;INTERVAL=3607;BYWEEKNO=1;BYMONTH=6",
+    ],
+)
+def test_rules_finer_than_a_day_that_never_occur_give_no_dates(text):
+    """A rule finer than a day with no time in or after the window gives none, and quickly."""
+    assert () == Recurrence(rule=text).dates(start=D(2024, 1, 1), end=D(2024, 12, 31))
+    assert None is _first_day(text, D(2024, 1, 1), D(2024, 1, 1), D(2024, 12, 31))
+
+
+def test_rules_finer_than_a_day_keep_their_times_when_the_window_moves():
+    """Times of day, the INTERVAL phase, COUNT and BYSETPOS survive the shift by whole cycles."""
+    start, first, last = (
+        dt.datetime(2024, 6, 1),  # noqa: DTZ001 - naive, as the library uses
+        dt.datetime(2024, 6, 3, 5),  # noqa: DTZ001
+        dt.datetime(2024, 6, 3, 23, 59),  # noqa: DTZ001
+    )
+    text = "FREQ=MINUTELY;INTERVAL=150;BYDAY=MO;BYSETPOS=-1;COUNT=50"
+    expected = rrule.rrulestr(text, dtstart=start).between(first, last, inc=True)
+    assert expected == list(_walk(text, start.date(), first, last))
     assert D(2024, 6, 3) == _first_day(
         "FREQ=HOURLY;BYDAY=MO", D(2024, 6, 1), D(2024, 6, 1), D(2024, 6, 9)
     )
@@ -254,3 +280,71 @@ def test_dates_equal_dateutils_own(text, window):
     except ValueError:  # dateutil fails in the last week of 9999
         assume(False)
     assert expected == rec.dates(start=start, end=end, dtstart=dtstart)
+
+
+# Steps that keep plain dateutil fast over a few weeks, and that meet or miss
+# the hours, minutes and seconds of a day in different ways.
+_FINER = {
+    "HOURLY": st.integers(1, 50),
+    "MINUTELY": st.sampled_from([5, 7, 45, 60, 90, 1440, 1441]),
+    "SECONDLY": st.sampled_from([307, 3600, 3607, 86400, 90001]),
+}
+_TIMES = {
+    "BYHOUR": _some(0, 1, 5, 12, 23),
+    "BYMINUTE": _some(0, 1, 30, 59),
+    "BYSECOND": _some(0, 1, 59),
+}
+
+
+@st.composite
+def _finer_rules(draw):
+    freq = draw(st.sampled_from(sorted(_FINER)))
+    parts = [f"FREQ={freq}", f"INTERVAL={draw(_FINER[freq])}"]
+    # The days are filtered as for the whole-day rules; fewer filters here keep
+    # the rules that never occur again (a slow reference) rare.
+    values = {
+        **_TIMES,
+        "BYDAY": st.lists(st.sampled_from(_WEEKDAYS), min_size=1, max_size=3),
+        "BYMONTH": _OPTIONAL["BYMONTH"],
+        "BYMONTHDAY": _OPTIONAL["BYMONTHDAY"],
+        "BYSETPOS": _some(1, 2, -1),
+        "WKST": _OPTIONAL["WKST"],
+    }
+    names = [n for n in values if draw(st.integers(0, 4)) == 0]
+    parts.extend(f"{n}={','.join(map(str, dict.fromkeys(draw(values[n]))))}" for n in names)
+    end = draw(st.sampled_from(["", "COUNT", "UNTIL"]))
+    if end == "COUNT":
+        parts.append(f"COUNT={draw(st.integers(1, 60))}")
+    elif end == "UNTIL":
+        parts.append(f"UNTIL={draw(st.dates(D(1, 1, 1), D(9999, 12, 31))):%Y%m%d}")
+    return ";".join(parts)
+
+
+@st.composite
+def _short_windows(draw):
+    year = draw(_YEARS)
+    dtstart = draw(st.dates(D(year, 1, 1), D(year, 12, 31)))
+    first = dt.datetime.combine(_later(dtstart, draw(st.integers(-2, 20))), dt.time())
+    room = dt.datetime.combine(D.max, dt.time(23, 59)) - first
+    minutes = min(draw(st.integers(-1, 3 * 1440)), room // dt.timedelta(minutes=1))
+    return dtstart, first, first + dt.timedelta(minutes=minutes)
+
+
+@settings(max_examples=min(settings.default.max_examples, 100))
+@given(text=_finer_rules(), window=_short_windows())
+def test_times_finer_than_a_day_equal_dateutils_own(text, window):
+    """The bounded walk gives exactly dateutil's times for HOURLY, MINUTELY and SECONDLY rules."""
+    dtstart, first, last = window
+    try:
+        Recurrence(rule=text)
+    except InvalidValueError:
+        assume(False)
+    base = ";".join(p for p in text.split(";") if not p.startswith(("COUNT", "UNTIL")))
+    after, horizon = _later(last.date(), 1), _later(last.date(), 4 * 366)
+    assume(horizon == D.max or _first_day(base, dtstart, after, horizon) is not None)
+    rule = rrule.rrulestr(text, dtstart=dt.datetime.combine(dtstart, dt.time()))
+    try:
+        expected = rule.between(first, last, inc=True)
+    except ValueError:  # dateutil: no time of day the INTERVAL reaches is in BYHOUR
+        assume(False)
+    assert expected == list(_walk(text, dtstart, first, last))

@@ -99,10 +99,10 @@ class Recurrence:
     the start date is supplied when the rule is expanded, since it normally
     comes from the promise period or the schedule.
 
-    The Gregorian calendar repeats every 400 years, so a rule of whole days is
-    expanded in the latest such cycle that can hold the window: a rule that
-    never occurs again then costs dateutil a search of at most 400 years,
-    not one up to year 9999.
+    The Gregorian calendar repeats every 400 years, so a rule (other than one
+    with BYEASTER) is expanded in the latest such cycle that can hold the
+    window: a rule that never occurs again then costs dateutil a search of at
+    most 400 years, not one up to year 9999.
 
     >>> weekly = Recurrence(rule="FREQ=WEEKLY;BYDAY=MO")
     >>> [d.day for d in weekly.dates(start=dt.date(2024, 1, 1), end=dt.date(2024, 1, 31))]
@@ -167,25 +167,30 @@ def _first_day(rule: str, dtstart: dt.date, start: dt.date, end: dt.date) -> dt.
 # exactly its dates shifted by k cycles; _walk moves the window as late as it
 # can and shifts the dates back, which leaves dateutil less than 400 years of
 # search after the window.
+#
+# Rules finer than a day (HOURLY, MINUTELY, SECONDLY) shift the same way:
+# DTSTART is always a midnight here, and dateutil steps their times by
+# INTERVAL from DTSTART's time of day, so a shift of whole days keeps every
+# time of day, the INTERVAL phase, BYHOUR/BYMINUTE/BYSECOND (their reachable
+# values depend only on DTSTART's time of day) and BYSETPOS (which picks
+# within one hour, minute or second); COUNT counts from DTSTART and UNTIL is
+# shifted with it. Only BYEASTER does not repeat (Easter follows the moon).
 
 _CYCLE = dt.timedelta(days=146_097)
 # Keep the moved window out of the last week of 9999: dateutil builds that week
 # with the days of year 10000 and fails on them, and by then everything in the
 # window has been given.
 _LAST_SAFE = dt.datetime.combine(dt.date(9999, 12, 24), dt.time.max)
-_WHOLE_DAYS = frozenset({"YEARLY", "MONTHLY", "WEEKLY", "DAILY"})
 
 
 @functools.lru_cache(maxsize=8192)
 def _repeats_every_cycle(text: str) -> bool:
     """Return whether the rule's dates repeat with the 400-year Gregorian cycle.
 
-    Rules of whole days (FREQ YEARLY to DAILY) do; dateutil's own BYEASTER
-    does not (Easter follows the moon), and rules finer than a day are left
-    as they are.
+    Every rule does, at every FREQ, except one with dateutil's own BYEASTER:
+    Easter follows the moon.
     """
-    parts = _parts(_strip_prefix(text))
-    return parts.get("FREQ") in _WHOLE_DAYS and "BYEASTER" not in parts
+    return "BYEASTER" not in _parts(_strip_prefix(text))
 
 
 def _walk(
