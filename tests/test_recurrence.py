@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 from dateutil import rrule
-from hypothesis import assume, given, settings
+from hypothesis import assume, event, given, settings
 from hypothesis import strategies as st
 
 from medborgarlofte import InvalidValueError, Recurrence
@@ -181,12 +181,87 @@ def test_a_start_after_the_window_gives_no_dates():
 
 
 def test_the_last_week_of_9999():
-    """dateutil's failure on the days of year 10000 ends a walk past the window, not in it."""
+    """dateutil's failure on the days of year 10000 never cuts a window short."""
     saturdays_in_january = Recurrence(rule="FREQ=WEEKLY;BYDAY=SA;BYMONTH=1")
     assert () == saturdays_in_january.dates(start=D(9999, 12, 1), end=D(9999, 12, 20))
     saturdays = Recurrence(rule="FREQ=WEEKLY;BYDAY=SA")
-    with pytest.raises(ValueError, match="year 10000"):
-        saturdays.dates(start=D(9999, 12, 26), end=D(9999, 12, 31))
+    assert () == saturdays.dates(start=D(9999, 12, 26), end=D(9999, 12, 31))
+    assert (D(9999, 12, 25),) == saturdays.dates(
+        start=D(9999, 12, 20), end=D(9999, 12, 31), dtstart=D(1, 1, 1)
+    )
+    # BYSETPOS needs the whole week, 1 January 10000 too: walked 400 years earlier.
+    first_and_last = Recurrence(rule="FREQ=WEEKLY;BYDAY=MO,SA;BYSETPOS=1,-1")
+    expected = (D(9999, 12, 20), D(9999, 12, 25), D(9999, 12, 27))
+    assert expected == first_and_last.dates(
+        start=D(9999, 12, 20), end=D(9999, 12, 31), dtstart=D(9999, 12, 6)
+    )
+
+
+def test_the_last_week_of_9999_from_the_first_400_years_is_an_error():
+    """A start too early to walk 400 years earlier gives a clear error, not dateutil's."""
+    # 521,722 weeks from Monday 1 January 1 is Monday 27 December 9999.
+    rec = Recurrence(rule="FREQ=WEEKLY;INTERVAL=521722;BYDAY=MO,SA;BYSETPOS=1,-1")
+    with pytest.raises(InvalidValueError, match="last week of year 9999") as info:
+        rec.dates(start=D(9999, 12, 20), end=D(9999, 12, 31), dtstart=D(1, 1, 1))
+    assert ("invalid-rrule", "rule") == (info.value.code, info.value.field)
+
+
+# Rules dateutil reads but fails on (IndexError, ValueError), never finishes, or
+# gets wrong, found by trying every BY part at and beyond its limits.
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("FREQ=YEARLY;BYDAY=MO,53MO;BYMONTH=12", "BYDAY=53MO: no month has more than 5"),
+        ("FREQ=MONTHLY;BYDAY=MO,53MO", "BYDAY=53MO: no month has more than 5"),
+        ("FREQ=MONTHLY;BYDAY=1MO,-6FR", "BYDAY=-6FR: no month has more than 5"),
+        ("FREQ=YEARLY;BYDAY=56MO", "BYDAY=56MO: no year has more than 53"),
+        ("FREQ=YEARLY;BYDAY=-54SU", "BYDAY=-54SU: no year has more than 53"),
+        ("FREQ=YEARLY;BYEASTER=251", "BYEASTER=251: the day must fall in Easter's own year"),
+        ("FREQ=DAILY;BYEASTER=-81", "BYEASTER=-81: the day must fall in Easter's own year"),
+        ("FREQ=DAILY;INTERVAL=0", "INTERVAL=0: the interval must be a whole number from 1"),
+        ("FREQ=WEEKLY;INTERVAL=-1", "INTERVAL=-1: the interval must be a whole number from 1"),
+        ("FREQ=HOURLY;BYHOUR=24", "BYHOUR=24: a time of day has hours from 0 to 23"),
+        ("FREQ=HOURLY;BYHOUR=-1", "BYHOUR=-1: a time of day has hours from 0 to 23"),
+        ("FREQ=HOURLY;BYMINUTE=60", "BYMINUTE=60: a time of day has minutes from 0 to 59"),
+        ("FREQ=SECONDLY;BYSECOND=60", "BYSECOND=60: a time of day has seconds from 0 to 59"),
+        ("FREQ=HOURLY;BYSETPOS=2", "BYSETPOS=2 picks past the 1 time(s) a period can have"),
+        (
+            "FREQ=HOURLY;BYMINUTE=0,30;BYSETPOS=3,-3",
+            "BYSETPOS=3,-3 picks past the 2 time(s) a period can have",
+        ),
+        ("FREQ=DAILY;BYSETPOS=-2", "BYSETPOS=-2 picks past the 1 time(s) a period can have"),
+        ("FREQ=MINUTELY;INTERVAL=120;BYHOUR=1", "INTERVAL=120 never reaches BYHOUR=1"),
+        (
+            "FREQ=SECONDLY;INTERVAL=3600;BYHOUR=2;BYMINUTE=1",
+            "INTERVAL=3600 never reaches BYHOUR=2;BYMINUTE=1",
+        ),
+    ],
+)
+def test_rules_dateutil_cannot_expand_are_refused(text, message):
+    """A rule dateutil reads but cannot expand is refused, and the message names the mistake."""
+    with pytest.raises(InvalidValueError) as info:
+        Recurrence(rule=text)
+    assert ("invalid-rrule", "rule") == (info.value.code, info.value.field)
+    assert message in info.value.message_en
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FREQ=YEARLY;BYDAY=53MO,-53SU",
+        "FREQ=MONTHLY;BYDAY=5MO,-5FR",
+        "FREQ=WEEKLY;BYDAY=6MO",  # dateutil ignores ordinals in a week
+        "FREQ=YEARLY;BYEASTER=-80,0,250",
+        "FREQ=HOURLY;BYMINUTE=0,30;BYSETPOS=2,-3",
+        "FREQ=MINUTELY;INTERVAL=120;BYHOUR=2",
+        "FREQ=SECONDLY;INTERVAL=3600;BYHOUR=2;BYMINUTE=0",
+        "FREQ=MINUTELY;INTERVAL=7;BYHOUR=1",
+    ],
+)
+def test_rules_at_the_limits_are_kept(text):
+    """Rules at the edge of what can occur are valid, and dateutil expands them."""
+    rec = Recurrence(rule=text)
+    assert rec.dates(start=D(2024, 1, 1), end=D(2024, 12, 31))
 
 
 # ------------------------------------------------------------------ against dateutil
@@ -348,3 +423,63 @@ def test_times_finer_than_a_day_equal_dateutils_own(text, window):
     except ValueError:  # dateutil: no time of day the INTERVAL reaches is in BYHOUR
         assume(False)
     assert expected == list(_walk(text, dtstart, first, last))
+
+
+# ------------------------------------------------------------------ at and beyond the limits
+
+
+def _around(limit):
+    """Draw values near 0 and near *limit*, either sign, and now and then past it."""
+    edge = st.sampled_from([0, 1, 2, limit - 1, limit, limit + 1, limit + 2])
+    return st.tuples(st.sampled_from([1, -1]), st.one_of(edge, st.integers(0, limit + 3))).map(
+        lambda sn: sn[0] * sn[1]
+    )
+
+
+_LIMITS = {
+    "BYMONTHDAY": _around(31),
+    "BYYEARDAY": _around(366),
+    "BYWEEKNO": _around(53),
+    "BYSETPOS": _around(366),
+    "BYMONTH": st.integers(0, 13),
+    "BYEASTER": _around(366),
+    "BYHOUR": st.integers(0, 24),
+    "BYMINUTE": st.integers(0, 60),
+    "BYSECOND": st.integers(0, 60),
+}
+# Day filters that can leave a rule finer than a day without a time after the
+# window make dateutil step through every second of 400 years: leave them out.
+_NOT_FINER = frozenset({"BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYEASTER"})
+
+
+@st.composite
+def _rules_at_the_limits(draw):
+    freq = draw(st.sampled_from(["YEARLY", "MONTHLY", "WEEKLY", "DAILY", *_FINER]))
+    finer = freq in _FINER
+    parts = [f"FREQ={freq}"]
+    interval = draw(st.one_of(st.integers(-1, 3), _FINER[freq] if finer else st.integers(1, 9)))
+    parts.append(f"INTERVAL={interval}")
+    day = st.tuples(_around(60), st.sampled_from(_WEEKDAYS)).map(lambda nd: f"{nd[0] or ''}{nd[1]}")
+    values = {**_LIMITS, "BYDAY": day}
+    names = [n for n in values if not (finer and n in _NOT_FINER) and draw(st.integers(0, 3)) == 0]
+    for name in names:
+        drawn = draw(st.lists(values[name], min_size=1, max_size=3))
+        parts.append(f"{name}={','.join(map(str, dict.fromkeys(drawn)))}")
+    if draw(st.booleans()):
+        parts.append(f"COUNT={draw(st.integers(0, 3))}")
+    return ";".join(parts)
+
+
+@settings(max_examples=min(settings.default.max_examples, 100))
+@given(text=_rules_at_the_limits(), year=st.integers(1, 9997))
+def test_rules_at_and_beyond_the_limits_are_refused_or_expanded(text, year):
+    """Every rule is either refused when it is built, or expanded without an error."""
+    try:
+        rec = Recurrence(rule=text)
+    except InvalidValueError:
+        event("refused")
+        return
+    event("expanded")
+    days = 3 if any(freq in text for freq in _FINER) else 730
+    start = D(year, 1, 1)
+    assert isinstance(rec.dates(start=start, end=start + dt.timedelta(days=days)), tuple)

@@ -934,3 +934,15 @@ def test_bulk_checks_find_what_the_loops_find(promise):
     ):
         slow = validate(promise)
     assert fast == slow
+
+
+def test_a_rule_dateutil_cannot_expand_in_the_period_is_reported():
+    """A rule that cannot be expanded in the period is a problem at its path, not an exception."""
+    rule = Recurrence(rule="FREQ=WEEKLY;INTERVAL=521722;BYDAY=MO,SA;BYSETPOS=1,-1")
+    promise = attrs.evolve(
+        _target(Schedule(recurrence=rule, start=D(1, 1, 1))),
+        period=Period(start=D(9999, 12, 20), end=D(9999, 12, 31)),
+    )
+    problems = [p for p in validate(promise) if p.path == "$.activities[0].target.recurrence"]
+    assert [("invalid-rrule", E)] == [(p.code, p.severity) for p in problems]
+    assert "last week of year 9999" in problems[0].message_en

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -54,12 +55,15 @@ def _parts(body: str) -> dict[str, str]:
 
 
 def _refuse_impossible(body: str) -> None:
-    """Refuse rules that can never occur, such as the 31st of June.
+    """Refuse rules that can never occur, such as the 31st of June, or that dateutil fails on.
 
-    dateutil searches such a rule period by period up to year 9999 before
-    giving up. :func:`_walk` bounds that search for every rule, but these
-    shapes are the ones real documents produce (an impossible date, an ordinal
-    weekday past the fifth in a month), and naming the mistake helps the writer.
+    dateutil searches a rule that never occurs period by period up to year
+    9999 before giving up. :func:`_walk` bounds that search for every rule, but
+    these shapes are the ones real documents produce (an impossible date, an
+    ordinal weekday past the fifth in a month), and naming the mistake helps
+    the writer. The other shapes refused here are read by dateutil but make it
+    fail, loop or give wrong days when it expands them (see
+    :func:`_refuse_unexpandable`).
     """
     parts = _parts(body)
     months = [int(m) for m in parts["BYMONTH"].split(",")] if "BYMONTH" in parts else range(1, 13)
@@ -73,6 +77,112 @@ def _refuse_impossible(body: str) -> None:
         if ordinals and all(o and abs(int(o)) > 5 for o in ordinals):  # noqa: PLR2004
             msg = "the rule never occurs: no month has more than five of a weekday"
             raise ValueError(msg)
+    _refuse_unexpandable(parts)
+
+
+# What dateutil's BYSETPOS chooses from: the days of one period, each at every
+# time of day the rule gives (for a rule finer than a day, its times in one
+# hour, minute or second).
+_DAYS_IN_PERIOD = {"YEARLY": 366, "MONTHLY": 31, "WEEKLY": 7, "DAILY": 1}
+_TIME_PARTS = {
+    "YEARLY": ("BYHOUR", "BYMINUTE", "BYSECOND"),
+    "MONTHLY": ("BYHOUR", "BYMINUTE", "BYSECOND"),
+    "WEEKLY": ("BYHOUR", "BYMINUTE", "BYSECOND"),
+    "DAILY": ("BYHOUR", "BYMINUTE", "BYSECOND"),
+    "HOURLY": ("BYMINUTE", "BYSECOND"),
+    "MINUTELY": ("BYSECOND",),
+    "SECONDLY": (),
+}
+# The hours, minutes and seconds of a day (Python has no leap second 60).
+_CLOCK = {"BYHOUR": 23, "BYMINUTE": 59, "BYSECOND": 59}
+# Easter falls from 22 March to 25 April: day 80 to 115 of its year, counted
+# from 0. dateutil marks Easter's offsets in that year's days only, so an
+# offset must stay inside the year whatever the date of Easter.
+_EASTER_EARLIEST, _EASTER_LATEST = -80, 364 - 114
+
+
+def _ints(parts: dict[str, str], name: str) -> list[int]:
+    return [int(v) for v in parts[name].split(",")] if name in parts else []
+
+
+def _refuse_unexpandable(parts: dict[str, str]) -> None:
+    """Refuse the shapes dateutil reads but then fails on, loops on, or gets wrong.
+
+    Found by trying every BY part at and beyond its limits: dateutil raises a
+    bare IndexError for an ordinal weekday past the fifth of a month or the
+    53rd of a year, and for BYEASTER past the end of Easter's year (before its
+    start it silently gives days of the year's end); it never ends for
+    INTERVAL=0 and fails for a negative one; it fails for a BYHOUR past 23
+    (BYMINUTE, BYSECOND past 59) in a rule of that step; it searches without
+    end for a BYSETPOS past the times of a period finer than a day; and it
+    fails for a MINUTELY or SECONDLY step that never reaches a BYHOUR (or
+    BYMINUTE).
+    """
+    freq = parts.get("FREQ", "")
+    if "INTERVAL" in parts and int(parts["INTERVAL"]) < 1:
+        msg = f"INTERVAL={parts['INTERVAL']}: the interval must be a whole number from 1"
+        raise ValueError(msg)
+    for name, top in _CLOCK.items():
+        for value in _ints(parts, name):
+            if not 0 <= value <= top:
+                msg = f"{name}={value}: a time of day has {name[2:].lower()}s from 0 to {top}"
+                raise ValueError(msg)
+    in_month = freq == "MONTHLY" or (freq == "YEARLY" and "BYMONTH" in parts)
+    most, within = (5, "month") if in_month else (53, "year")
+    for day in parts.get("BYDAY", "").split(",") if freq in {"MONTHLY", "YEARLY"} else ():
+        ordinal = day.rstrip("MOTUWEHFRSA")
+        if ordinal and abs(int(ordinal)) > most:
+            msg = f"BYDAY={day}: no {within} has more than {most} of a weekday"
+            raise ValueError(msg)
+    for offset in _ints(parts, "BYEASTER"):
+        if not _EASTER_EARLIEST <= offset <= _EASTER_LATEST:
+            msg = (
+                f"BYEASTER={offset}: the day must fall in Easter's own year, "
+                f"from {_EASTER_EARLIEST} to {_EASTER_LATEST} days from Easter"
+            )
+            raise ValueError(msg)
+    _refuse_positions_past_the_set(freq, parts)
+    _refuse_unreachable_times(freq, parts)
+
+
+def _refuse_positions_past_the_set(freq: str, parts: dict[str, str]) -> None:
+    """Refuse a BYSETPOS that picks past every time a period can have."""
+    positions = _ints(parts, "BYSETPOS")
+    if positions:
+        times = 1
+        for name in _TIME_PARTS[freq]:
+            times *= len(set(_ints(parts, name))) or 1
+        most = _DAYS_IN_PERIOD.get(freq, 1) * times
+        if all(abs(n) > most for n in positions):
+            msg = (
+                f"the rule never occurs: BYSETPOS={parts['BYSETPOS']} picks past the "
+                f"{most} time(s) a period can have"
+            )
+            raise ValueError(msg)
+
+
+def _refuse_unreachable_times(freq: str, parts: dict[str, str]) -> None:
+    """Refuse a MINUTELY or SECONDLY step that never reaches the hours (minutes) asked for.
+
+    The start is always a midnight, so the times of day reached are the
+    multiples of the step's greatest common divisor with the day.
+    """
+    unit = {"MINUTELY": 60, "SECONDLY": 1}.get(freq)
+    wanted = [(name, set(_ints(parts, name))) for name in ("BYHOUR", "BYMINUTE", "BYSECOND")]
+    if unit is None or not any(values for _, values in wanted):
+        return
+    day = 86_400 // unit
+    step = math.gcd(int(parts.get("INTERVAL", "1")), day) * unit
+    for second in range(0, 86_400, step):
+        reached = (second // 3600, second // 60 % 60, second % 60)
+        if all(
+            not values or value in values
+            for (_, values), value in zip(wanted, reached, strict=True)
+        ):
+            return
+    names = ";".join(f"{name}={parts[name]}" for name, values in wanted if values)
+    msg = f"the rule never occurs: INTERVAL={parts.get('INTERVAL', '1')} never reaches {names}"
+    raise ValueError(msg)
 
 
 def _check_rule(_instance: object, attribute: attrs.Attribute[Any], text: str) -> None:
@@ -110,8 +220,11 @@ class Recurrence:
 
     Raises:
         InvalidValueError: ``invalid-rrule`` when dateutil cannot read the rule,
-            when it contains a DTSTART, when it is empty, or when it names a
-            day that never occurs (the 31st of June, a sixth Monday).
+            when it contains a DTSTART, when it is empty, when it names a
+            day or time that never occurs (the 31st of June, a sixth Monday,
+            BYSETPOS=2 in an hourly rule), or when dateutil reads it but
+            cannot expand it (INTERVAL=0, BYHOUR=24 in an hourly rule,
+            BYEASTER past the end of Easter's year).
     """
 
     rule: str = attrs.field(validator=_check_rule)
@@ -129,6 +242,11 @@ class Recurrence:
 
         Returns:
             The dates in increasing order.
+
+        Raises:
+            InvalidValueError: ``invalid-rrule`` in the one case dateutil cannot
+                expand: a rule with BYSETPOS, a start before year 401 and a
+                window in the last week of year 9999.
         """
         return _dates(self.rule, dtstart or start, start, end)
 
@@ -204,18 +322,20 @@ def _walk(
     thousands; see the comment above.
     """
     start = _as_datetime(dtstart)
-    if last < first or last < start:
-        return
     parsed = _parse(rule)
-    cycles = max(0, (_LAST_SAFE - last).days // _CYCLE.days) if _repeats_every_cycle(rule) else 0
-    shift = _CYCLE * cycles
+    # UNTIL is naive, as DTSTART is (_parse refuses any other); it ends the
+    # window, and the window then moves with DTSTART.
     until: dt.datetime | None = parsed._until  # type: ignore[attr-defined]  # noqa: SLF001 - dateutil keeps UNTIL only here
-    if until is None:
-        moved = parsed.replace(dtstart=start + shift)
-    else:
-        # UNTIL is naive, as DTSTART is (_parse refuses any other). Past the
-        # window it makes no difference, and there it could not be moved.
-        moved = parsed.replace(dtstart=start + shift, until=min(until, last) + shift)
+    first, last = max(first, start), last if until is None else min(last, until)
+    if last < first:
+        return
+    cycles = (_LAST_SAFE - last).days // _CYCLE.days if _repeats_every_cycle(rule) else 0
+    if cycles < 0 and start.toordinal() <= _CYCLE.days:
+        # A window in the last week of 9999 is walked one cycle earlier, out
+        # of dateutil's way; a start in the first 400 years cannot move back.
+        cycles = 0
+    shift = _CYCLE * cycles
+    moved = parsed.replace(dtstart=start + shift, until=None if until is None else last + shift)
     walk = iter(moved)
     while True:
         try:
@@ -224,10 +344,22 @@ def _walk(
             return
         except ValueError:
             # dateutil fails in the last week of 9999, on its days of year
-            # 10000. A window that ends before that week has had all its
-            # times by then; one that reaches into it fails as dateutil does.
-            if last + shift > _LAST_SAFE:
-                raise
+            # 10000, after it has given every time of 9999 -- unless BYSETPOS
+            # needs the whole week first. A window that ends before that week
+            # has had all its times by then either way.
+            if last + shift > _LAST_SAFE and parsed._bysetpos:  # type: ignore[attr-defined]  # noqa: SLF001
+                raise InvalidValueError(
+                    code=codes.INVALID_RRULE,
+                    field="rule",
+                    message_sv=(
+                        f"upprepningsregeln {rule!r} med BYSETPOS kan inte räknas ut i "
+                        f"sista veckan av år 9999 från en start före år 401 ({dtstart})"
+                    ),
+                    message_en=(
+                        f"the recurrence rule {rule!r} with BYSETPOS cannot be expanded in "
+                        f"the last week of year 9999 from a start before year 401 ({dtstart})"
+                    ),
+                ) from None
             return
         if hit > last + shift:
             return

@@ -31,7 +31,7 @@ from medborgarlofte._sweden import (
     police_region_named,
 )
 from medborgarlofte._targets import Interval, IntervalQuota, Milestone, PeriodQuota, Schedule
-from medborgarlofte.exceptions import ValidationError
+from medborgarlofte.exceptions import InvalidValueError, ValidationError
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -371,7 +371,12 @@ def _check_recurrence(
     recurrence: Recurrence, dtstart: dt.date | None, period: Period, path: str, found: _Found
 ) -> None:
     start = dtstart or period.start
-    if not _occurs(recurrence.rule, start, period.start, period.end):
+    try:
+        occurs = _occurs(recurrence.rule, start, period.start, period.end)
+    except InvalidValueError as exc:  # a rule dateutil cannot expand in this period
+        found.add(path, exc.code, exc.message_sv, exc.message_en)
+        return
+    if not occurs:
         found.add(
             path,
             codes.SCHEDULE_WITHOUT_OCCURRENCE,
