@@ -513,12 +513,10 @@ CASES = [
         id="schedule-starts-after-period",
     ),
     pytest.param(
-        _target(
-            Schedule(recurrence=Recurrence(rule="FREQ=MINUTELY;COUNT=5"), start=D(2022, 12, 31))
-        ),
+        _target(Schedule(recurrence=Recurrence(rule="FREQ=HOURLY;COUNT=5"), start=D(2022, 12, 31))),
         [("$.activities[0].target.recurrence", "schedule-without-occurrence", W)],
-        _target(Schedule(recurrence=Recurrence(rule="FREQ=MINUTELY"))),
-        id="schedule-every-minute",
+        _target(Schedule(recurrence=Recurrence(rule="FREQ=HOURLY"))),
+        id="schedule-every-hour",
     ),
     pytest.param(
         _with(

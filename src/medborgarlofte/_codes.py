@@ -84,8 +84,10 @@ PERIOD_END_BEFORE_START = register(
 INVALID_RRULE = register(
     "invalid-rrule",
     _E,
-    "En upprepningsregel (RRULE) går inte att läsa enligt RFC 5545.",
-    "A recurrence rule (RRULE) cannot be read as RFC 5545.",
+    "En upprepningsregel (RRULE) går inte att läsa enligt RFC 5545, inträffar aldrig, "
+    "går inte att räkna ut eller inträffar oftare än en gång i timmen eller 24 gånger om dagen.",
+    "A recurrence rule (RRULE) cannot be read as RFC 5545, never occurs, cannot be "
+    "expanded, or occurs more often than hourly or 24 times a day.",
     area="model",
 )
 CADENCE_RECURRENCE_MISMATCH = register(

@@ -81,8 +81,7 @@ def _refuse_impossible(body: str) -> None:
 
 
 # What dateutil's BYSETPOS chooses from: the days of one period, each at every
-# time of day the rule gives (for a rule finer than a day, its times in one
-# hour, minute or second).
+# time of day the rule gives (for an hourly rule, its times in one hour).
 _DAYS_IN_PERIOD = {"YEARLY": 366, "MONTHLY": 31, "WEEKLY": 7, "DAILY": 1}
 _TIME_PARTS = {
     "YEARLY": ("BYHOUR", "BYMINUTE", "BYSECOND"),
@@ -90,9 +89,10 @@ _TIME_PARTS = {
     "WEEKLY": ("BYHOUR", "BYMINUTE", "BYSECOND"),
     "DAILY": ("BYHOUR", "BYMINUTE", "BYSECOND"),
     "HOURLY": ("BYMINUTE", "BYSECOND"),
-    "MINUTELY": ("BYSECOND",),
-    "SECONDLY": (),
 }
+# A schedule counts occasions of work: at most hourly, at most 24 times a day.
+_FINER_THAN_HOURLY = frozenset({"MINUTELY", "SECONDLY"})
+_MOST_A_DAY = 24
 # The hours, minutes and seconds of a day (Python has no leap second 60).
 _CLOCK = {"BYHOUR": 23, "BYMINUTE": 59, "BYSECOND": 59}
 # Easter falls from 22 March to 25 April: day 80 to 115 of its year, counted
@@ -113,10 +113,9 @@ def _refuse_unexpandable(parts: dict[str, str]) -> None:
     53rd of a year, and for BYEASTER past the end of Easter's year (before its
     start it silently gives days of the year's end); it never ends for
     INTERVAL=0 and fails for a negative one; it fails for a BYHOUR past 23
-    (BYMINUTE, BYSECOND past 59) in a rule of that step; it searches without
-    end for a BYSETPOS past the times of a period finer than a day; and it
-    fails for a MINUTELY or SECONDLY step that never reaches a BYHOUR (or
-    BYMINUTE).
+    (BYMINUTE, BYSECOND past 59) in a rule of that step; and it searches
+    without end for a BYSETPOS past the times of an hourly period. Rules more
+    frequent than hourly are refused too (:func:`_refuse_too_frequent`).
     """
     freq = parts.get("FREQ", "")
     if "INTERVAL" in parts and int(parts["INTERVAL"]) < 1:
@@ -127,6 +126,12 @@ def _refuse_unexpandable(parts: dict[str, str]) -> None:
             if not 0 <= value <= top:
                 msg = f"{name}={value}: a time of day has {name[2:].lower()}s from 0 to {top}"
                 raise ValueError(msg)
+    if freq in _FINER_THAN_HOURLY:
+        msg = (
+            f"FREQ={freq}: a schedule here occurs at most once an hour; "
+            "use FREQ=HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY"
+        )
+        raise ValueError(msg)
     in_month = freq == "MONTHLY" or (freq == "YEARLY" and "BYMONTH" in parts)
     most, within = (5, "month") if in_month else (53, "year")
     for day in parts.get("BYDAY", "").split(",") if freq in {"MONTHLY", "YEARLY"} else ():
@@ -142,7 +147,7 @@ def _refuse_unexpandable(parts: dict[str, str]) -> None:
             )
             raise ValueError(msg)
     _refuse_positions_past_the_set(freq, parts)
-    _refuse_unreachable_times(freq, parts)
+    _refuse_too_frequent(freq, parts)
 
 
 def _refuse_positions_past_the_set(freq: str, parts: dict[str, str]) -> None:
@@ -161,28 +166,32 @@ def _refuse_positions_past_the_set(freq: str, parts: dict[str, str]) -> None:
             raise ValueError(msg)
 
 
-def _refuse_unreachable_times(freq: str, parts: dict[str, str]) -> None:
-    """Refuse a MINUTELY or SECONDLY step that never reaches the hours (minutes) asked for.
+def _refuse_too_frequent(freq: str, parts: dict[str, str]) -> None:
+    """Refuse a rule that can occur more than 24 times a day.
 
-    The start is always a midnight, so the times of day reached are the
-    multiples of the step's greatest common divisor with the day.
+    A schedule counts occasions of work, and progress, the follow-up calendar
+    and iCalendar export list every one of them: a rule that occurs every
+    minute of a two-year period would give a million occasions, every second
+    63 million. The start is always a midnight, so an hourly rule reaches at
+    most ``ceil(24 / INTERVAL)`` hours a day, each at every combination of
+    its BYMINUTE and BYSECOND; a rule of whole days occurs at every
+    combination of its BYHOUR, BYMINUTE and BYSECOND.
     """
-    unit = {"MINUTELY": 60, "SECONDLY": 1}.get(freq)
-    wanted = [(name, set(_ints(parts, name))) for name in ("BYHOUR", "BYMINUTE", "BYSECOND")]
-    if unit is None or not any(values for _, values in wanted):
-        return
-    day = 86_400 // unit
-    step = math.gcd(int(parts.get("INTERVAL", "1")), day) * unit
-    for second in range(0, 86_400, step):
-        reached = (second // 3600, second // 60 % 60, second % 60)
-        if all(
-            not values or value in values
-            for (_, values), value in zip(wanted, reached, strict=True)
-        ):
-            return
-    names = ";".join(f"{name}={parts[name]}" for name, values in wanted if values)
-    msg = f"the rule never occurs: INTERVAL={parts.get('INTERVAL', '1')} never reaches {names}"
-    raise ValueError(msg)
+    hours = len(set(_ints(parts, "BYHOUR")))
+    if freq == "HOURLY":
+        steps = math.ceil(24 / int(parts.get("INTERVAL", "1")))
+        hours = min(steps, hours) if hours else steps
+    times = (
+        (hours or 1)
+        * (len(set(_ints(parts, "BYMINUTE"))) or 1)
+        * (len(set(_ints(parts, "BYSECOND"))) or 1)
+    )
+    if times > _MOST_A_DAY:
+        msg = (
+            f"the rule can occur {times} times a day; a schedule here occurs at most "
+            f"{_MOST_A_DAY} times a day"
+        )
+        raise ValueError(msg)
 
 
 def _check_rule(_instance: object, attribute: attrs.Attribute[Any], text: str) -> None:
@@ -222,9 +231,11 @@ class Recurrence:
         InvalidValueError: ``invalid-rrule`` when dateutil cannot read the rule,
             when it contains a DTSTART, when it is empty, when it names a
             day or time that never occurs (the 31st of June, a sixth Monday,
-            BYSETPOS=2 in an hourly rule), or when dateutil reads it but
+            BYSETPOS=2 in an hourly rule), when dateutil reads it but
             cannot expand it (INTERVAL=0, BYHOUR=24 in an hourly rule,
-            BYEASTER past the end of Easter's year).
+            BYEASTER past the end of Easter's year), or when it occurs more
+            often than a schedule can (FREQ=MINUTELY or SECONDLY, or more
+            than 24 times a day).
     """
 
     rule: str = attrs.field(validator=_check_rule)
@@ -261,13 +272,15 @@ class Recurrence:
 
 @functools.lru_cache(maxsize=16384)
 def _dates(rule: str, dtstart: dt.date, start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
-    return tuple(hit.date() for hit in _walk(rule, dtstart, _as_datetime(start), _as_datetime(end)))
+    # The whole last day: a rule with BYHOUR occurs after its midnight.
+    last = dt.datetime.combine(end, dt.time.max)
+    return tuple(hit.date() for hit in _walk(rule, dtstart, _as_datetime(start), last))
 
 
 def _first_day(rule: str, dtstart: dt.date, start: dt.date, end: dt.date) -> dt.date | None:
     """Return the first day from *start* to *end* on which the rule occurs at any time.
 
-    Walks lazily, so a rule such as ``FREQ=MINUTELY`` is not expanded in full.
+    Walks lazily, so a rule is not expanded past its first time in the window.
     """
     last = dt.datetime.combine(end, dt.time.max)
     hit = next(_walk(rule, dtstart, _as_datetime(start), last), None)
@@ -286,13 +299,12 @@ def _first_day(rule: str, dtstart: dt.date, start: dt.date, end: dt.date) -> dt.
 # can and shifts the dates back, which leaves dateutil less than 400 years of
 # search after the window.
 #
-# Rules finer than a day (HOURLY, MINUTELY, SECONDLY) shift the same way:
-# DTSTART is always a midnight here, and dateutil steps their times by
-# INTERVAL from DTSTART's time of day, so a shift of whole days keeps every
-# time of day, the INTERVAL phase, BYHOUR/BYMINUTE/BYSECOND (their reachable
-# values depend only on DTSTART's time of day) and BYSETPOS (which picks
-# within one hour, minute or second); COUNT counts from DTSTART and UNTIL is
-# shifted with it. Only BYEASTER does not repeat (Easter follows the moon).
+# Hourly rules shift the same way: DTSTART is always a midnight here, and
+# dateutil steps their times by INTERVAL from DTSTART's time of day, so a shift
+# of whole days keeps every time of day, the INTERVAL phase, BYHOUR (the hours
+# reached depend only on DTSTART's time of day) and BYSETPOS (which picks
+# within one hour); COUNT counts from DTSTART and UNTIL is shifted with it.
+# Only BYEASTER does not repeat (Easter follows the moon).
 
 _CYCLE = dt.timedelta(days=146_097)
 # Keep the moved window out of the last week of 9999: dateutil builds that week

@@ -360,7 +360,7 @@ def _occurs(rule: str, dtstart: dt.date, start: dt.date, end: dt.date) -> bool:
     """Return whether *rule*, counted from *dtstart*, occurs from *start* to *end*.
 
     Stops at the first occurrence from *start* on, so a rule such as
-    ``FREQ=MINUTELY`` is not expanded in full, and bounds dateutil's search
+    ``FREQ=HOURLY`` is not expanded in full, and bounds dateutil's search
     for a rule that never occurs (see ``_recurrence._walk``).
     Cached, since a national data set repeats the same rules and periods.
     """
