@@ -5,7 +5,7 @@ from dateutil import rrule
 from hypothesis import assume, event, given, settings
 from hypothesis import strategies as st
 
-from medborgarlofte import InvalidValueError, Recurrence
+from medborgarlofte import InvalidValueError, Recurrence, _recurrence
 from medborgarlofte._recurrence import _first_day, _walk
 
 
@@ -208,6 +208,30 @@ def test_the_last_week_of_9999_from_the_first_400_years_is_an_error():
     rec = Recurrence(rule="FREQ=WEEKLY;INTERVAL=521722;BYDAY=MO,SA;BYSETPOS=1,-1")
     with pytest.raises(InvalidValueError, match="last week of year 9999") as info:
         rec.dates(start=D(9999, 12, 20), end=D(9999, 12, 31), dtstart=D(1, 1, 1))
+    assert ("invalid-rrule", "rule") == (info.value.code, info.value.field)
+
+
+def test_any_other_failure_of_dateutil_is_an_error_not_fewer_dates(monkeypatch):
+    """A ValueError from dateutil other than its stumble over year 10000 is not swallowed."""
+
+    class Failing:
+        _until = None
+        _bysetpos = None
+
+        def replace(self, *, dtstart, until):  # noqa: ARG002 - the real signature
+            self.start = dtstart  # moved by whole cycles, as the real rule would be
+            return self
+
+        def __iter__(self):
+            yield self.start
+            msg = "something else"
+            raise ValueError(msg)
+
+    monkeypatch.setattr(_recurrence, "_parse", lambda _rule: Failing())
+    walk = _walk("FREQ=DAILY", D(2024, 1, 1), dt.datetime(2024, 1, 1), dt.datetime(2024, 1, 9))  # noqa: DTZ001
+    assert dt.datetime(2024, 1, 1) == next(walk)  # noqa: DTZ001
+    with pytest.raises(InvalidValueError, match="cannot be expanded: something else") as info:
+        next(walk)
     assert ("invalid-rrule", "rule") == (info.value.code, info.value.field)
 
 

@@ -257,7 +257,9 @@ class Recurrence:
         Raises:
             InvalidValueError: ``invalid-rrule`` in the one case dateutil cannot
                 expand: a rule with BYSETPOS, a start before year 401 and a
-                window in the last week of year 9999.
+                window in the last week of year 9999; and, rather than return
+                some of the dates, if dateutil fails in any other way (no
+                rule the constructor accepts is known to make it).
         """
         return _dates(self.rule, dtstart or start, start, end)
 
@@ -354,7 +356,16 @@ def _walk(
             hit = next(walk)
         except StopIteration:
             return
-        except ValueError:
+        except ValueError as exc:
+            if "out of range" not in str(exc):
+                # Not the stumble over year 10000 below: say so rather than
+                # give the dates found so far as if they were all.
+                raise InvalidValueError(
+                    code=codes.INVALID_RRULE,
+                    field="rule",
+                    message_sv=f"upprepningsregeln {rule!r} går inte att räkna ut: {exc}",
+                    message_en=f"the recurrence rule {rule!r} cannot be expanded: {exc}",
+                ) from None
             # dateutil fails in the last week of 9999, on its days of year
             # 10000, after it has given every time of 9999 -- unless BYSETPOS
             # needs the whole week first. A window that ends before that week
