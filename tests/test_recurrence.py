@@ -1,8 +1,9 @@
+import calendar
 import datetime as dt
 
 import pytest
 from dateutil import rrule
-from hypothesis import assume, event, given, settings
+from hypothesis import assume, event, example, given, settings
 from hypothesis import strategies as st
 
 from medborgarlofte import InvalidValueError, Recurrence, _recurrence
@@ -155,6 +156,40 @@ def test_hourly_rules_keep_their_times_when_the_window_moves():
     assert D(2024, 6, 3) == _first_day(
         "FREQ=HOURLY;BYDAY=MO", D(2024, 6, 1), D(2024, 6, 1), D(2024, 6, 9)
     )
+
+
+@settings(max_examples=min(settings.default.max_examples, 100))
+@given(low=st.integers(1, 9998), span=st.integers(0, 40))
+@example(low=2022, span=3)  # a promise of today
+@example(low=1899, span=3)  # 1900 is no leap year: only whole cycles are twins
+@example(low=9990, span=3)  # no later twin
+def test_twin_years_are_the_latest_run_with_the_same_calendars(low, span):
+    """The walk moves to the latest run of years ending by 9998 that is the same, day by day."""
+    high = low + span
+    assume(high <= 9998)
+    days = _recurrence._twin_years(low, high)
+
+    def same(twin):
+        return all(
+            calendar.isleap(low + k) == calendar.isleap(twin + k)
+            and D(low + k, 1, 1).weekday() == D(twin + k, 1, 1).weekday()
+            for k in range(span + 1)
+        )
+
+    later = [twin for twin in range(low + 1, 9998 - span + 1) if same(twin)]
+    if days is None:
+        assert [] == later
+    else:
+        twin = (D(low, 1, 1) + dt.timedelta(days=days)).year
+        assert (twin, D(twin, 1, 1)) == (max(later), D(low, 1, 1) + dt.timedelta(days=days))
+
+
+def test_a_window_of_today_is_walked_near_the_end_of_the_range():
+    """A promise of today is walked within a few decades of year 9999, not up to 400 years."""
+    start, last = dt.datetime(2023, 1, 1), dt.datetime(2024, 12, 31)  # noqa: DTZ001
+    moved = start + _recurrence._move("FREQ=DAILY;BYWEEKNO=1;BYMONTH=6", start, last)
+    assert 9960 <= moved.year
+    assert (moved.month, moved.day, moved.weekday()) == (1, 1, start.weekday())
 
 
 def test_until_is_kept_when_the_window_moves():

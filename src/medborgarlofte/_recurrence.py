@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import math
@@ -218,10 +219,12 @@ class Recurrence:
     the start date is supplied when the rule is expanded, since it normally
     comes from the promise period or the schedule.
 
-    The Gregorian calendar repeats every 400 years, so a rule (other than one
-    with BYEASTER) is expanded in the latest such cycle that can hold the
-    window: a rule that never occurs again then costs dateutil a search of at
-    most 400 years, not one up to year 9999.
+    The Gregorian calendar repeats, every 400 years at the latest and mostly
+    every 28, so a rule (other than one with BYEASTER) is expanded in the
+    latest run of years whose calendar is the same as its own: a rule that
+    never occurs again then costs dateutil a search of a few years for a
+    promise of today (of up to 400 when the years hold a century year such as
+    2100), not one up to year 9999.
 
     >>> weekly = Recurrence(rule="FREQ=WEEKLY;BYDAY=MO")
     >>> [d.day for d in weekly.dates(start=dt.date(2024, 1, 1), end=dt.date(2024, 1, 31))]
@@ -307,12 +310,68 @@ def _first_day(rule: str, dtstart: dt.date, start: dt.date, end: dt.date) -> dt.
 # reached depend only on DTSTART's time of day) and BYSETPOS (which picks
 # within one hour); COUNT counts from DTSTART and UNTIL is shifted with it.
 # Only BYEASTER does not repeat (Easter follows the moon).
+#
+# The move need not be whole cycles: what dateutil computes for the days from
+# DTSTART to the end of the window depends only on the calendars of their
+# years, and of the year on either side (ISO weeks near New Year). Two runs of
+# years with the same lengths and the same weekday of 1 January are the same
+# calendar day by day; such twins come every 28 years between the century
+# years that are not leap years. So _walk moves the walk to the latest twin
+# run that ends by 9998 (_twin_years), which leaves dateutil a search of a
+# few decades after the window, not of up to 400 years; whole cycles remain
+# for the runs that have no later twin.
 
 _CYCLE = dt.timedelta(days=146_097)
+# The latest year a run of twin years may end in: the window then ends by
+# 9997, out of dateutil's last week.
+_LAST_TWIN_YEAR = 9998
 # Keep the moved window out of the last week of 9999: dateutil builds that week
 # with the days of year 10000 and fails on them, and by then everything in the
 # window has been given.
 _LAST_SAFE = dt.datetime.combine(dt.date(9999, 12, 24), dt.time.max)
+
+
+def _move(rule: str, start: dt.datetime, last: dt.datetime) -> dt.timedelta:
+    """Return how far to move a walk from *start* to *last*; see the comment above."""
+    if not _repeats_every_cycle(rule):
+        return dt.timedelta(0)
+    days = _twin_years(start.year - 1, last.year + 1)
+    if days is not None:
+        return dt.timedelta(days=days)
+    cycles = (_LAST_SAFE - last).days // _CYCLE.days
+    if cycles < 0 and start.toordinal() <= _CYCLE.days:
+        # A window in the last week of 9999 is walked one cycle earlier, out
+        # of dateutil's way; a start in the first 400 years cannot move back.
+        cycles = 0
+    return _CYCLE * cycles
+
+
+def _same_calendar(year: int, other: int) -> bool:
+    """Return whether two years have the same length and start on the same weekday."""
+    return (
+        calendar.isleap(year) == calendar.isleap(other)
+        and dt.date(year, 1, 1).weekday() == dt.date(other, 1, 1).weekday()
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _twin_years(low: int, high: int) -> int | None:
+    """Return the days from 1 January *low* to the latest run of years with the same calendars.
+
+    The run ends by 9998, so the walk's window ends before dateutil's last
+    week; ``None`` if no later run does (years reaching into 9999, or a
+    first year before year 1).
+    """
+    if low < 1 or high > _LAST_TWIN_YEAR:
+        return None
+    span = high - low
+    top = _LAST_TWIN_YEAR - span
+    # 400 years on from any year is a twin, so the latest twin is among the
+    # last 400 candidates whenever there is room for one.
+    for twin in range(top, max(low, top - 400), -1):
+        if all(_same_calendar(low + k, twin + k) for k in range(span + 1)):
+            return (dt.date(twin, 1, 1) - dt.date(low, 1, 1)).days
+    return None
 
 
 @functools.lru_cache(maxsize=8192)
@@ -331,9 +390,9 @@ def _walk(
     """Yield the rule's times from *first* to *last*, both included, lazily.
 
     The rule is counted from *dtstart*. Rules that repeat with the calendar are
-    walked in the latest 400-year cycle that holds the window, so a rule that
-    never occurs again costs at most 400 years of dateutil's search instead of
-    thousands; see the comment above.
+    walked in the latest run of years with the same calendar (:func:`_move`),
+    so a rule that never occurs again costs a few years of dateutil's search,
+    or at most 400, instead of thousands; see the comment above.
     """
     start = _as_datetime(dtstart)
     parsed = _parse(rule)
@@ -343,12 +402,7 @@ def _walk(
     first, last = max(first, start), last if until is None else min(last, until)
     if last < first:
         return
-    cycles = (_LAST_SAFE - last).days // _CYCLE.days if _repeats_every_cycle(rule) else 0
-    if cycles < 0 and start.toordinal() <= _CYCLE.days:
-        # A window in the last week of 9999 is walked one cycle earlier, out
-        # of dateutil's way; a start in the first 400 years cannot move back.
-        cycles = 0
-    shift = _CYCLE * cycles
+    shift = _move(rule, start, last)
     moved = parsed.replace(dtstart=start + shift, until=None if until is None else last + shift)
     walk = iter(moved)
     while True:
