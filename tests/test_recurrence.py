@@ -319,6 +319,7 @@ def test_rules_dateutil_cannot_expand_or_that_occur_too_often_are_refused(text, 
         "FREQ=YEARLY;BYDAY=53MO,-53SU",
         "FREQ=MONTHLY;BYDAY=5MO,-5FR",
         "FREQ=WEEKLY;BYDAY=6MO",  # dateutil ignores ordinals in a week
+        "FREQ=DAILY;BYMONTH=1;BYDAY=6MO",  # and in a day: every Monday in January
         "FREQ=YEARLY;BYEASTER=-80,0,250",
         "FREQ=HOURLY;INTERVAL=2;BYMINUTE=0,30;BYSETPOS=2,-3",
     ],

@@ -60,10 +60,10 @@ def _refuse_impossible(body: str) -> None:
 
     dateutil searches a rule that never occurs period by period up to year
     9999 before giving up. :func:`_walk` bounds that search for every rule, but
-    these shapes are the ones real documents produce (an impossible date, an
-    ordinal weekday past the fifth in a month), and naming the mistake helps
-    the writer. The other shapes refused here are read by dateutil but make it
-    fail, loop or give wrong days when it expands them (see
+    an impossible date is the shape real documents produce, and naming the
+    mistake helps the writer. The other shapes refused here (an ordinal
+    weekday past the fifth in a month among them) are read by dateutil but
+    make it fail, loop or give wrong days when it expands them (see
     :func:`_refuse_unexpandable`).
     """
     parts = _parts(body)
@@ -72,11 +72,6 @@ def _refuse_impossible(body: str) -> None:
         days = [int(d) for d in parts["BYMONTHDAY"].split(",")]
         if not any(abs(d) <= _LONGEST_MONTH[m - 1] for m in months for d in days):
             msg = "the rule never occurs: no month it names has the days it names"
-            raise ValueError(msg)
-    if "BYDAY" in parts and (parts.get("FREQ") == "MONTHLY" or "BYMONTH" in parts):
-        ordinals = [d.rstrip("MOTUWEHFRSA") for d in parts["BYDAY"].split(",")]
-        if ordinals and all(o and abs(int(o)) > 5 for o in ordinals):  # noqa: PLR2004
-            msg = "the rule never occurs: no month has more than five of a weekday"
             raise ValueError(msg)
     _refuse_unexpandable(parts)
 
