@@ -1065,24 +1065,6 @@ class _Reports:
             self.whole = type(totals[-1]) is int
 
 
-class _Counted:
-    """The reports of one activity that count by the as-of date."""
-
-    __slots__ = ("count", "done", "first", "occurrences", "reports")
-
-    def __init__(self, reports: _Reports, as_of: dt.date) -> None:
-        k = bisect.bisect_right(reports.days, as_of)
-        self.reports = reports
-        self.count = k
-        self.done = reports.totals[k]
-        self.occurrences = reports.occurrences[k]
-        self.first = reports.days[0] if k else None
-
-    def entries(self) -> Iterator[_Entry]:
-        """Yield (day, amount) of each counted report."""
-        return zip(self.reports.days[: self.count], self.reports.amounts[: self.count], strict=True)
-
-
 _INDEX_CACHE: dict[int, tuple[tuple[Report, ...], Period, _Index, int]] = {}
 _INDEX_CACHE_SIZE = 4096
 
@@ -1242,23 +1224,24 @@ def _activity_progress(  # noqa: PLR0917 - called positionally once per activity
     period: Period,
     as_of: dt.date,
     rules: ProgressRules,
-    entries: _Reports,
+    reports: _Reports,
     assessment: AssessmentAt | None,
 ) -> ActivityProgress:
-    # Positional calls: this runs once per activity, and keyword arguments
-    # cost more to pass.
-    counted = _Counted(entries, as_of)
+    # Positional calls all the way down: this runs once per activity, and
+    # keyword arguments cost more to pass. *count* is how many of the
+    # activity's reports count by the as-of date.
+    count = bisect.bisect_right(reports.days, as_of)
     target = activity.target
     if isinstance(target, PeriodQuota):
-        result = _period_quota(activity, target, period, as_of, rules, counted)
+        result = _period_quota(activity, target, period, as_of, rules, reports, count)
     elif isinstance(target, IntervalQuota):
-        result = _interval_quota(activity, target, period, as_of, rules, counted)
+        result = _interval_quota(activity, target, period, as_of, rules, reports, count)
     elif isinstance(target, Schedule):
-        result = _schedule(activity, target, period, as_of, rules, counted)
+        result = _schedule(activity, target, period, as_of, rules, reports, count)
     elif isinstance(target, Milestone):
-        result = _milestone(activity, target, period, as_of, counted)
+        result = _milestone(activity, target, period, as_of, reports, count)
     else:
-        result = _ongoing(activity, target, period, as_of, counted, assessment)
+        result = _ongoing(activity, target, period, as_of, reports, count, assessment)
     cancelled = activity.cancelled
     if cancelled is not None and (cancelled.date is None or cancelled.date <= as_of):
         result = attrs.evolve(
@@ -1271,8 +1254,7 @@ def _activity_progress(  # noqa: PLR0917 - called positionally once per activity
     return result
 
 
-def _classify(
-    *,
+def _classify(  # noqa: PLR0917 - see _activity_progress
     done: Number,
     counted: Number,
     expected: Number,
@@ -1284,35 +1266,30 @@ def _classify(
     rules: ProgressRules,
     unit: str | None,
 ) -> tuple[Status, StatusReason]:
-    """Classify a quota or a schedule; see the explanation page for the branches."""
+    """Classify a quota or a schedule; see the explanation page for the branches.
+
+    The reasons are built by position: (rule, done, expected, planned, pace,
+    threshold, unit), as :func:`_reason` takes them.
+    """
     if counted + _EPS >= need:
         return Status.ACHIEVED, _reason(
-            StatusRule.TARGET_REACHED,
-            threshold=need,
-            done=done,
-            expected=expected,
-            planned=planned,
-            unit=unit,
+            StatusRule.TARGET_REACHED, done, expected, planned, None, need, unit
         )
     if as_of >= period.end:
         return Status.MISSED, _reason(
-            StatusRule.PERIOD_ENDED_SHORT,
-            threshold=need,
-            done=done,
-            expected=expected,
-            planned=planned,
-            unit=unit,
+            StatusRule.PERIOD_ENDED_SHORT, done, expected, planned, None, need, unit
         )
     if as_of < period.start and counted == 0:
         return Status.NOT_STARTED, _reason(StatusRule.BEFORE_PERIOD, date=period.start)
     if counted == 0 and expected < rules.min_shortfall:
         return Status.NOT_STARTED, _reason(
             StatusRule.NOTHING_EXPECTED_YET,
-            threshold=rules.min_shortfall,
-            done=done,
-            expected=expected,
-            planned=planned,
-            unit=unit,
+            done,
+            expected,
+            planned,
+            None,
+            rules.min_shortfall,
+            unit,
         )
     threshold: float
     ahead = pace is not None and counted > expected + _EPS
@@ -1328,15 +1305,7 @@ def _classify(
         status, rule, threshold = Status.BEHIND, StatusRule.PACE_BEHIND, rules.on_track_pace
     else:
         status, rule, threshold = Status.AT_RISK, StatusRule.PACE_AT_RISK, rules.at_risk_pace
-    return status, _reason(
-        rule,
-        threshold=threshold,
-        pace=pace,
-        done=done,
-        expected=expected,
-        planned=planned,
-        unit=unit,
-    )
+    return status, _reason(rule, done, expected, planned, pace, threshold, unit)
 
 
 def _forecast(done: Number, expected: Number, planned: Number, ended: bool) -> float | None:  # noqa: FBT001
@@ -1359,30 +1328,30 @@ def _period_quota(  # noqa: PLR0917 - see _activity_progress
     period: Period,
     as_of: dt.date,
     rules: ProgressRules,
-    entries: _Counted,
+    reports: _Reports,
+    count: int,
 ) -> ActivityProgress:
     planned = target.amount
-    done = entries.done
+    done = reports.totals[count]
     return _numbered(
         activity,
         target,
-        planned=planned,
-        expected=planned * period.elapsed_fraction(as_of),
-        done=done,
-        counted=min(done, planned),
-        paced=done,
-        need=_need(planned, target.bound, rules),
-        period=period,
-        as_of=as_of,
-        rules=rules,
-        entries=entries,
+        planned,
+        planned * period.elapsed_fraction(as_of),
+        done,
+        min(done, planned),
+        done,
+        _need(planned, target.bound, rules),
+        period,
+        as_of,
+        rules,
+        count,
     )
 
 
-def _numbered(
+def _numbered(  # noqa: PLR0917 - see _activity_progress
     activity: Activity,
     target: PeriodQuota | IntervalQuota | Schedule,
-    *,
     planned: Number,
     expected: Number,
     done: Number,
@@ -1392,7 +1361,7 @@ def _numbered(
     period: Period,
     as_of: dt.date,
     rules: ProgressRules,
-    entries: _Counted,
+    count: int,
     interval_data: _IntervalData | None = None,
 ) -> ActivityProgress:
     """Classify a target with a number and build its result.
@@ -1400,40 +1369,39 @@ def _numbered(
     *paced* is what the pace is computed from: what was done, or for a quota
     per interval what counts (no interval's surplus makes up for another's
     shortfall). A plan of nothing (a schedule with no occurrence in the
-    period) cannot be assessed.
+    period) cannot be assessed. *count* is how many reports count.
     """
     pace = paced / expected if expected > 0 else None
+    unit = target.unit
     if planned == 0:
         status, reason = Status.NOT_ASSESSABLE, _reason(StatusRule.NO_OCCURRENCES)
+        completion = forecast = None
     else:
         status, reason = _classify(
-            done=done,
-            counted=counted,
-            expected=expected,
-            planned=planned,
-            pace=pace,
-            need=need,
-            period=period,
-            as_of=as_of,
-            rules=rules,
-            unit=target.unit,
+            done, counted, expected, planned, pace, need, period, as_of, rules, unit
         )
+        completion = min(counted / planned, 1.0)
+        forecast = _forecast(done, expected, planned, as_of >= period.end)
     return _result(
-        activity=activity,
-        kind=target.kind,
-        unit=target.unit,
-        planned=planned,
-        expected=expected,
-        done=done,
-        counted=counted,
-        surplus=done - counted,
-        completion=min(counted / planned, 1.0) if planned else None,
-        pace=pace,
-        forecast=_forecast(done, expected, planned, as_of >= period.end) if planned else None,
-        status=status,
-        reason=reason,
-        reports=entries.count,
-        interval_data=interval_data,
+        activity,
+        target.kind,
+        unit,
+        planned,
+        expected,
+        done,
+        counted,
+        done - counted,
+        completion,
+        pace,
+        forecast,
+        status,
+        reason,
+        None,
+        count,
+        None,
+        None,
+        None,
+        interval_data,
     )
 
 
@@ -1498,10 +1466,13 @@ class _IntervalData:
         )
 
 
-def _per_interval(plan: _Plan, entries: _Counted) -> tuple[tuple[int, Number], ...]:
-    """Return (interval, sum of its amounts) for each interval with an amount, in order."""
+def _per_interval(plan: _Plan, reports: _Reports, count: int) -> tuple[tuple[int, Number], ...]:
+    """Return (interval, sum of its amounts) for each interval with an amount, in order.
+
+    Only the first *count* reports are summed: those that count by the date.
+    """
     per_interval: dict[int, Number] = {}
-    for day, amount in entries.entries():
+    for day, amount in zip(reports.days[:count], reports.amounts[:count], strict=True):
         if amount is not None:
             i = bisect.bisect_right(plan.firsts, day) - 1
             per_interval[i] = per_interval.get(i, 0) + amount
@@ -1549,14 +1520,15 @@ def _interval_quota(  # noqa: PLR0917 - see _activity_progress
     period: Period,
     as_of: dt.date,
     rules: ProgressRules,
-    entries: _Counted,
+    reports: _Reports,
+    count: int,
 ) -> ActivityProgress:
     plan = _interval_plan(period, target.per, target.amount, rules.partial_intervals)
     as_of_ord = as_of.toordinal()
-    if entries.reports.whole:
-        in_order, done, counted = _whole_per_interval(plan, entries.reports, entries.count)
+    if reports.whole:
+        in_order, done, counted = _whole_per_interval(plan, reports, count)
     else:
-        in_order = _per_interval(plan, entries)
+        in_order = _per_interval(plan, reports, count)
         done, counted = _interval_sums(plan, in_order)
     ended = bisect.bisect_right(plan.lasts, as_of_ord)
     expected = plan.cumulative[ended]
@@ -1566,17 +1538,17 @@ def _interval_quota(  # noqa: PLR0917 - see _activity_progress
     return _numbered(
         activity,
         target,
-        planned=planned,
-        expected=expected,
-        done=done,
-        counted=counted,
-        paced=counted,
-        need=_need(planned, target.bound, rules),
-        period=period,
-        as_of=as_of,
-        rules=rules,
-        entries=entries,
-        interval_data=_IntervalData(plan, as_of_ord, in_order),
+        planned,
+        expected,
+        done,
+        counted,
+        counted,
+        _need(planned, target.bound, rules),
+        period,
+        as_of,
+        rules,
+        count,
+        _IntervalData(plan, as_of_ord, in_order),
     )
 
 
@@ -1586,38 +1558,40 @@ def _schedule(  # noqa: PLR0917 - see _activity_progress
     period: Period,
     as_of: dt.date,
     rules: ProgressRules,
-    entries: _Counted,
+    reports: _Reports,
+    count: int,
 ) -> ActivityProgress:
     ordinals, offset = occurrences(
         target.recurrence, target.start or period.start, period.start, period.end
     )
     planned = len(ordinals) - offset
-    done = entries.occurrences
+    done = reports.occurrences[count]
     return _numbered(
         activity,
         target,
-        planned=planned,
-        expected=max(count_until(ordinals, as_of) - offset, 0),
-        done=done,
-        counted=min(done, planned),
-        paced=done,
-        need=planned,
-        period=period,
-        as_of=as_of,
-        rules=rules,
-        entries=entries,
+        planned,
+        max(count_until(ordinals, as_of) - offset, 0),
+        done,
+        min(done, planned),
+        done,
+        planned,
+        period,
+        as_of,
+        rules,
+        count,
     )
 
 
-def _milestone(
+def _milestone(  # noqa: PLR0917 - see _activity_progress
     activity: Activity,
     target: Milestone,
     period: Period,
     as_of: dt.date,
-    entries: _Counted,
+    reports: _Reports,
+    count: int,
 ) -> ActivityProgress:
     due = target.due or period.end
-    met_on = entries.first
+    met_on = reports.days[0] if count else None
     is_due = as_of >= due
     expected = 1 if is_due else 0
     done = 1 if met_on is not None else 0
@@ -1647,7 +1621,7 @@ def _milestone(
         forecast=None,
         status=status,
         reason=_reason(rule, date=met_on or period.start, due=due),
-        reports=entries.count,
+        reports=count,
         due=due,
         met_on=met_on,
         late=late,
@@ -1668,7 +1642,8 @@ def _ongoing(  # noqa: PLR0917 - see _activity_progress
     target: Ongoing,
     period: Period,
     as_of: dt.date,
-    entries: _Counted,
+    reports: _Reports,
+    count: int,
     assessment: AssessmentAt | None,
 ) -> ActivityProgress:
     if assessment is not None:
@@ -1683,7 +1658,7 @@ def _ongoing(  # noqa: PLR0917 - see _activity_progress
         )
     else:
         status, reason = Status.NOT_ASSESSABLE, _reason(StatusRule.NO_ASSESSMENT)
-    done = entries.done
+    done = reports.totals[count]
     return _result(
         activity=activity,
         kind=target.kind,
@@ -1698,7 +1673,7 @@ def _ongoing(  # noqa: PLR0917 - see _activity_progress
         forecast=None,
         status=status,
         reason=reason,
-        reports=entries.count,
+        reports=count,
     )
 
 
