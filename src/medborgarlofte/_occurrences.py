@@ -215,6 +215,9 @@ def _month_days(
     bymonthday: list[int],
 ) -> list[int]:
     length = _month_length(year, month)
+    if byday is None and len(bymonthday) == 1:  # one day of the month: the common case
+        day = bymonthday[0] if bymonthday[0] > 0 else length + 1 + bymonthday[0]
+        return [day] if 1 <= day <= length else []
     days = {d if d > 0 else length + 1 + d for d in bymonthday}
     if byday is not None:
         first_weekday = dt.date(year, month, 1).weekday()
