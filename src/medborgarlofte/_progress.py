@@ -993,12 +993,14 @@ def _progress(promise: Promise, *, as_of: dt.date, rules: ProgressRules) -> Prom
         elapsed = None
     else:
         reports, outside = _index_reports(promise, period)
+        elapsed = period.elapsed_fraction(as_of)
         activities = tuple(
             [
                 _activity_progress(
                     activity,
                     period,
                     as_of,
+                    elapsed,
                     rules,
                     reports.get(activity.id) or _NO_REPORTS,
                     assessments.get(activity.id) if assessments else None,
@@ -1006,7 +1008,6 @@ def _progress(promise: Promise, *, as_of: dt.date, rules: ProgressRules) -> Prom
                 for activity in promise.activities
             ]
         )
-        elapsed = period.elapsed_fraction(as_of)
         reason = None
     focus_areas, (completion, expected_completion) = _rollups(promise, activities)
     return PromiseProgress(
@@ -1223,17 +1224,19 @@ def _activity_progress(  # noqa: PLR0917 - called positionally once per activity
     activity: Activity,
     period: Period,
     as_of: dt.date,
+    elapsed: float,
     rules: ProgressRules,
     reports: _Reports,
     assessment: AssessmentAt | None,
 ) -> ActivityProgress:
     # Positional calls all the way down: this runs once per activity, and
-    # keyword arguments cost more to pass. *count* is how many of the
-    # activity's reports count by the as-of date.
+    # keyword arguments cost more to pass. *elapsed* is the share of the
+    # period passed by the as-of date, *count* how many of the activity's
+    # reports count by then.
     count = bisect.bisect_right(reports.days, as_of)
     target = activity.target
     if isinstance(target, PeriodQuota):
-        result = _period_quota(activity, target, period, as_of, rules, reports, count)
+        result = _period_quota(activity, target, period, as_of, elapsed, rules, reports, count)
     elif isinstance(target, IntervalQuota):
         result = _interval_quota(activity, target, period, as_of, rules, reports, count)
     elif isinstance(target, Schedule):
@@ -1271,41 +1274,42 @@ def _classify(  # noqa: PLR0917 - see _activity_progress
     The reasons are built by position: (rule, done, expected, planned, pace,
     threshold, unit), as :func:`_reason` takes them.
     """
+    threshold: Number
+    shown = None  # the pace, for the rules that judge by it
     if counted + _EPS >= need:
-        return Status.ACHIEVED, _reason(
-            StatusRule.TARGET_REACHED, done, expected, planned, None, need, unit
-        )
-    if as_of >= period.end:
-        return Status.MISSED, _reason(
-            StatusRule.PERIOD_ENDED_SHORT, done, expected, planned, None, need, unit
-        )
-    if as_of < period.start and counted == 0:
+        (status, rule), threshold = _REACHED, need
+    elif as_of >= period.end:
+        (status, rule), threshold = _ENDED_SHORT, need
+    elif as_of < period.start and counted == 0:
         return Status.NOT_STARTED, _reason(StatusRule.BEFORE_PERIOD, date=period.start)
-    if counted == 0 and expected < rules.min_shortfall:
-        return Status.NOT_STARTED, _reason(
-            StatusRule.NOTHING_EXPECTED_YET,
-            done,
-            expected,
-            planned,
-            None,
-            rules.min_shortfall,
-            unit,
-        )
-    threshold: float
-    ahead = pace is not None and counted > expected + _EPS
-    if ahead and pace is not None and pace + _EPS >= rules.on_track_pace:
+    elif counted == 0 and expected < rules.min_shortfall:
+        (status, rule), threshold = _NOTHING_YET, rules.min_shortfall
+    elif pace is not None and counted > expected + _EPS and pace + _EPS >= rules.on_track_pace:
         # More done than expected: say so by the pace, not by a shortfall of less than one.
-        status, rule, threshold = Status.ON_TRACK, StatusRule.PACE_ON_TRACK, rules.on_track_pace
+        (status, rule), threshold, shown = _PACE_ON_TRACK, rules.on_track_pace, pace
     elif pace is None or expected - counted < rules.min_shortfall:
-        status, rule = Status.ON_TRACK, StatusRule.WITHIN_SHORTFALL
-        threshold = rules.min_shortfall
+        (status, rule), threshold, shown = _WITHIN_SHORTFALL, rules.min_shortfall, pace
     elif pace + _EPS >= rules.on_track_pace:
-        status, rule, threshold = Status.ON_TRACK, StatusRule.PACE_ON_TRACK, rules.on_track_pace
+        (status, rule), threshold, shown = _PACE_ON_TRACK, rules.on_track_pace, pace
     elif pace + _EPS >= rules.at_risk_pace:
-        status, rule, threshold = Status.BEHIND, StatusRule.PACE_BEHIND, rules.on_track_pace
+        (status, rule), threshold, shown = _PACE_BEHIND, rules.on_track_pace, pace
     else:
-        status, rule, threshold = Status.AT_RISK, StatusRule.PACE_AT_RISK, rules.at_risk_pace
-    return status, _reason(rule, done, expected, planned, pace, threshold, unit)
+        (status, rule), threshold, shown = _PACE_AT_RISK, rules.at_risk_pace, pace
+    return status, _reason(rule, done, expected, planned, shown, threshold, unit)
+
+
+# The (status, rule) of each branch of _classify, and the bound it asks about, read
+# once: on CPython 3.11 an enum member read through its class costs about 120 ns
+# (EnumType defines __getattr__, which slows every lookup on the class), a module
+# global about 10 ns, and these are read once per activity.
+_REACHED = (Status.ACHIEVED, StatusRule.TARGET_REACHED)
+_ENDED_SHORT = (Status.MISSED, StatusRule.PERIOD_ENDED_SHORT)
+_NOTHING_YET = (Status.NOT_STARTED, StatusRule.NOTHING_EXPECTED_YET)
+_PACE_ON_TRACK = (Status.ON_TRACK, StatusRule.PACE_ON_TRACK)
+_WITHIN_SHORTFALL = (Status.ON_TRACK, StatusRule.WITHIN_SHORTFALL)
+_PACE_BEHIND = (Status.BEHIND, StatusRule.PACE_BEHIND)
+_PACE_AT_RISK = (Status.AT_RISK, StatusRule.PACE_AT_RISK)
+_ABOUT = Bound.ABOUT
 
 
 def _forecast(done: Number, expected: Number, planned: Number, ended: bool) -> float | None:  # noqa: FBT001
@@ -1317,7 +1321,7 @@ def _forecast(done: Number, expected: Number, planned: Number, ended: bool) -> f
 
 
 def _need(planned: Number, bound: Bound, rules: ProgressRules) -> Number:
-    if bound is Bound.ABOUT:
+    if bound is _ABOUT:
         return planned * (1 - rules.about_tolerance)
     return planned
 
@@ -1327,6 +1331,7 @@ def _period_quota(  # noqa: PLR0917 - see _activity_progress
     target: PeriodQuota,
     period: Period,
     as_of: dt.date,
+    elapsed: float,
     rules: ProgressRules,
     reports: _Reports,
     count: int,
@@ -1337,7 +1342,7 @@ def _period_quota(  # noqa: PLR0917 - see _activity_progress
         activity,
         target,
         planned,
-        planned * period.elapsed_fraction(as_of),
+        planned * elapsed,
         done,
         min(done, planned),
         done,
