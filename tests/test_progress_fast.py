@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from medborgarlofte import (
     Activity,
+    FocusArea,
     Interval,
     IntervalQuota,
     Period,
@@ -28,6 +29,8 @@ from medborgarlofte import (
 from medborgarlofte._progress import (
     ActivityProgress,
     AssessmentAt,
+    FocusAreaProgress,
+    PromiseProgress,
     Status,
     StatusCounts,
     StatusReason,
@@ -56,7 +59,9 @@ def index_figures(index):
 # --------------------------------------------------------------------------- builders
 
 
-@pytest.mark.parametrize("cls", [ActivityProgress, StatusReason])
+@pytest.mark.parametrize(
+    "cls", [ActivityProgress, StatusReason, StatusCounts, FocusAreaProgress, PromiseProgress]
+)
 def test_built_classes_have_nothing_init_would_run(cls):
     """The builders skip __init__, so the classes must have no validators, converters or hooks."""
     assert [] == [
@@ -119,6 +124,46 @@ def test_result_builder_equals_init():
         expected = ActivityProgress(**fields)
         assert (expected, repr(expected), type(expected)) == (built, repr(built), type(built))
         assert hash(expected) == hash(built)
+
+
+def test_area_and_promise_builders_equal_init():
+    """The focus area and promise builders set every field as __init__ does, defaults included."""
+    area = FocusArea(id="f", title="F")
+    counts = StatusCounts.of([Status.BEHIND])
+    item = _progress._result(
+        *(None, "period_quota", "u", 3, 1.5, 2, 2, 0, 0.66, 1.3, 4.0, Status.BEHIND),
+        StatusReason(rule=StatusRule.PACE_BEHIND),
+    )
+    area_fields = {
+        "focus_area": area,
+        "activities": (item,),
+        "completion": 0.25,
+        "expected_completion": 0.5,
+        "counts": counts,
+    }
+    built_area = _progress._area_result(**area_fields)
+    expected_area = FocusAreaProgress(**area_fields)
+    assert (expected_area, repr(expected_area), type(expected_area)) == (
+        built_area,
+        repr(built_area),
+        type(built_area),
+    )
+    required = {
+        "promise": Promise(id="p", title="P"),
+        "as_of": D(2024, 1, 2),
+        "elapsed": 0.5,
+        "completion": 0.25,
+        "expected_completion": 0.5,
+        "counts": counts,
+        "activities": (item,),
+        "focus_areas": (built_area,),
+        "indicators": (),
+    }
+    optional = {"reason": StatusReason(rule=StatusRule.NO_PERIOD), "reports_outside_period": 3}
+    for fields in (required, required | optional):
+        built = _progress._promise_result(**fields)
+        expected = PromiseProgress(**fields)
+        assert (expected, repr(expected), type(expected)) == (built, repr(built), type(built))
 
 
 def test_built_results_are_frozen():

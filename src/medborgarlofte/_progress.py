@@ -673,7 +673,10 @@ def _counts(items: Iterable[ActivityProgress]) -> StatusCounts:
     tally = _NO_STATUSES.copy()
     for item in items:
         tally[item.status._value_] += 1
-    return StatusCounts(counts=tuple(tally.values()))
+    built = _new(_BuildingStatusCounts)
+    built.counts = tuple(tally.values())
+    built.__class__ = StatusCounts
+    return built  # type: ignore[no-any-return]
 
 
 @attrs.frozen(kw_only=True)
@@ -837,6 +840,9 @@ class PromiseProgress:
 _new = object.__new__
 _BuildingReason = mutable_twin(StatusReason)
 _BuildingActivityProgress = mutable_twin(ActivityProgress)
+_BuildingStatusCounts = mutable_twin(StatusCounts)
+_BuildingFocusAreaProgress = mutable_twin(FocusAreaProgress)
+_BuildingPromiseProgress = mutable_twin(PromiseProgress)
 
 
 def _reason(  # noqa: PLR0917 - see the docstring
@@ -926,6 +932,54 @@ def _result(  # noqa: PLR0917 - see _reason
     return item  # type: ignore[no-any-return]
 
 
+def _area_result(
+    focus_area: FocusArea,
+    activities: tuple[ActivityProgress, ...],
+    completion: float | None,
+    expected_completion: float | None,
+    counts: StatusCounts,
+) -> FocusAreaProgress:
+    """Return ``FocusAreaProgress(...)`` with these fields, built through its mutable twin."""
+    item = _new(_BuildingFocusAreaProgress)
+    item.focus_area = focus_area
+    item.activities = activities
+    item.completion = completion
+    item.expected_completion = expected_completion
+    item.counts = counts
+    item.__class__ = FocusAreaProgress
+    return item  # type: ignore[no-any-return]
+
+
+def _promise_result(  # noqa: PLR0917 - see _reason
+    promise: Promise,
+    as_of: dt.date,
+    elapsed: float | None,
+    completion: float | None,
+    expected_completion: float | None,
+    counts: StatusCounts,
+    activities: tuple[ActivityProgress, ...],
+    focus_areas: tuple[FocusAreaProgress, ...],
+    indicators: tuple[IndicatorProgress, ...],
+    reason: StatusReason | None = None,
+    reports_outside_period: int = 0,
+) -> PromiseProgress:
+    """Return ``PromiseProgress(...)`` with these fields, built through its mutable twin."""
+    item = _new(_BuildingPromiseProgress)
+    item.promise = promise
+    item.as_of = as_of
+    item.elapsed = elapsed
+    item.completion = completion
+    item.expected_completion = expected_completion
+    item.counts = counts
+    item.activities = activities
+    item.focus_areas = focus_areas
+    item.indicators = indicators
+    item.reason = reason
+    item.reports_outside_period = reports_outside_period
+    item.__class__ = PromiseProgress
+    return item  # type: ignore[no-any-return]
+
+
 # --------------------------------------------------------------------------- computing
 
 
@@ -1010,7 +1064,7 @@ def _progress(promise: Promise, *, as_of: dt.date, rules: ProgressRules) -> Prom
         )
         reason = None
     focus_areas, (completion, expected_completion) = _rollups(promise, activities)
-    return PromiseProgress(
+    return _promise_result(
         promise=promise,
         as_of=as_of,
         elapsed=elapsed,
@@ -1739,7 +1793,7 @@ def _rollups(
         sums = areas[area.id]
         completion, expected_completion = sums.means()
         focus_areas.append(
-            FocusAreaProgress(
+            _area_result(
                 focus_area=area,
                 activities=tuple(sums.items),
                 completion=completion,
