@@ -372,13 +372,14 @@ def aligned_start(rule: str, dtstart: dt.date, start: dt.date) -> dt.date | None
     if freq == "DAILY" or (freq == "WEEKLY" and not fixed):
         # A lattice of days: every INTERVAL days, or every INTERVAL weeks on DTSTART's weekday.
         step = interval if freq == "DAILY" else 7 * interval
-        return start + dt.timedelta(days=(dtstart - start).days % step)
+        first = start.toordinal()
+        return dt.date.fromordinal(first + (dtstart.toordinal() - first) % step)
     if not fixed:
         return None
     if freq == "WEEKLY":
-        first_week = start - dt.timedelta(days=(start.weekday() - week_start) % 7)
-        weeks = (dtstart - first_week).days // 7
-        return first_week + dt.timedelta(weeks=weeks % interval)
+        first_week = start.toordinal() - (start.weekday() - week_start) % 7
+        weeks = (dtstart.toordinal() - first_week) // 7
+        return dt.date.fromordinal(first_week + 7 * (weeks % interval))
     if freq == "MONTHLY":
         first = start.year * 12 + start.month - 1
         month = first + (dtstart.year * 12 + dtstart.month - 1 - first) % interval
