@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import difflib
 import functools
-import operator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 from medborgarlofte import _codes as codes
 from medborgarlofte._parties import PartyKind, PartyRole
@@ -85,26 +84,26 @@ class _Found:
         )
 
 
-_ID = operator.attrgetter("id")
-_ACTIVITY_OF = operator.attrgetter("activity")
-_PARTY_OF = operator.attrgetter("party")
-_DATE_OF = operator.attrgetter("date")
-_PERIOD_OF = operator.attrgetter("period")
-
-
 def _distinct(ids: list[str | None]) -> bool:
     """Return whether no id other than ``None`` occurs twice in *ids*."""
     named = len(ids) - ids.count(None)
     return len(set(ids)) - (named != len(ids)) == named
 
 
-def _duplicates(items: Sequence[object], path: str, found: _Found) -> None:
+class _Identified(Protocol):
+    """Anything with an ``id`` of its own."""
+
+    @property
+    def id(self) -> str | None: ...
+
+
+def _duplicates(items: Sequence[_Identified], path: str, found: _Found) -> None:
     """Report every use of an id after its first among *items*, which have an ``id``.
 
     The common case, no id used twice, is settled by comparing the number of
     ids with the size of their set, without a loop in Python.
     """
-    ids = list(map(_ID, items))
+    ids = [item.id for item in items]
     if _distinct(ids):
         return
     first: dict[str, int] = {}
@@ -419,11 +418,20 @@ def _check_target(activity: Activity, here: str, period: Period | None, found: _
 
 
 def _check_activities(promise: Promise, refs: _Refs, found: _Found) -> None:
+    parties, focus_areas, places = (refs.known[kind] for kind in (_PARTY, _FOCUS_AREA, _PLACE))
     for i, activity in enumerate(promise.activities):
-        refs.many(activity.responsible, _PARTY, "$.activities[{}].responsible", i)
-        refs.many(activity.participants, _PARTY, "$.activities[{}].participants", i)
-        refs.many(activity.focus_areas, _FOCUS_AREA, "$.activities[{}].focus_areas", i)
-        refs.many(activity.places, _PLACE, "$.activities[{}].places", i)
+        # One test for the common case, every reference known, before the calls
+        # that report each unknown one with its path.
+        if not (
+            parties.issuperset(activity.responsible)
+            and parties.issuperset(activity.participants)
+            and focus_areas.issuperset(activity.focus_areas)
+            and places.issuperset(activity.places)
+        ):
+            refs.many(activity.responsible, _PARTY, "$.activities[{}].responsible", i)
+            refs.many(activity.participants, _PARTY, "$.activities[{}].participants", i)
+            refs.many(activity.focus_areas, _FOCUS_AREA, "$.activities[{}].focus_areas", i)
+            refs.many(activity.places, _PLACE, "$.activities[{}].places", i)
         if isinstance(activity.target, PeriodQuota | IntervalQuota):
             for k, sub in enumerate(activity.target.sub_targets):
                 path = "$.activities[{}].target.sub_targets[{}].place"
@@ -436,28 +444,31 @@ def _reports_consistent(promise: Promise, known: Mapping[_Kind, set[str]]) -> bo
 
     A national data set holds hundreds of thousands of reports, nearly all of
     them fine: the distinct activities, parties, dates and periods they use are
-    checked as sets, without a loop in Python. ``False`` only means that the
-    report-by-report check has to look.
+    gathered into sets and checked as sets, without a check per report.
+    ``False`` only means that the report-by-report check has to look.
     """
+    # Set comprehensions, not map(attrgetter): reading a slot inline is about a
+    # third faster than calling an attrgetter for each report.
     reports = promise.reports
-    used = set(map(_ACTIVITY_OF, reports))
+    used = {report.activity for report in reports}
     used.discard(None)
     if not used <= known[_ACTIVITY]:
         return False
-    used = set(map(_PARTY_OF, reports))
+    used = {report.party for report in reports}
     used.discard(None)
     if not used <= known[_PARTY]:
         return False
     period = promise.period
     if period is None:
         return True
-    days = set(map(_DATE_OF, reports))
+    days = {report.date for report in reports}
     days.discard(None)
-    if days and (min(days) < period.start or max(days) > period.end):
+    dated = cast("set[dt.date]", days)  # None discarded
+    if dated and (min(dated) < period.start or max(dated) > period.end):
         return False
-    spans = set(map(_PERIOD_OF, reports))
+    spans = {report.period for report in reports}
     spans.discard(None)
-    return all(period.overlaps(span) for span in spans)
+    return all(period.overlaps(span) for span in cast("set[Period]", spans))
 
 
 def _check_reports(promise: Promise, refs: _Refs, found: _Found) -> None:
