@@ -101,7 +101,7 @@ def _duplicates(items: Sequence[_Identified], path: str, found: _Found) -> None:
     """Report every use of an id after its first among *items*, which have an ``id``.
 
     The common case, no id used twice, is settled by comparing the number of
-    ids with the size of their set, without a loop in Python.
+    ids with the size of their set, without a check per item.
     """
     ids = [item.id for item in items]
     if _distinct(ids):
