@@ -3,6 +3,7 @@ import doctest
 import gc
 import importlib.util
 import re
+import weakref
 from pathlib import Path
 
 import attrs
@@ -924,7 +925,31 @@ def test_report_index_cache_is_bounded(monkeypatch):
     promises = [promise_with(quota(), reports=[done(D(2023, 2, i))]) for i in range(1, 4)]
     for p in promises:
         progress(p, as_of=D(2023, 6, 1))
-    assert [id(p.reports) for p in promises[1:]] == list(_progress._INDEX_CACHE)
+    assert [id(p) for p in promises[1:]] == list(_progress._INDEX_CACHE)
+
+
+def test_report_index_cache_keeps_no_promise_alive():
+    """Once a promise and its progress are dropped, its reports are freed, its index forgotten."""
+    _progress._INDEX_CACHE.clear()
+    promise = promise_with(quota(), reports=[done(D(2023, 2, 1))])
+    result = progress(promise, as_of=D(2023, 6, 1))
+    report = weakref.ref(promise.reports[0])
+    assert [id(promise)] == list(_progress._INDEX_CACHE)
+    del promise, result
+    gc.collect()
+    assert (None, {}) == (report(), _progress._INDEX_CACHE)
+
+
+def test_report_index_cache_tells_a_new_promise_from_a_dead_one():
+    """An index is only used for the promise it was made for, even if its id is used again."""
+    _progress._INDEX_CACHE.clear()
+    first = promise_with(quota(), reports=[done(D(2023, 2, 1))])
+    progress(first, as_of=D(2023, 6, 1))
+    ref, index, outside = _progress._INDEX_CACHE[id(first)]
+    other = promise_with(quota(), reports=[done(D(2023, 2, 1)), done(D(2023, 3, 1))])
+    # As if *other* had been given *first*'s id after it died, with the entry still there.
+    _progress._INDEX_CACHE[id(other)] = (ref, index, outside)
+    assert 2 == progress(other, as_of=D(2023, 6, 1)).activity("a").done
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ import enum
 import functools
 import itertools
 import operator
+import weakref
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -1120,27 +1121,37 @@ class _Reports:
             self.whole = type(totals[-1]) is int
 
 
-_INDEX_CACHE: dict[int, tuple[tuple[Report, ...], Period, _Index, int]] = {}
+_INDEX_CACHE: dict[int, tuple[weakref.ref[Promise], _Index, int]] = {}
 _INDEX_CACHE_SIZE = 4096
 
 
 def _index_reports(promise: Promise, period: Period) -> tuple[_Index, int]:
     """Group the done reports that count by activity, sorted by the day they count from.
 
-    The index depends only on the reports and the period, so it is kept for
-    the last few thousand promises seen (by the identity of their ``reports``
-    tuple, which the entry holds on to): progress at twelve monthly dates
-    groups each promise's reports once.
+    The index depends only on the promise's reports and period, which a
+    frozen promise cannot change, so it is kept for the last few thousand
+    promises seen: progress at twelve monthly dates groups each promise's
+    reports once. An entry holds its promise only by a weak reference and is
+    dropped when the promise is: the cache never keeps a promise or its
+    reports alive, and keeps nothing of them but days and amounts.
     """
-    reports = promise.reports
-    cached = _INDEX_CACHE.get(id(reports))
-    if cached is not None and cached[0] is reports and cached[1] == period:
-        return cached[2], cached[3]
-    index, outside = _group_reports(reports, period)
+    key = id(promise)
+    cached = _INDEX_CACHE.get(key)
+    if cached is not None and cached[0]() is promise:
+        return cached[1], cached[2]
+    index, outside = _group_reports(promise.reports, period)
     if len(_INDEX_CACHE) >= _INDEX_CACHE_SIZE:
         _INDEX_CACHE.pop(next(iter(_INDEX_CACHE)))
-    _INDEX_CACHE[id(reports)] = (reports, period, index, outside)
+    ref = weakref.ref(promise, functools.partial(_forget_index, key))
+    _INDEX_CACHE[key] = (ref, index, outside)
     return index, outside
+
+
+def _forget_index(key: int, ref: weakref.ref[Promise]) -> None:
+    """Drop the index of a promise that is gone (called by its weak reference)."""
+    cached = _INDEX_CACHE.get(key)
+    if cached is not None and cached[0] is ref:
+        del _INDEX_CACHE[key]
 
 
 def _group_reports(reports: tuple[Report, ...], period: Period) -> tuple[_Index, int]:
