@@ -10,7 +10,16 @@ promise just loaded:
 
 * at one as-of date, with every cache cleared first ("cold": the rules are
   expanded and the reports grouped for the first time), and again warm;
-* at twelve monthly as-of dates in a row, starting cold.
+* at twelve monthly as-of dates in a row, starting cold;
+
+and, to show where a cold run's time goes, three parts of it on their own:
+reading the four fields of every report that the grouping needs and doing
+nothing else with them, grouping the reports (with the caches cleared), and
+expanding every schedule's rule (with the caches cleared). Reading the
+reports, expanding the rules and building the results (the warm run) are
+work any cold run has to do in some form; their sum, what a cold run of this
+code would cost if grouping were free, is printed as a ratio of the loads
+too.
 
 Every time is printed as a ratio of the load times of the same repetition
 (the median of the per-repetition ratios), so the numbers travel between
@@ -41,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dataset import national_json  # found next to this file
 from engines import stdlib_only
 
-from medborgarlofte import _occurrences, _progress, _recurrence, loads_many, progress
+from medborgarlofte import Schedule, _occurrences, _progress, _recurrence, loads_many, progress
 from medborgarlofte._serde import _msgspec
 
 if TYPE_CHECKING:
@@ -84,6 +93,39 @@ def progress_all(promises: Sequence[Promise], dates: Sequence[dt.date]) -> int:
     return seen
 
 
+def read_fields(promises: Sequence[Promise]) -> int:
+    """Read what grouping reads of every report (kind, activity, day, amount) and nothing more."""
+    seen = 0
+    for promise in promises:
+        for report in promise.reports:
+            if report.kind is not None and report.activity is not None:
+                seen += report.date is not None and report.amount is not None
+    return seen
+
+
+def group_all(promises: Sequence[Promise]) -> int:
+    """Group every promise's reports by activity, as a cold run of progress does first."""
+    return sum(len(_progress._index_reports(p, p.period)[0]) for p in promises if p.period)  # noqa: SLF001 - the benchmark looks inside
+
+
+def expand_all(promises: Sequence[Promise]) -> int:
+    """Expand every schedule's rule over its promise's period, as a cold run of progress does."""
+    expanded = 0
+    for promise in promises:
+        period = promise.period
+        if period is None:
+            continue
+        for activity in promise.activities:
+            target = activity.target
+            if isinstance(target, Schedule):
+                start = target.start or period.start
+                ordinals, offset = _occurrences.occurrences(
+                    target.recurrence, start, period.start, period.end
+                )
+                expanded += len(ordinals) - offset
+    return expanded
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print progress time over load time for the national data set."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -123,7 +165,11 @@ def main(argv: list[str] | None = None) -> int:
         cold = timed(one_date, setup=clear_caches)
         warm = timed(one_date)
         twelve = timed(functools.partial(progress_all, loaded, MONTHLY), setup=clear_caches)
-        rows.append((loads, (cold, warm, twelve)))
+        reading = timed(functools.partial(read_fields, loaded))
+        grouping = timed(functools.partial(group_all, loaded), setup=clear_caches)
+        expanding = timed(functools.partial(expand_all, loaded), setup=clear_caches)
+        unskippable = reading + expanding + warm
+        rows.append((loads, (cold, warm, twelve, reading, grouping, expanding, unskippable)))
 
     def median(values: Iterable[float]) -> float:
         return statistics.median(values)
@@ -138,17 +184,21 @@ def main(argv: list[str] | None = None) -> int:
             "load with the fast extra (msgspec decoder):          "
             f"{median(r[0][1] for r in rows) * 1e3:8.1f} ms"
         )
-    print(f"{'':34} {'ms':>8}  {'x cattrs load':>13}" + (f"  {'x fast load':>11}" if fast else ""))
+    print(f"{'':36} {'ms':>8}  {'x cattrs load':>13}" + (f"  {'x fast load':>11}" if fast else ""))
     labels = (
         "progress, one date, cold",
         "progress, one date, warm",
         "progress, 12 monthly dates, cold",
+        "  part: reading the reports' fields",
+        "  part: grouping the reports",
+        "  part: expanding the rules",
+        "  reading + expanding + warm runs",
     )
     for k, label in enumerate(labels):
         ms = median(r[1][k] for r in rows) * 1e3
         std = median(r[1][k] / r[0][0] for r in rows)
         against_fast = f"  {median(r[1][k] / r[0][1] for r in rows):11.2f}" if fast else ""
-        print(f"{label + ':':34} {ms:8.1f}  {std:13.2f}{against_fast}")
+        print(f"{label + ':':36} {ms:8.1f}  {std:13.2f}{against_fast}")
     per_activity = median(r[1][0] for r in rows) / activities * 1e6
     print(f"progress per activity, one date, cold: {per_activity:.1f} µs")
     for name, load in (("cattrs", 0), ("fast", 1))[: 2 if fast else 1]:
