@@ -1141,7 +1141,7 @@ def _index_reports(promise: Promise, period: Period) -> tuple[_Index, int]:
         return cached[1], cached[2]
     index, outside = _group_reports(promise.reports, period)
     if len(_INDEX_CACHE) >= _INDEX_CACHE_SIZE:
-        _INDEX_CACHE.pop(next(iter(_INDEX_CACHE)))
+        _INDEX_CACHE.pop(next(iter(_INDEX_CACHE)), None)
     ref = weakref.ref(promise, functools.partial(_forget_index, key))
     _INDEX_CACHE[key] = (ref, index, outside)
     return index, outside
@@ -1151,7 +1151,7 @@ def _forget_index(key: int, ref: weakref.ref[Promise]) -> None:
     """Drop the index of a promise that is gone (called by its weak reference)."""
     cached = _INDEX_CACHE.get(key)
     if cached is not None and cached[0] is ref:
-        del _INDEX_CACHE[key]
+        _INDEX_CACHE.pop(key, None)  # another thread may have dropped it meanwhile
 
 
 def _group_reports(reports: tuple[Report, ...], period: Period) -> tuple[_Index, int]:
