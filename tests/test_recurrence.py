@@ -298,6 +298,9 @@ def test_any_other_failure_of_dateutil_is_an_error_not_fewer_dates(monkeypatch):
         # calendar and iCalendar export list every one: at most hourly, and at
         # most 24 times a day.
         ("FREQ=MINUTELY", "FREQ=MINUTELY: a schedule here occurs at most once an hour"),
+        # dateutil reads a second prefix as part of the rule, past the checks.
+        ("RRULE:RRULE:FREQ=MINUTELY", "write RRULE: at most once"),
+        ("RRULE: rrule:FREQ=HOURLY;BYSETPOS=30", "write RRULE: at most once"),
         ("FREQ=MINUTELY;INTERVAL=120;BYHOUR=1", "FREQ=MINUTELY: a schedule here"),
         ("FREQ=SECONDLY;INTERVAL=86400", "FREQ=SECONDLY: a schedule here"),
         ("FREQ=HOURLY;BYMINUTE=0,30", "the rule can occur 48 times a day"),

@@ -38,6 +38,11 @@ def _parse(text: str) -> _rrule.rrule:
     if "DTSTART" in body.upper():
         msg = "DTSTART does not belong in the rule; the start comes from the schedule"
         raise ValueError(msg)
+    if ":" in body:
+        # dateutil reads "RRULE:RRULE:FREQ=..." as one rule, which would get past
+        # every check below (they read the parts after the first prefix only).
+        msg = "write RRULE: at most once, before the parts (FREQ=...)"
+        raise ValueError(msg)
     parsed = _rrule.rrulestr(body, dtstart=_PROBE_START, forceset=False)
     if not isinstance(parsed, _rrule.rrule):  # pragma: no cover - forceset=False and no EXRULE
         msg = "expected a single RRULE, not a rule set"
@@ -50,9 +55,13 @@ def _parse(text: str) -> _rrule.rrule:
 _LONGEST_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-def _parts(body: str) -> dict[str, str]:
-    """Return the rule's parts by upper-case name, such as ``{"FREQ": "DAILY"}``."""
-    return dict(part.split("=", 1) for part in body.upper().split(";") if "=" in part)
+def _parts(text: str) -> dict[str, str]:
+    """Return the rule's parts by upper-case name, such as ``{"FREQ": "DAILY"}``.
+
+    *text* may start with ``RRULE:``. Values are upper-cased too.
+    """
+    body = _strip_prefix(text).upper()
+    return dict(part.split("=", 1) for part in body.split(";") if "=" in part)
 
 
 def _refuse_impossible(body: str) -> None:
@@ -79,13 +88,6 @@ def _refuse_impossible(body: str) -> None:
 # What dateutil's BYSETPOS chooses from: the days of one period, each at every
 # time of day the rule gives (for an hourly rule, its times in one hour).
 _DAYS_IN_PERIOD = {"YEARLY": 366, "MONTHLY": 31, "WEEKLY": 7, "DAILY": 1}
-_TIME_PARTS = {
-    "YEARLY": ("BYHOUR", "BYMINUTE", "BYSECOND"),
-    "MONTHLY": ("BYHOUR", "BYMINUTE", "BYSECOND"),
-    "WEEKLY": ("BYHOUR", "BYMINUTE", "BYSECOND"),
-    "DAILY": ("BYHOUR", "BYMINUTE", "BYSECOND"),
-    "HOURLY": ("BYMINUTE", "BYSECOND"),
-}
 # A schedule counts occasions of work: at most hourly, at most 24 times a day.
 _FINER_THAN_HOURLY = frozenset({"MINUTELY", "SECONDLY"})
 _MOST_A_DAY = 24
@@ -151,7 +153,8 @@ def _refuse_positions_past_the_set(freq: str, parts: dict[str, str]) -> None:
     positions = _ints(parts, "BYSETPOS")
     if positions:
         times = 1
-        for name in _TIME_PARTS[freq]:
+        # An hourly period is one hour: its BYHOUR picks hours, not times within it.
+        for name in ("BYMINUTE", "BYSECOND") if freq == "HOURLY" else tuple(_CLOCK):
             times *= len(set(_ints(parts, name))) or 1
         most = _DAYS_IN_PERIOD.get(freq, 1) * times
         if all(abs(n) > most for n in positions):
@@ -376,7 +379,7 @@ def _repeats_every_cycle(text: str) -> bool:
     Every rule does, at every FREQ, except one with dateutil's own BYEASTER:
     Easter follows the moon.
     """
-    return "BYEASTER" not in _parts(_strip_prefix(text))
+    return "BYEASTER" not in _parts(text)
 
 
 def _walk(
