@@ -18,6 +18,8 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from medborgarlofte._recurrence import _parts as rule_parts
+
 if TYPE_CHECKING:
     from medborgarlofte._recurrence import Recurrence
 
@@ -81,8 +83,7 @@ _BYDAY = re.compile(r"([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)")
 
 @functools.lru_cache(maxsize=8192)
 def _parts(rule: str) -> dict[str, str] | None:
-    body = rule.strip().upper().removeprefix("RRULE:")
-    parts = dict(part.split("=", 1) for part in body.split(";") if "=" in part)
+    parts = rule_parts(rule)
     if not _HANDLED.issuperset(parts):
         return None
     return parts
@@ -310,8 +311,7 @@ def _shape(rule: str) -> tuple[str, int, bool, int] | None:
     ``None`` also for a weekly rule with BYSETPOS: dateutil counts positions
     in DTSTART's week from DTSTART on, so its first week depends on DTSTART.
     """
-    body = rule.strip().upper().removeprefix("RRULE:")
-    parts = dict(part.split("=", 1) for part in body.split(";") if "=" in part)
+    parts = rule_parts(rule)
     freq = parts.get("FREQ", "")
     interval = parts.get("INTERVAL", "1")
     week_start = parts.get("WKST", "MO")
