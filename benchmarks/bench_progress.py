@@ -50,8 +50,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dataset import national_json  # found next to this file
 from engines import stdlib_only
 
-from medborgarlofte import Schedule, _occurrences, _progress, _recurrence, loads_many, progress
-from medborgarlofte._serde import _msgspec
+from medborgarlofte import Schedule, loads_many, progress
+from medborgarlofte._compute import occurrences as _occurrences
+from medborgarlofte._compute import progress as _progress
+from medborgarlofte._formats import msgspec_engine as _msgspec
+from medborgarlofte._model import recurrence as _recurrence
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence

@@ -5,7 +5,8 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from medborgarlofte._serde import _formats, _msgspec
+from medborgarlofte._formats import msgspec_engine as _msgspec
+from medborgarlofte._formats import syntax as _formats
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -51,7 +51,7 @@ autodoc_typehints = "description"
 autodoc_typehints_format = "short"
 autodoc_class_signature = "separated"
 autodoc_preserve_defaults = True
-# Links read "Party", not "medborgarlofte._parties.Party".
+# Links read "Party", not "medborgarlofte._model.parties.Party".
 python_use_unqualified_type_names = True
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False

@@ -10,7 +10,7 @@ import pytest
 from docutils import nodes
 
 from medborgarlofte import PROBLEM_CODES, ProblemCode, Severity
-from medborgarlofte import _codes as codes
+from medborgarlofte._core import codes
 
 ROOT = Path(__file__).resolve().parent.parent
 AREAS = {"model", "document", "csv", "rules"}

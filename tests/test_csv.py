@@ -32,12 +32,12 @@ from medborgarlofte import (
     Responsibility,
     Schedule,
     ValidationError,
-    _csv,
     activities_to_csv,
     import_reports,
     reports_from_csv,
     reports_to_csv,
 )
+from medborgarlofte._formats import tables as _csv
 from medborgarlofte.testing import promises
 
 PROMISE = Promise(

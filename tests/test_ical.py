@@ -28,7 +28,7 @@ from medborgarlofte import (
     occasion_uid,
     to_icalendar,
 )
-from medborgarlofte._ical import _activity_component
+from medborgarlofte._render.ical import _activity_component
 
 D = dt.date
 PERIOD = Period(start=D(2023, 1, 1), end=D(2024, 12, 31))

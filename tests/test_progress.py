@@ -42,11 +42,11 @@ from medborgarlofte import (
     StatusReason,
     StatusRule,
     Verdict,
-    _progress,
     progress,
     testing,
 )
-from medborgarlofte._occurrences import (
+from medborgarlofte._compute import progress as _progress
+from medborgarlofte._compute.occurrences import (
     aligned_start,
     closed_form,
     occurrence_ordinals,
@@ -1069,19 +1069,6 @@ def test_more_done_than_expected_is_explained_by_the_pace():
         progress(ahead, as_of=D(2023, 1, 3)).activity("a").reason.rule,
         progress(level, as_of=D(2023, 1, 3)).activity("a").reason.rule,
     )
-
-
-@pytest.mark.parametrize("enabled", [True, False])
-def test_progress_leaves_the_garbage_collector_as_it_found_it(enabled):
-    """Grouping reports pauses the collector and restores its previous state."""
-    _progress._INDEX_CACHE.clear()
-    was = gc.isenabled()
-    try:
-        gc.enable() if enabled else gc.disable()
-        progress(promise_with(quota(), reports=[done(D(2023, 2, 1))]), as_of=D(2023, 6, 1))
-        assert enabled == gc.isenabled()
-    finally:
-        gc.enable() if was else gc.disable()
 
 
 @given(rrules(), PERIODS, st.integers(-60, 60))

@@ -2,7 +2,6 @@
 
 import bisect
 import datetime as dt
-import gc
 from unittest import mock
 
 import attrs
@@ -21,12 +20,11 @@ from medborgarlofte import (
     Report,
     ReportKind,
     Verdict,
-    _gc,
-    _progress,
     progress,
     testing,
 )
-from medborgarlofte._progress import (
+from medborgarlofte._compute import progress as _progress
+from medborgarlofte._compute.progress import (
     ActivityProgress,
     AssessmentAt,
     FocusAreaProgress,
@@ -346,38 +344,3 @@ def test_progress_is_the_same_without_the_fast_paths(promise, as_of):
     _progress._INDEX_CACHE.clear()
     assert simple == fast
     assert [a.intervals for a in simple.activities] == [a.intervals for a in fast.activities]
-
-
-# --------------------------------------------------------------------------- the collector
-
-
-@pytest.mark.parametrize("enabled", [True, False])
-@pytest.mark.parametrize("promote", [True, False])
-def test_gc_paused_restores_the_collector_also_on_error(enabled, promote):
-    """The pause restores the collector's previous state, whether the body ends or raises."""
-    was = gc.isenabled()
-    try:
-        gc.enable() if enabled else gc.disable()
-        with _gc.gc_paused(promote=promote):
-            assert not gc.isenabled()
-        assert enabled == gc.isenabled()
-        with pytest.raises(KeyError), _gc.gc_paused(promote=promote):
-            raise KeyError
-        assert enabled == gc.isenabled()
-    finally:
-        gc.enable() if was else gc.disable()
-
-
-def test_gc_paused_leaves_frozen_objects_of_the_program_alone():
-    """With objects the program froze itself, promoting skips the freeze and keeps them frozen."""
-    was = gc.isenabled()
-    gc.enable()
-    gc.freeze()
-    try:
-        frozen = gc.get_freeze_count()
-        with _gc.gc_paused(promote=True):
-            pass
-        assert frozen == gc.get_freeze_count()
-    finally:
-        gc.unfreeze()
-        gc.enable() if was else gc.disable()

@@ -6,8 +6,9 @@ from dateutil import rrule
 from hypothesis import assume, event, example, given, settings
 from hypothesis import strategies as st
 
-from medborgarlofte import InvalidValueError, Recurrence, _recurrence
-from medborgarlofte._recurrence import _first_day, _walk
+from medborgarlofte import InvalidValueError, Recurrence
+from medborgarlofte._model import recurrence as _recurrence
+from medborgarlofte._model.recurrence import _first_day, _walk
 
 
 @pytest.mark.parametrize(

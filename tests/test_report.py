@@ -50,8 +50,6 @@ from medborgarlofte import (
     SourceKind,
     SubTarget,
     Verdict,
-    _charts,
-    _report,
     follow_up_coverage,
     load,
     progress,
@@ -59,7 +57,9 @@ from medborgarlofte import (
     render_markdown,
     testing,
 )
-from medborgarlofte._report import describe_target
+from medborgarlofte._render import charts as _charts
+from medborgarlofte._render import renderer as _report
+from medborgarlofte._render.renderer import describe_target
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "hofors-2023-2024.toml"

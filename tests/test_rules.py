@@ -44,10 +44,10 @@ from medborgarlofte import (
     SubTarget,
     ValidationError,
     Verdict,
-    _rules,
     check,
     validate,
 )
+from medborgarlofte._rules import integrity as _rules
 from medborgarlofte.testing import periods, promises
 
 E, W = Severity.ERROR, Severity.WARNING

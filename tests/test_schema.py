@@ -27,8 +27,8 @@ from medborgarlofte import (
     loads_many,
     to_dict,
 )
-from medborgarlofte import _schema as schema_module
-from medborgarlofte._serde import FORMAT_VERSION, TARGET_CLASSES
+from medborgarlofte._formats import FORMAT_VERSION, TARGET_CLASSES
+from medborgarlofte._formats import schema as schema_module
 from medborgarlofte.testing import promises
 
 if TYPE_CHECKING:

@@ -34,8 +34,9 @@ from medborgarlofte import (
     loads_with_warnings,
     to_dict,
 )
-from medborgarlofte._serde import _formats, _versioning
-from medborgarlofte._serde._converter import (
+from medborgarlofte._formats import syntax as _formats
+from medborgarlofte._formats import versioning as _versioning
+from medborgarlofte._formats.converter import (
     CONVERTER,
     FAST_CONVERTER,
     JSON_CONVERTER,

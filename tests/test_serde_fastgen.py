@@ -12,21 +12,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from medborgarlofte import Period, Promise, Report, to_dict
-from medborgarlofte._checks import (
+from medborgarlofte._formats import fastgen as _fastgen
+from medborgarlofte._formats.converter import (
+    CONVERTER,
+    FAST_CONVERTER,
+    JSON_CONVERTER,
+    make_converter,
+)
+from medborgarlofte._formats.errors import DocumentValueError
+from medborgarlofte._model.checks import (
     non_empty,
     non_negative,
     optional_non_empty,
     optional_non_negative,
     positive,
 )
-from medborgarlofte._serde import _fastgen
-from medborgarlofte._serde._converter import (
-    CONVERTER,
-    FAST_CONVERTER,
-    JSON_CONVERTER,
-    make_converter,
-)
-from medborgarlofte._serde._errors import DocumentValueError
 from medborgarlofte.exceptions import InvalidValueError
 from medborgarlofte.testing import promises
 

@@ -16,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from medborgarlofte import Promise, ValidationError, dumps, dumps_many, loads, loads_many, to_dict
-from medborgarlofte._serde import _formats, _msgspec
-from medborgarlofte._serde._converter import CONVERTER
+from medborgarlofte._formats import msgspec_engine as _msgspec
+from medborgarlofte._formats import syntax as _formats
+from medborgarlofte._formats.converter import CONVERTER
 from medborgarlofte.testing import promises
 from serde_sample import sample_promise
 from test_serde_robustness import _removals, _renames, _replacements

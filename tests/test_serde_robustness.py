@@ -22,7 +22,7 @@ import attrs
 import pytest
 
 from medborgarlofte import Promise, Recurrence, ValidationError, dumps, from_dict, loads, to_dict
-from medborgarlofte._serde._converter import FAST_CONVERTER, TARGET_KINDS
+from medborgarlofte._formats.converter import FAST_CONVERTER, TARGET_KINDS
 from serde_sample import sample_promise
 
 Steps = tuple[str | int, ...]

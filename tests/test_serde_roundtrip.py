@@ -5,8 +5,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from medborgarlofte import Promise, dumps, dumps_many, from_dict, loads, loads_many, to_dict
-from medborgarlofte._serde import _formats
-from medborgarlofte._serde._converter import CONVERTER, FAST_CONVERTER, JSON_CONVERTER
+from medborgarlofte._formats import syntax as _formats
+from medborgarlofte._formats.converter import CONVERTER, FAST_CONVERTER, JSON_CONVERTER
 from medborgarlofte.testing import promises
 
 _settings = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -20,7 +20,7 @@ from medborgarlofte import (
     kommuner,
     kommuner_in,
 )
-from medborgarlofte import _sweden as sweden
+from medborgarlofte._model import sweden
 
 
 def _plain(text):
@@ -202,7 +202,7 @@ def test_kommuner_in_unknown_county():
 @pytest.mark.parametrize("region", list(PoliceRegion), ids=lambda r: r.name)
 def test_police_region_docstring_names_its_counties(region):
     """Each police region's docstring names exactly the län of its kommuner."""
-    docs = ModuleAnalyzer.for_module("medborgarlofte._sweden").find_attr_docs()
+    docs = ModuleAnalyzer.for_module("medborgarlofte._model.sweden").find_attr_docs()
     text = " ".join(docs["PoliceRegion", region.name])
     short = {c.name.removesuffix(" län") for c in counties()}
     named = {name for name in short if re.search(rf"\b{name}\b", text)}

@@ -16,7 +16,7 @@ evaluate a signature's annotations (a name imported only for type
 checking), it shows them as written, and ``dt.date`` would not resolve; it
 is looked up as ``datetime.date`` instead.
 
-(Type hints that name a private module, ``medborgarlofte._period.Period``,
+(Type hints that name a private module, ``medborgarlofte._model.period.Period``,
 need no help: autodoc records that path as the canonical name of the public
 ``medborgarlofte.Period`` it documents.)
 """

@@ -96,10 +96,10 @@ def _registry_docstring(
 
     autodoc looks for a data docstring in the module it documents the name
     under, the package, but the registry is defined, with its docstring, in
-    ``medborgarlofte._codes``.
+    ``medborgarlofte._core.codes``.
     """
     if what == "data" and name == "medborgarlofte.PROBLEM_CODES":
-        docs = ModuleAnalyzer.for_module("medborgarlofte._codes").find_attr_docs()
+        docs = ModuleAnalyzer.for_module("medborgarlofte._core.codes").find_attr_docs()
         lines[:] = list(docs[("", "PROBLEM_CODES")])
 
 

@@ -5,20 +5,13 @@ The public API; the implementation lives in private modules.
 
 from importlib.metadata import version as _version
 
-from medborgarlofte._calendar import (
+from medborgarlofte._compute.calendar import (
     ReportingInterval,
     end_of_period,
     interval_containing,
     intervals,
 )
-from medborgarlofte._codes import PROBLEM_CODES, ProblemCode
-from medborgarlofte._csv import (
-    activities_to_csv,
-    import_reports,
-    reports_from_csv,
-    reports_to_csv,
-)
-from medborgarlofte._followup import (
+from medborgarlofte._compute.followup import (
     CoverageGap,
     FollowUpCoverage,
     FollowUpOccasion,
@@ -35,38 +28,8 @@ from medborgarlofte._followup import (
     next_working_day,
     scheduled_dates,
 )
-from medborgarlofte._followups import (
-    Assessment,
-    Cadence,
-    FollowUp,
-    FollowUpRule,
-    ReasonCode,
-    Verdict,
-)
-from medborgarlofte._ical import (
-    activity_uid,
-    occasion_uid,
-    to_icalendar,
-)
-from medborgarlofte._indicators import (
-    Direction,
-    Indicator,
-    IndicatorTarget,
-    Measurement,
-)
-from medborgarlofte._parties import (
-    Contact,
-    Party,
-    PartyKind,
-    PartyRole,
-    Place,
-    PlaceKind,
-    Signatory,
-)
-from medborgarlofte._period import Period
-from medborgarlofte._portfolio import Portfolio, PortfolioRow, PortfolioTotal, portfolio
-from medborgarlofte._problems import Language, Problem, Severity
-from medborgarlofte._progress import (
+from medborgarlofte._compute.portfolio import Portfolio, PortfolioRow, PortfolioTotal, portfolio
+from medborgarlofte._compute.progress import (
     ActivityProgress,
     AssessmentAt,
     FocusAreaProgress,
@@ -81,23 +44,9 @@ from medborgarlofte._progress import (
     StatusRule,
     progress,
 )
-from medborgarlofte._promise import (
-    Activity,
-    Basis,
-    Cancellation,
-    FocusArea,
-    Promise,
-    RelatedDocument,
-    Responsibility,
-    Source,
-    SourceKind,
-)
-from medborgarlofte._recurrence import Recurrence
-from medborgarlofte._report import describe_target, render_html, render_markdown
-from medborgarlofte._reports import Quantity, QuantityKind, Report, ReportKind
-from medborgarlofte._rules import check, validate
-from medborgarlofte._schema import json_schema
-from medborgarlofte._serde import (
+from medborgarlofte._core.codes import PROBLEM_CODES, ProblemCode
+from medborgarlofte._core.problems import Language, Problem, Severity
+from medborgarlofte._formats import (
     FORMAT_VERSION,
     Format,
     dump,
@@ -114,7 +63,51 @@ from medborgarlofte._serde import (
     loads_with_warnings,
     to_dict,
 )
-from medborgarlofte._sweden import (
+from medborgarlofte._formats.schema import json_schema
+from medborgarlofte._formats.tables import (
+    activities_to_csv,
+    import_reports,
+    reports_from_csv,
+    reports_to_csv,
+)
+from medborgarlofte._model.followup import (
+    Assessment,
+    Cadence,
+    FollowUp,
+    FollowUpRule,
+    ReasonCode,
+    Verdict,
+)
+from medborgarlofte._model.indicators import (
+    Direction,
+    Indicator,
+    IndicatorTarget,
+    Measurement,
+)
+from medborgarlofte._model.parties import (
+    Contact,
+    Party,
+    PartyKind,
+    PartyRole,
+    Place,
+    PlaceKind,
+    Signatory,
+)
+from medborgarlofte._model.period import Period
+from medborgarlofte._model.promise import (
+    Activity,
+    Basis,
+    Cancellation,
+    FocusArea,
+    Promise,
+    RelatedDocument,
+    Responsibility,
+    Source,
+    SourceKind,
+)
+from medborgarlofte._model.recurrence import Recurrence
+from medborgarlofte._model.reports import Quantity, QuantityKind, Report, ReportKind
+from medborgarlofte._model.sweden import (
     County,
     Kommun,
     PoliceRegion,
@@ -123,7 +116,7 @@ from medborgarlofte._sweden import (
     kommuner,
     kommuner_in,
 )
-from medborgarlofte._targets import (
+from medborgarlofte._model.targets import (
     Bound,
     Interval,
     IntervalQuota,
@@ -136,6 +129,13 @@ from medborgarlofte._targets import (
     Target,
     TargetKind,
 )
+from medborgarlofte._render.ical import (
+    activity_uid,
+    occasion_uid,
+    to_icalendar,
+)
+from medborgarlofte._render.renderer import describe_target, render_html, render_markdown
+from medborgarlofte._rules.integrity import check, validate
 from medborgarlofte.exceptions import (
     InvalidValueError,
     MedborgarlofteError,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.metadata
 import json
 import os
 import re
@@ -33,20 +34,20 @@ from typing import TYPE_CHECKING, Any, Final, TextIO
 
 import attrs
 
-from medborgarlofte import _codes as codes
-from medborgarlofte._followup import follow_up_coverage
-from medborgarlofte._portfolio import portfolio
-from medborgarlofte._problems import Language, Problem, Severity
-from medborgarlofte._progress import progress
-from medborgarlofte._promise import Promise
-from medborgarlofte._report import _number, _percent
-from medborgarlofte._serde import (
+from medborgarlofte._compute.followup import follow_up_coverage
+from medborgarlofte._compute.portfolio import portfolio
+from medborgarlofte._compute.progress import progress
+from medborgarlofte._core import codes
+from medborgarlofte._core.problems import Language, Problem, Severity
+from medborgarlofte._formats import (
     dump,
     dump_many,
     load_with_warnings,
     loads_many_with_warnings,
 )
-from medborgarlofte._sweden import kommun
+from medborgarlofte._model.promise import Promise
+from medborgarlofte._model.sweden import kommun
+from medborgarlofte._render.renderer import _number, _percent
 from medborgarlofte.exceptions import (
     MedborgarlofteError,
     MissingExtraError,
@@ -588,7 +589,7 @@ def _cmd_followups(args: argparse.Namespace) -> int:
 
 
 def _cmd_calendar(args: argparse.Namespace) -> int:
-    from medborgarlofte._ical import to_icalendar  # noqa: PLC0415 - needs the ical extra
+    from medborgarlofte._render.ical import to_icalendar  # noqa: PLC0415 - needs the ical extra
 
     lang: Language = args.lang
     words = _TEXT[lang]
@@ -604,7 +605,7 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from medborgarlofte._report import render_html, render_markdown  # noqa: PLC0415
+    from medborgarlofte._render.renderer import render_html, render_markdown  # noqa: PLC0415
 
     lang: Language = args.lang
     words = _TEXT[lang]
@@ -758,7 +759,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from medborgarlofte._schema import json_schema  # noqa: PLC0415 - only this command needs it
+    from medborgarlofte._formats.schema import json_schema  # noqa: PLC0415 - only this command needs it
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     _write_text(args.output, text)
@@ -983,7 +984,7 @@ def build_parser() -> argparse.ArgumentParser:
     Returns:
         The parser, with one subparser per command.
     """
-    from medborgarlofte import __version__  # noqa: PLC0415 - avoids an import cycle
+    __version__ = importlib.metadata.version("medborgarlofte")
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from medborgarlofte._problems import Problem
+    from medborgarlofte._core.problems import Problem
 
 __all__ = [
     "InvalidValueError",

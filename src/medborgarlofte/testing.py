@@ -44,7 +44,7 @@ try:
 except ImportError as error:  # Hypothesis is a test dependency, not a runtime one
     raise MissingExtraError(extra="testing", purpose="medborgarlofte.testing") from error
 
-from medborgarlofte._followups import (
+from medborgarlofte._model.followup import (
     Assessment,
     Cadence,
     FollowUp,
@@ -52,8 +52,8 @@ from medborgarlofte._followups import (
     ReasonCode,
     Verdict,
 )
-from medborgarlofte._indicators import Direction, Indicator, IndicatorTarget, Measurement
-from medborgarlofte._parties import (
+from medborgarlofte._model.indicators import Direction, Indicator, IndicatorTarget, Measurement
+from medborgarlofte._model.parties import (
     Contact,
     Party,
     PartyKind,
@@ -62,8 +62,8 @@ from medborgarlofte._parties import (
     PlaceKind,
     Signatory,
 )
-from medborgarlofte._period import Period
-from medborgarlofte._promise import (
+from medborgarlofte._model.period import Period
+from medborgarlofte._model.promise import (
     Activity,
     Basis,
     Cancellation,
@@ -74,11 +74,10 @@ from medborgarlofte._promise import (
     Source,
     SourceKind,
 )
-from medborgarlofte._recurrence import Recurrence
-from medborgarlofte._reports import Quantity, QuantityKind, Report, ReportKind
-from medborgarlofte._rules import _SHORTEST_DAYS
-from medborgarlofte._sweden import Kommun, PoliceRegion, kommuner, kommuner_in
-from medborgarlofte._targets import (
+from medborgarlofte._model.recurrence import Recurrence
+from medborgarlofte._model.reports import Quantity, QuantityKind, Report, ReportKind
+from medborgarlofte._model.sweden import Kommun, PoliceRegion, kommuner, kommuner_in
+from medborgarlofte._model.targets import (
     Bound,
     Interval,
     IntervalQuota,
@@ -90,6 +89,7 @@ from medborgarlofte._targets import (
     SubTarget,
     Target,
 )
+from medborgarlofte._rules.integrity import _SHORTEST_DAYS
 
 __all__ = [
     "PartyShape",

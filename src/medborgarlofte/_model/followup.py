@@ -1,0 +1,219 @@
+"""Follow-up as data: rules, held follow-ups and assessments (uppföljning)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from medborgarlofte._core import codes
+from medborgarlofte._model.checks import non_empty, optional_non_negative
+from medborgarlofte._model.period import Period
+from medborgarlofte._model.recurrence import Recurrence
+from medborgarlofte.exceptions import InvalidValueError
+
+if TYPE_CHECKING:
+    from medborgarlofte._core.problems import Language
+
+__all__ = [
+    "Assessment",
+    "Cadence",
+    "FollowUp",
+    "FollowUpRule",
+    "ReasonCode",
+    "Verdict",
+]
+
+
+class Cadence(enum.Enum):
+    """How often a promise is followed up (uppföljningsintervall)."""
+
+    MONTHLY = "monthly"
+    """Varje månad."""
+    QUARTERLY = "quarterly"
+    """Varje kvartal."""
+    TERTIAL = "tertial"
+    """Varje tertial: var fjärde månad, tre gånger per år."""
+    HALF_YEARLY = "half_yearly"
+    """Varje halvår."""
+    YEARLY = "yearly"
+    """Varje år."""
+    END_OF_PERIOD = "end_of_period"
+    """Once, when the promise period ends (vid periodens slut)."""
+    SCHEDULE = "schedule"
+    """On the dates of a recurrence rule, for example fixed meeting days."""
+
+    def label(self, lang: Language = "sv") -> str:
+        """Return the cadence in words in *lang* (Swedish by default).
+
+        >>> Cadence.TERTIAL.label(), Cadence.TERTIAL.label("en")
+        ('varje tertial', 'every tertial')
+        """
+        return _CADENCE_LABELS[self][lang]
+
+
+_CADENCE_LABELS = {
+    Cadence.MONTHLY: {"sv": "varje månad", "en": "every month"},
+    Cadence.QUARTERLY: {"sv": "varje kvartal", "en": "every quarter"},
+    Cadence.TERTIAL: {"sv": "varje tertial", "en": "every tertial"},
+    Cadence.HALF_YEARLY: {"sv": "varje halvår", "en": "every half-year"},
+    Cadence.YEARLY: {"sv": "varje år", "en": "every year"},
+    Cadence.END_OF_PERIOD: {"sv": "vid periodens slut", "en": "at the end of the period"},
+    Cadence.SCHEDULE: {"sv": "enligt schema", "en": "on scheduled dates"},
+}
+
+
+def _schedule_needs_rule(
+    instance: FollowUpRule, _attribute: attrs.Attribute[Any], value: Recurrence | None
+) -> None:
+    if (instance.cadence is Cadence.SCHEDULE) != (value is not None):
+        raise InvalidValueError(
+            code=codes.CADENCE_RECURRENCE_MISMATCH,
+            field="recurrence",
+            message_sv="en upprepningsregel anges när, och bara när, kadensen är 'schedule'",
+            message_en="a recurrence is given when, and only when, the cadence is 'schedule'",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class FollowUpRule:
+    """When, where and by whom a promise is followed up (uppföljningsregel).
+
+    Attributes:
+        id: Unique within the promise.
+        cadence: How often.
+        recurrence: The meeting dates, when ``cadence`` is ``schedule``.
+        forum: Where, for example ``"BRÅ"``, ``"styrgrupp"``, ``"kommunstyrelsen"``.
+        responsible: The id of the party that convenes or reports.
+        report_due_days: Days after a covered interval ends by which the
+            follow-up is due.
+        focus_areas: Ids of the focus areas covered; none means all.
+        activities: Ids of the activities covered; none means all.
+        published: Where results are published, for example ``"kommunens webbplats"``.
+        by_indicators: Whether the follow-up looks at indicators, not only outputs.
+        description: The rule in words.
+    """
+
+    id: str = attrs.field(validator=non_empty)
+    cadence: Cadence
+    recurrence: Recurrence | None = attrs.field(default=None, validator=_schedule_needs_rule)
+    forum: str | None = None
+    responsible: str | None = None
+    report_due_days: int = attrs.field(default=0, validator=optional_non_negative)
+    focus_areas: tuple[str, ...] = ()
+    activities: tuple[str, ...] = ()
+    published: tuple[str, ...] = ()
+    by_indicators: bool = False
+    description: str | None = None
+
+
+class Verdict(enum.Enum):
+    """A person's verdict on an activity at a follow-up (bedömning)."""
+
+    DONE = "done"
+    """Genomförd."""
+    PARTLY_DONE = "partly_done"
+    """Delvis genomförd."""
+    NOT_DONE = "not_done"
+    """Ej genomförd."""
+    ONGOING = "ongoing"
+    """Pågående, enligt plan."""
+    NOT_ASSESSABLE = "not_assessable"
+    """Går inte att bedöma."""
+
+    def label(self, lang: Language = "sv") -> str:
+        """Return the verdict in words in *lang* (Swedish by default).
+
+        >>> Verdict.PARTLY_DONE.label(), Verdict.PARTLY_DONE.label("en")
+        ('delvis genomförd', 'partly done')
+        """
+        return _VERDICT_LABELS[self][lang]
+
+
+_VERDICT_LABELS = {
+    Verdict.DONE: {"sv": "genomförd", "en": "done"},
+    Verdict.PARTLY_DONE: {"sv": "delvis genomförd", "en": "partly done"},
+    Verdict.NOT_DONE: {"sv": "ej genomförd", "en": "not done"},
+    Verdict.ONGOING: {"sv": "pågående", "en": "ongoing"},
+    Verdict.NOT_ASSESSABLE: {"sv": "går inte att bedöma", "en": "not assessable"},
+}
+
+
+class ReasonCode(enum.Enum):
+    """Why an activity was not done as promised (orsak)."""
+
+    RESOURCES = "resources"
+    """Brist på resurser."""
+    PRIORITIES_CHANGED = "priorities_changed"
+    """Ändrade prioriteringar."""
+    EXTERNAL_EVENT = "external_event"
+    """Yttre händelse, till exempel en pandemi."""
+    PARTNER_MISSING = "partner_missing"
+    """En samverkanspart saknades."""
+    OTHER = "other"
+    """Annan orsak."""
+
+    def label(self, lang: Language = "sv") -> str:
+        """Return the reason in words in *lang* (Swedish by default).
+
+        >>> ReasonCode.EXTERNAL_EVENT.label(), ReasonCode.EXTERNAL_EVENT.label("en")
+        ('yttre händelse', 'external event')
+        """
+        return _REASON_LABELS[self][lang]
+
+
+_REASON_LABELS = {
+    ReasonCode.RESOURCES: {"sv": "brist på resurser", "en": "lack of resources"},
+    ReasonCode.PRIORITIES_CHANGED: {"sv": "ändrade prioriteringar", "en": "changed priorities"},
+    ReasonCode.EXTERNAL_EVENT: {"sv": "yttre händelse", "en": "external event"},
+    ReasonCode.PARTNER_MISSING: {"sv": "samverkanspart saknades", "en": "partner missing"},
+    ReasonCode.OTHER: {"sv": "annan orsak", "en": "other reason"},
+}
+
+
+@attrs.frozen(kw_only=True)
+class Assessment:
+    """A verdict on one activity at a follow-up (bedömning).
+
+    Attributes:
+        activity: The id of the activity assessed.
+        verdict: The verdict.
+        reason: Why it was not done as promised.
+        note: The assessment in words.
+        assessed_by: Who made the assessment.
+    """
+
+    activity: str = attrs.field(validator=non_empty)
+    verdict: Verdict
+    reason: ReasonCode | None = None
+    note: str | None = None
+    assessed_by: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class FollowUp:
+    """A follow-up that was held (genomförd uppföljning).
+
+    Attributes:
+        id: Unique within the promise.
+        held_on: The day it was held.
+        rule: The id of the follow-up rule it fulfils, if any.
+        covers: The span it covers.
+        forum: Where it was held.
+        participants: Who took part, in words or as party ids.
+        summary: What was concluded.
+        assessments: Verdicts per activity.
+        published: Where the result was published.
+    """
+
+    id: str = attrs.field(validator=non_empty)
+    held_on: dt.date
+    rule: str | None = None
+    covers: Period | None = None
+    forum: str | None = None
+    participants: tuple[str, ...] = ()
+    summary: str | None = None
+    assessments: tuple[Assessment, ...] = ()
+    published: tuple[str, ...] = ()

@@ -1,0 +1,103 @@
+"""What was done: reports of activities (genomförd insats, rapport)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from medborgarlofte._model.checks import non_empty, non_negative, optional_non_negative
+from medborgarlofte._model.period import Period
+from medborgarlofte._model.targets import Number
+
+__all__ = ["Quantity", "QuantityKind", "Report", "ReportKind"]
+
+
+class ReportKind(enum.Enum):
+    """What a report states (typ av rapport)."""
+
+    DONE = "done"
+    """Genomfört: work that was carried out."""
+    PLANNED = "planned"
+    """Planerat: a plan given instead of a result; counts for nothing."""
+    NOT_DONE = "not_done"
+    """Ej genomfört: work that was not carried out, usually with a reason."""
+
+
+class QuantityKind(enum.Enum):
+    """Whether a number counts work done or its effect (utfall eller effekt)."""
+
+    OUTPUT = "output"
+    """Prestation: what was done, for example training sessions held."""
+    OUTCOME = "outcome"
+    """Resultat: what came of it, for example nine people reported."""
+
+
+@attrs.frozen(kw_only=True)
+class Quantity:
+    """A further number reported for an activity, in a unit of its own (mängd).
+
+    Attributes:
+        value: The number; for an approximate wording, the number it stands for.
+        unit: What is counted, for example ``"personer utbildade"``.
+        kind: Output or outcome.
+        approximate: Whether the source gives the number only roughly.
+        wording: The number as the source words it, for example ``"drygt femtio"``.
+    """
+
+    value: Number = attrs.field(validator=non_negative)
+    unit: str = attrs.field(validator=non_empty)
+    kind: QuantityKind = QuantityKind.OUTPUT
+    approximate: bool = False
+    wording: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """A report of what was done for an activity (genomförd insats, rapport).
+
+    A report is dated (``date``) or covers a span (``period``); a source that
+    gives a day without a year keeps that wording in ``date_text``. ``amount``
+    is the number that counts towards the activity's target, in the target's
+    unit; other numbers go in ``quantities``. A report with no ``activity``
+    records work that was never promised.
+
+    Attributes:
+        activity: The id of the activity reported on, or ``None``.
+        id: Optional id, unique within the promise.
+        kind: Done, planned or not done.
+        date: The day the work was done.
+        period: The span the report covers.
+        date_text: The date as the source writes it, when it is incomplete.
+        amount: How much was done, in the target's unit.
+        approximate: Whether ``amount`` is only rough.
+        wording: ``amount`` as the source words it, for example ``"ett hundratal"``.
+        quantities: Further numbers in other units, outputs or outcomes.
+        party: The id of the party reporting.
+        note: What was done, in words.
+        reason: Why something was not done or fell short.
+        source: Where the report comes from, for example a follow-up's minutes.
+    """
+
+    activity: str | None = None
+    id: str | None = None
+    kind: ReportKind = ReportKind.DONE
+    date: dt.date | None = None
+    period: Period | None = None
+    date_text: str | None = None
+    amount: Number | None = attrs.field(default=None, validator=optional_non_negative)
+    approximate: bool = False
+    wording: str | None = None
+    quantities: tuple[Quantity, ...] = ()
+    party: str | None = None
+    note: str | None = None
+    reason: str | None = None
+    source: str | None = None
+
+    @property
+    def day(self) -> dt.date | None:
+        """Return the day the report counts from: its date, else its period's end."""
+        if self.date is not None:
+            return self.date
+        return self.period.end if self.period is not None else None

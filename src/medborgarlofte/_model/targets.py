@@ -1,0 +1,195 @@
+"""What an activity promises to do: the closed union of targets (mål, målvärde)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Literal, TypeAlias
+
+import attrs
+
+from medborgarlofte._model.checks import non_empty, positive
+from medborgarlofte._model.recurrence import Recurrence
+
+__all__ = [
+    "Bound",
+    "Interval",
+    "IntervalQuota",
+    "Milestone",
+    "Number",
+    "Ongoing",
+    "PeriodQuota",
+    "Schedule",
+    "SubTarget",
+    "Target",
+    "TargetKind",
+]
+
+Number: TypeAlias = int | float
+"""A count or an amount: an ``int`` stays an ``int`` and a ``float`` a ``float``."""
+
+
+class Bound(enum.Enum):
+    """How a number in a target is meant (hur målvärdet ska läsas)."""
+
+    AT_LEAST = "at_least"
+    """Minst: the number is a floor; more is better."""
+    TARGET = "target"
+    """Målvärde: the number is stated without a qualifier."""
+    ABOUT = "about"
+    """Cirka, ungefär."""
+    AT_MOST = "at_most"
+    """Högst: the number is a ceiling."""
+
+
+class Interval(enum.Enum):
+    """A Swedish reporting or planning interval (intervall).
+
+    Calendar-aligned: a tertial is January–April, May–August or
+    September–December; a half-year is January–June or July–December.
+    """
+
+    WEEK = "week"
+    """Vecka (ISO week, Monday to Sunday)."""
+    MONTH = "month"
+    """Månad."""
+    QUARTER = "quarter"
+    """Kvartal."""
+    TERTIAL = "tertial"
+    """Tertial: four months."""
+    HALF_YEAR = "half_year"
+    """Halvår."""
+    YEAR = "year"
+    """År, kalenderår."""
+
+
+@attrs.frozen(kw_only=True)
+class SubTarget:
+    """A part of a quota, by share or by place (delmål).
+
+    "Minst 52 narkotikabrott, varav minst 20 % förstagångsanvändare" is a
+    quota of 52 with a sub-target of 20 % (``share=0.2``); "800 patrols in
+    area A and as many in area B" are two sub-targets with ``place``.
+
+    Attributes:
+        description: What the part is, for example ``"förstagångsanvändare"``.
+        amount: An absolute number for the part.
+        share: A share of the whole, from 0 to 1.
+        bound: How the number is meant.
+        place: The id of the place the part concerns.
+    """
+
+    description: str = attrs.field(validator=non_empty)
+    amount: Number | None = None
+    share: float | None = None
+    bound: Bound = Bound.AT_LEAST
+    place: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class PeriodQuota:
+    """An amount to reach over the whole period (kvot för perioden).
+
+    "Minst 50 trafikkontroller under 2023–2024."
+
+    Attributes:
+        amount: The number promised; must be positive.
+        unit: What is counted, for example ``"trafikkontroller"``.
+        bound: How the number is meant; "minst" is :attr:`Bound.AT_LEAST`.
+        sub_targets: Parts of the amount, by share or by place.
+        interval_unclear: Set when the source leaves it unclear whether the
+            amount is for the period or per year.
+        wording: The target as the source words it.
+    """
+
+    kind: Literal["period_quota"] = attrs.field(default="period_quota", init=False)
+    amount: Number = attrs.field(validator=positive)
+    unit: str = attrs.field(validator=non_empty)
+    bound: Bound = Bound.TARGET
+    sub_targets: tuple[SubTarget, ...] = ()
+    interval_unclear: bool = False
+    wording: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class IntervalQuota:
+    """An amount to reach in every interval (kvot per intervall).
+
+    "Två gånger per år", "minst 900 timmar per år".
+
+    Attributes:
+        amount: The number promised per interval; must be positive.
+        unit: What is counted, for example ``"timmar"``.
+        per: The interval, for example :attr:`Interval.YEAR`.
+        bound: How the number is meant.
+        sub_targets: Parts of the amount, by share or by place.
+        wording: The target as the source words it.
+    """
+
+    kind: Literal["interval_quota"] = attrs.field(default="interval_quota", init=False)
+    amount: Number = attrs.field(validator=positive)
+    unit: str = attrs.field(validator=non_empty)
+    per: Interval
+    bound: Bound = Bound.TARGET
+    sub_targets: tuple[SubTarget, ...] = ()
+    wording: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Schedule:
+    """Work on fixed dates given by a recurrence rule (schema).
+
+    "Lägesbild varje måndag" is ``FREQ=WEEKLY;BYDAY=MO``. Each occurrence is
+    one unit of work.
+
+    Attributes:
+        recurrence: The RFC 5545 RRULE.
+        start: Where the rule starts counting (DTSTART); the promise period's
+            start if not given.
+        unit: What one occurrence is, for example ``"lägesbildsmöte"``.
+        wording: The target as the source words it.
+    """
+
+    kind: Literal["schedule"] = attrs.field(default="schedule", init=False)
+    recurrence: Recurrence
+    start: dt.date | None = None
+    unit: str | None = None
+    wording: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Milestone:
+    """A one-off task to finish, possibly by a date (delmål med slutdatum).
+
+    Attributes:
+        due: When it must be done, if the source says.
+        wording: The target as the source words it.
+    """
+
+    kind: Literal["milestone"] = attrs.field(default="milestone", init=False)
+    due: dt.date | None = None
+    wording: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Ongoing:
+    """Continuing work without a number (löpande arbete).
+
+    Also how to record "ett antal insatser" and other counts the source leaves
+    unspecified; say so in ``wording``.
+
+    Attributes:
+        wording: The target as the source words it.
+    """
+
+    kind: Literal["ongoing"] = attrs.field(default="ongoing", init=False)
+    wording: str | None = None
+
+
+Target: TypeAlias = PeriodQuota | IntervalQuota | Schedule | Milestone | Ongoing
+"""The closed union of target kinds (mål), tagged by ``kind`` in documents."""
+
+TargetKind: TypeAlias = Literal[
+    "period_quota", "interval_quota", "schedule", "milestone", "ongoing"
+]
+"""The ``kind`` tag of each target class."""

@@ -1,0 +1,866 @@
+"""The follow-up report: a promise and where it stands, as HTML or Markdown (uppföljningsrapport).
+
+:func:`render_html` writes one self-contained HTML page (inline CSS and SVG
+charts, nothing fetched from the network) that prints on A4;
+:func:`render_markdown` writes the same content as Markdown. Both are in
+Swedish unless asked for English, and both take an explicit ``as_of``: the
+report says where the promise stood at the end of that day.
+
+The report has four parts: the promise (parties, signatories, period and
+basis); per focus area, each activity with its target in words, what was
+done, its status and the reason; the indicators; and the follow-up calendar
+(held, due and overdue occasions).
+
+Templates are rendered by Jinja2 with autoescaping, so text from the promise
+is always shown as text; the charts are drawn by matplotlib. Both belong to
+the optional extra ``report``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from typing import TYPE_CHECKING, Any
+
+from medborgarlofte._compute.followup import OccasionState, activity_dates, follow_up_coverage
+from medborgarlofte._compute.progress import ActivityProgress, PromiseProgress, Status, progress
+from medborgarlofte._model.parties import PartyKind, PartyRole
+from medborgarlofte._model.promise import SourceKind
+from medborgarlofte._model.reports import Report, ReportKind
+from medborgarlofte._model.targets import (
+    Bound,
+    Interval,
+    IntervalQuota,
+    Milestone,
+    Ongoing,
+    PeriodQuota,
+    Schedule,
+    SubTarget,
+    Target,
+)
+from medborgarlofte._render import charts as _charts
+from medborgarlofte.exceptions import MissingExtraError
+
+if TYPE_CHECKING:
+    from medborgarlofte._compute.followup import FollowUpCoverage
+    from medborgarlofte._compute.progress import ProgressRules
+    from medborgarlofte._core.problems import Language
+    from medborgarlofte._model.promise import Activity, FocusArea, Promise
+
+__all__ = ["describe_target", "render_html", "render_markdown"]
+
+_TEXT: dict[str, dict[str, str]] = {
+    "sv": {
+        "report": "Uppföljningsrapport",
+        "as_of": "Läget per {date}",
+        "generated": "Rapporten visar läget vid slutet av {date}.",
+        "promise": "Löftet",
+        "period": "Period",
+        "unknown_period": "okänd",
+        "signed_on": "Undertecknat",
+        "elapsed": "Förfluten tid",
+        "url": "Publicerat",
+        "parties": "Parter",
+        "party": "Part",
+        "kind": "Slag",
+        "role": "Roll",
+        "signatories": "Undertecknare",
+        "name": "Namn",
+        "title": "Titel",
+        "date": "Datum",
+        "contacts": "Kontaktpersoner",
+        "contact": "Kontakt",
+        "basis": "Underlag (lägesbild)",
+        "source": "Källa",
+        "year": "År",
+        "problems": "Problem som lägesbilden tar upp",
+        "overview": "Översikt",
+        "completion": "Genomfört",
+        "expected_completion": "Förväntat vid datumet",
+        "status": "Status",
+        "activities_count": "Aktiviteter",
+        "count": "Antal",
+        "bars_title": "Genomfört mot förväntat per aktivitet",
+        "focus_area": "Fokusområde",
+        "other_activities": "Övriga aktiviteter",
+        "activity": "Aktivitet",
+        "target": "Mål",
+        "wording": "Formulering i löftet",
+        "responsible": "Ansvarig",
+        "planned": "Planerat",
+        "expected": "Förväntat",
+        "done": "Gjort",
+        "share": "Andel",
+        "reason": "Motivering",
+        "reports": "Vad som gjorts",
+        "no_reports": "Inget rapporterat.",
+        "assessment": "Senaste bedömning",
+        "assessed_at": "vid uppföljningen {date}",
+        "timeline_title": "{title}: gjort över tid mot förväntat",
+        "cancelled": "Avbruten",
+        "indicators": "Indikatorer",
+        "indicator": "Indikator",
+        "unit": "Enhet",
+        "baseline": "Utgångsvärde",
+        "target_value": "Målvärde",
+        "latest": "Senaste värde",
+        "no_indicators": "Löftet har inga indikatorer.",
+        "follow_up": "Uppföljning",
+        "rules": "Så följs löftet upp",
+        "cadence": "Hur ofta",
+        "forum": "Forum",
+        "due_days": "Redovisas",
+        "due_days_value": "{days} dagar efter periodens slut",
+        "calendar": "Uppföljningskalender",
+        "covers": "Avser",
+        "due": "Redovisas senast",
+        "state": "Läge",
+        "late": "försenad",
+        "no_calendar": "Löftet har inga uppföljningstillfällen.",
+        "state_counts": "Genomförda: {held}. Försenade: {overdue}. Snart: {due_soon}. "
+        "Kommande: {upcoming}.",
+        "gaps": "Aktiviteter utan rapport under en uppföljd period",
+        "no_activities": "Inga aktiviteter.",
+        "none": "–",
+        "undated": "odaterad",
+        "footer": "Skapad med medborgarlofte ur löftet {id}.",
+    },
+    "en": {
+        "report": "Follow-up report",
+        "as_of": "As of {date}",
+        "generated": "The report shows where things stood at the end of {date}.",
+        "promise": "The promise",
+        "period": "Period",
+        "unknown_period": "unknown",
+        "signed_on": "Signed",
+        "elapsed": "Time elapsed",
+        "url": "Published at",
+        "parties": "Parties",
+        "party": "Party",
+        "kind": "Kind",
+        "role": "Role",
+        "signatories": "Signatories",
+        "name": "Name",
+        "title": "Title",
+        "date": "Date",
+        "contacts": "Contacts",
+        "contact": "Contact",
+        "basis": "Basis (situational picture)",
+        "source": "Source",
+        "year": "Year",
+        "problems": "Problems the situational picture names",
+        "overview": "Overview",
+        "completion": "Done",
+        "expected_completion": "Expected by the date",
+        "status": "Status",
+        "activities_count": "Activities",
+        "count": "Count",
+        "bars_title": "Done against expected, per activity",
+        "focus_area": "Focus area",
+        "other_activities": "Other activities",
+        "activity": "Activity",
+        "target": "Target",
+        "wording": "Wording in the promise",
+        "responsible": "Responsible",
+        "planned": "Planned",
+        "expected": "Expected",
+        "done": "Done",
+        "share": "Share",
+        "reason": "Reason",
+        "reports": "What was done",
+        "no_reports": "Nothing reported.",
+        "assessment": "Latest assessment",
+        "assessed_at": "at the follow-up on {date}",
+        "timeline_title": "{title}: done over time against expected",
+        "cancelled": "Cancelled",
+        "indicators": "Indicators",
+        "indicator": "Indicator",
+        "unit": "Unit",
+        "baseline": "Baseline",
+        "target_value": "Target",
+        "latest": "Latest value",
+        "no_indicators": "The promise has no indicators.",
+        "follow_up": "Follow-up",
+        "rules": "How the promise is followed up",
+        "cadence": "How often",
+        "forum": "Forum",
+        "due_days": "Reported",
+        "due_days_value": "{days} days after the period ends",
+        "calendar": "Follow-up calendar",
+        "covers": "Covers",
+        "due": "Due",
+        "state": "State",
+        "late": "late",
+        "no_calendar": "The promise has no follow-up occasions.",
+        "state_counts": "Held: {held}. Overdue: {overdue}. Due soon: {due_soon}. "
+        "Upcoming: {upcoming}.",
+        "gaps": "Activities with no report in a period that was followed up",
+        "no_activities": "No activities.",
+        "none": "–",
+        "undated": "undated",
+        "footer": "Made with medborgarlofte from the promise {id}.",
+    },
+}
+
+_PARTY_KIND = {
+    PartyKind.POLICE: ("polisen", "police"),
+    PartyKind.MUNICIPALITY: ("kommun", "municipality"),
+    PartyKind.REGION: ("region", "region"),
+    PartyKind.COUNTY_BOARD: ("länsstyrelse", "county board"),
+    PartyKind.RESCUE_SERVICE: ("räddningstjänst", "rescue service"),
+    PartyKind.HOUSING_COMPANY: ("bostadsbolag", "housing company"),
+    PartyKind.SCHOOL: ("skola", "school"),
+    PartyKind.ASSOCIATION: ("förening", "association"),
+    PartyKind.BUSINESS: ("näringsliv", "business"),
+    PartyKind.OTHER: ("annan", "other"),
+}
+_PARTY_ROLE = {
+    PartyRole.PRINCIPAL: ("part", "party to the promise"),
+    PartyRole.PARTNER: ("samverkanspart", "partner"),
+    PartyRole.CO_ACTOR: ("medaktör", "co-actor"),
+}
+_SOURCE_KIND = {
+    SourceKind.CITIZEN_DIALOGUE: ("medborgardialog", "citizen dialogue"),
+    SourceKind.EMPLOYEE_DIALOGUE: ("medarbetardialog", "employee dialogue"),
+    SourceKind.SURVEY: ("enkät", "survey"),
+    SourceKind.CRIME_STATISTICS: ("brottsstatistik", "crime statistics"),
+    SourceKind.LOCAL_INTELLIGENCE: ("lokal underrättelseinformation", "local intelligence"),
+    SourceKind.SITUATION_REPORT: ("lägesbild", "situation report"),
+    SourceKind.OTHER: ("annat", "other"),
+}
+_REPORT_KIND = {
+    ReportKind.DONE: ("genomfört", "done"),
+    ReportKind.PLANNED: ("planerat", "planned"),
+    ReportKind.NOT_DONE: ("ej genomfört", "not done"),
+}
+_BOUND = {
+    Bound.AT_LEAST: ("minst ", "at least "),
+    Bound.TARGET: ("", ""),
+    Bound.ABOUT: ("cirka ", "about "),
+    Bound.AT_MOST: ("högst ", "at most "),
+}
+_PER = {
+    Interval.WEEK: ("per vecka", "a week"),
+    Interval.MONTH: ("per månad", "a month"),
+    Interval.QUARTER: ("per kvartal", "a quarter"),
+    Interval.TERTIAL: ("per tertial", "a tertial"),
+    Interval.HALF_YEAR: ("per halvår", "a half-year"),
+    Interval.YEAR: ("per år", "a year"),
+}
+_TARGET_WORDS = {
+    "sv": {
+        "period": "under perioden",
+        "of_which": "varav",
+        "in": "i",
+        "dates": "{unit} på fasta datum ({count} under perioden{listed})",
+        "dates_unit": "tillfällen",
+        "due": "klart senast {date}",
+        "once": "en engångsuppgift",
+        "ongoing": "löpande, utan antal",
+    },
+    "en": {
+        "period": "over the period",
+        "of_which": "of which",
+        "in": "in",
+        "dates": "{unit} on fixed dates ({count} in the period{listed})",
+        "dates_unit": "occasions",
+        "due": "done by {date}",
+        "once": "a one-off task",
+        "ongoing": "ongoing, without a number",
+    },
+}
+
+
+def _i(lang: Language) -> int:
+    return 0 if lang == "sv" else 1
+
+
+def _number(value: float | None, lang: Language) -> str:
+    """Return a figure for people: whole numbers bare, others to one decimal.
+
+    >>> _number(12.0, "sv"), _number(5.97, "sv"), _number(5.97, "en"), _number(None, "en")
+    ('12', '6', '6', '–')
+    >>> _number(2.25, "sv")
+    '2,2'
+    """
+    if value is None:
+        return "–"
+    rounded = round(value, 1)
+    if rounded == int(rounded):
+        return str(int(rounded))
+    text = f"{rounded:.1f}"
+    return text.replace(".", ",") if lang == "sv" else text
+
+
+def _percent(value: float | None, lang: Language) -> str:
+    """Return a share as a whole percentage: ``"44 %"`` in Swedish, ``"44%"`` in English."""
+    if value is None:
+        return "–"
+    return f"{round(value * 100)} %" if lang == "sv" else f"{round(value * 100)}%"
+
+
+def _sub_target(sub: SubTarget, lang: Language, places: dict[str, str]) -> str:
+    words = _TARGET_WORDS[lang]
+    bound = _BOUND[sub.bound][_i(lang)]
+    amount = _percent(sub.share, lang) if sub.share is not None else _number(sub.amount, lang)
+    text = f"{words['of_which']} {bound}{amount} {sub.description}"
+    if sub.place is not None:
+        text += f" {words['in']} {places.get(sub.place, sub.place)}"
+    return text
+
+
+def describe_target(
+    target: Target, *, lang: Language = "sv", dates: tuple[dt.date, ...] | None = None
+) -> str:
+    """Return a target in words, as a report shows it (målet i ord).
+
+    >>> from medborgarlofte import Bound, Interval, IntervalQuota, PeriodQuota
+    >>> describe_target(PeriodQuota(amount=50, unit="trafikkontroller", bound=Bound.AT_LEAST))
+    'minst 50 trafikkontroller under perioden'
+    >>> describe_target(IntervalQuota(amount=2, unit="trygghetsvandringar",
+    ...                               per=Interval.YEAR), lang="en")
+    '2 trygghetsvandringar a year'
+
+    Args:
+        target: The target (mål).
+        lang: ``"sv"`` or ``"en"``.
+        dates: For a schedule, its dates inside the promise period, if known.
+
+    Returns:
+        One phrase. Units are kept as the promise writes them.
+    """
+    words = _TARGET_WORDS[lang]
+    i = _i(lang)
+    text: str
+    match target:
+        case PeriodQuota() | IntervalQuota():
+            amount = f"{_BOUND[target.bound][i]}{_number(target.amount, lang)} {target.unit}"
+            when = words["period"] if isinstance(target, PeriodQuota) else _PER[target.per][i]
+            parts = [f"{amount} {when}"]
+            parts += [_sub_target(sub, lang, {}) for sub in target.sub_targets]
+            text = ", ".join(parts)
+        case Schedule():
+            found = dates or ()
+            listed = ": " + ", ".join(d.isoformat() for d in found) if 0 < len(found) <= 6 else ""  # noqa: PLR2004
+            text = words["dates"].format(
+                unit=target.unit or words["dates_unit"], count=len(found), listed=listed
+            )
+            if dates is None:
+                text = f"{target.unit or words['dates_unit']}: {target.recurrence.rule}"
+        case Milestone():
+            text = words["due"].format(date=target.due) if target.due else words["once"]
+        case Ongoing():
+            text = words["ongoing"]
+    return text
+
+
+def _import_jinja() -> Any:  # noqa: ANN401 - the optional module, typed loosely on purpose
+    try:
+        import jinja2  # noqa: PLC0415 - optional dependency, imported on use
+    except ImportError as error:
+        raise MissingExtraError(extra="report", purpose="The follow-up report") from error
+    return jinja2
+
+
+# Code points HTML5 calls parse errors in a document: controls other than
+# ASCII whitespace, lone surrogates and the noncharacters (WHATWG HTML,
+# "control-character-in-input-stream", "noncharacter-in-input-stream").
+_NOT_SHOWABLE = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(
+        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+    )
+    + "]"
+)
+
+
+def _showable(text: str) -> str:
+    r"""Return *text* with each code point HTML5 forbids replaced by U+FFFD.
+
+    A promise may hold any Unicode text, but a report must stay valid HTML
+    and Markdown; the replacement character shows that something was there.
+
+    >>> _showable("a\ufdd0b\x07c") == "a\ufffdb\ufffdc"
+    True
+    """
+    return _NOT_SHOWABLE.sub("\ufffd", text)
+
+
+def _finalize_html(value: object) -> object:
+    """Make every value a template prints showable; markup stays markup."""
+    if isinstance(value, str):
+        cleaned = _showable(value)
+        return value if cleaned == value else type(value)(cleaned)
+    return value
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_MD_LEADING = re.compile(r"^(\s*\d*)([#+.)-])(?=\s|$)")
+_MD_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+
+
+class _Markdown(str):
+    """Text that is already Markdown and must not be escaped again."""
+
+    __slots__ = ()
+
+
+def _md_escape(value: object) -> str:
+    r"""Return *value* as Markdown text that shows every character as itself.
+
+    Every ASCII punctuation character Markdown or HTML could read as syntax is
+    backslash-escaped (CommonMark allows that for any ASCII punctuation), and
+    line breaks become spaces so a value never breaks a table row.
+
+    >>> print(_md_escape('<b>"x"</b> | *a*'))
+    \<b\>"x"\</b\> \| \*a\*
+    >>> print(_md_escape("1. maj"))
+    1\. maj
+    >>> print(_md_escape("2023-01-01 - klart"))
+    2023-01-01 - klart
+    """
+    if value is None:
+        return ""
+    if isinstance(value, _Markdown):
+        return value
+    text = _MD_SPECIAL.sub(r"\\\1", _MD_BREAKS.sub(" ", _showable(str(value))))
+    return _MD_LEADING.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text)
+
+
+@functools.cache
+def _environment(kind: str) -> Any:  # noqa: ANN401 - a jinja2.Environment
+    jinja2 = _import_jinja()
+    if kind == "html":
+        return jinja2.Environment(
+            loader=jinja2.PackageLoader("medborgarlofte._render", "templates"),
+            autoescape=True,
+            finalize=_finalize_html,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+    # Markdown: every value passes through _md_escape, so nothing from the
+    # promise can become Markdown or HTML syntax; HTML autoescaping would show
+    # entities in the raw text, so it is replaced by the Markdown escaping.
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("medborgarlofte._render", "templates"),
+        autoescape=False,
+        finalize=_md_escape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _party_names(promise: Promise, ids: tuple[str, ...]) -> str:
+    names = {p.id: p.name for p in promise.parties}
+    return ", ".join(names.get(party, party) for party in ids)
+
+
+def _when(report: Report, lang: Language) -> str:
+    if report.date is not None:
+        return report.date.isoformat()
+    if report.period is not None:
+        return str(report.period)
+    return report.date_text or _TEXT[lang]["undated"]
+
+
+def _report_row(report: Report, unit: str | None, lang: Language) -> dict[str, Any]:
+    amounts = []
+    if report.amount is not None:
+        approx = ("cirka ", "about ")[_i(lang)] if report.approximate else ""
+        amounts.append(f"{approx}{_number(report.amount, lang)} {unit or ''}".strip())
+    amounts += [f"{_number(q.value, lang)} {q.unit}" for q in report.quantities]
+    return {
+        "when": _when(report, lang),
+        "kind": _REPORT_KIND[report.kind][_i(lang)],
+        "kind_key": report.kind.value,
+        "amount": "; ".join(amounts),
+        "note": report.note or "",
+        "reason": report.reason or "",
+    }
+
+
+def _reports(promise: Promise, item: ActivityProgress, as_of: dt.date, lang: Language) -> list[Any]:
+    """Return the reports on an activity made by *as_of*, by day (undated ones last)."""
+    found = [r for r in promise.reports_for(item.id) if r.day is None or r.day <= as_of]
+    found.sort(key=lambda r: (r.day is None, r.day or dt.date.min))
+    return [_report_row(r, item.unit, lang) for r in found]
+
+
+def _timeline_points(
+    promise: Promise, ids: list[str], as_of: dt.date, rules: ProgressRules | None
+) -> dict[str, list[_charts.Point]]:
+    """Return, per activity, what was expected and done at dates through the period."""
+    period = promise.period
+    if period is None or not ids or as_of < period.start:
+        return {}
+    days = {period.start, period.end, min(as_of, period.end)}
+    step = max(7, period.days // 60)
+    day = period.start
+    while day < period.end:
+        days.add(day)
+        day += dt.timedelta(days=step)
+    for report in promise.reports:
+        if report.day is not None and period.contains(report.day) and report.day <= as_of:
+            days.add(report.day)
+            days.add(report.day - dt.timedelta(days=1))
+    points: dict[str, list[_charts.Point]] = {i: [] for i in ids}
+    for day in sorted(d for d in days if period.contains(d)):
+        result = progress(promise, as_of=day, rules=rules)
+        for activity_id in ids:
+            item = result.activity(activity_id)
+            points[activity_id].append(
+                _charts.Point(
+                    day=day,
+                    expected=float(item.expected or 0),
+                    done=float(item.done) if day <= as_of else None,
+                )
+            )
+    return points
+
+
+def _has_number(item: ActivityProgress) -> bool:
+    return (
+        item.planned is not None
+        and item.kind in {"period_quota", "interval_quota", "schedule"}
+        and item.activity.cancelled is None
+    )
+
+
+def _bar(item: ActivityProgress, lang: Language) -> _charts.Bar:
+    done = item.completion or 0.0
+    text = f"{_percent(done, lang)}"
+    if item.expected_share is not None:
+        text += f" / {_percent(item.expected_share, lang)}"
+    return _charts.Bar(
+        label=item.activity.title, done=done, expected=item.expected_share, text=text
+    )
+
+
+def _activity(
+    promise: Promise,
+    item: ActivityProgress,
+    *,
+    as_of: dt.date,
+    lang: Language,
+    chart: str | None,
+) -> dict[str, Any]:
+    text = _TEXT[lang]
+    activity: Activity = item.activity
+    assessment = None
+    if item.assessment is not None:
+        found = item.assessment
+        verdict = found.verdict.label(lang)
+        if found.assessment.reason is not None:
+            verdict += f" ({found.assessment.reason.label(lang)})"
+        assessment = {
+            "verdict": verdict,
+            "at": text["assessed_at"].format(date=found.held_on.isoformat()),
+            "note": found.assessment.note or "",
+        }
+    dates = activity_dates(promise, activity) if isinstance(activity.target, Schedule) else None
+    cancelled = ""
+    if activity.cancelled is not None:
+        parts = [str(activity.cancelled.date) if activity.cancelled.date else ""]
+        parts.append(activity.cancelled.reason or "")
+        cancelled = " ".join(p for p in parts if p)
+    return {
+        "id": activity.id,
+        "title": activity.title,
+        "measure": activity.measure or "",
+        "description": activity.description or "",
+        "target": describe_target(activity.target, lang=lang, dates=dates),
+        "wording": activity.target.wording or "",
+        "responsible": _party_names(promise, activity.responsible),
+        "participants": _party_names(promise, activity.participants),
+        "planned": _number(item.planned, lang) if item.planned is not None else text["none"],
+        "expected": _number(item.expected, lang) if item.expected is not None else text["none"],
+        "done": _number(item.done, lang) if item.planned is not None else text["none"],
+        "unit": item.unit or "",
+        "completion": _percent(item.completion, lang),
+        "expected_share": _percent(item.expected_share, lang),
+        "status": item.status.label(lang),
+        "status_key": item.status.value,
+        "reason": item.reason.text(lang),
+        "assessment": assessment,
+        "cancelled": cancelled,
+        "reports": _reports(promise, item, as_of, lang),
+        "chart": chart,
+    }
+
+
+def _coverage(promise: Promise, coverage: FollowUpCoverage, lang: Language) -> dict[str, Any]:
+    text = _TEXT[lang]
+    rows = []
+    for status in coverage.statuses:
+        occasion = status.occasion
+        state = status.state.label(lang)
+        if status.follow_ups:
+            state += f" {status.follow_ups[0].held_on.isoformat()}"
+            if status.late:
+                state += f" ({text['late']})"
+        rows.append(
+            {
+                "label": occasion.label(lang),
+                "covers": str(occasion.covers),
+                "forum": occasion.forum or "",
+                "due": occasion.due.isoformat(),
+                "state": state,
+                "state_key": status.state.value,
+            }
+        )
+    rules = [
+        {
+            "cadence": rule.cadence.label(lang),
+            "forum": rule.forum or "",
+            "responsible": _party_names(promise, (rule.responsible,)) if rule.responsible else "",
+            "due_days": text["due_days_value"].format(days=rule.report_due_days),
+            "description": rule.description or "",
+        }
+        for rule in promise.follow_up_rules
+    ]
+    titles = {a.id: a.title for a in promise.activities}
+    gaps = [
+        {"label": gap.occasion.label(lang), "activity": titles.get(gap.activity, gap.activity)}
+        for gap in coverage.gaps
+    ]
+    counts = text["state_counts"].format(
+        held=len(coverage.held),
+        overdue=len(coverage.overdue),
+        due_soon=len(coverage.due_soon),
+        upcoming=len(coverage.upcoming),
+    )
+    return {"rules": rules, "occasions": rows, "counts": counts, "gaps": gaps}
+
+
+def _value(number: float | None, day: dt.date | None, unit: str, lang: Language) -> str:
+    if number is None:
+        return "–"
+    text = f"{_number(number, lang)} {unit}".strip()
+    return f"{text} ({day.isoformat()})" if day else text
+
+
+def _indicators(result: PromiseProgress, lang: Language) -> list[dict[str, Any]]:
+    rows = []
+    for item in result.indicators:
+        indicator = item.indicator
+        unit = indicator.unit
+        baseline = indicator.baseline
+        target = indicator.target
+        latest = item.latest
+        rows.append(
+            {
+                "name": indicator.name,
+                "unit": unit,
+                "baseline": _value(baseline.value, baseline.date, unit, lang) if baseline else "–",
+                "target": _value(target.value, target.date, unit, lang) if target else "–",
+                "latest": _value(latest.value, latest.date, unit, lang) if latest else "–",
+                "status": item.status.label(lang),
+                "status_key": item.status.value,
+                "reason": item.reason.text(lang),
+            }
+        )
+    return rows
+
+
+def _focus_groups(
+    promise: Promise, result: PromiseProgress
+) -> list[tuple[FocusArea | None, tuple[ActivityProgress, ...]]]:
+    groups: list[tuple[FocusArea | None, tuple[ActivityProgress, ...]]] = [
+        (area.focus_area, area.activities) for area in result.focus_areas
+    ]
+    known = {area.id for area in promise.focus_areas}
+    rest = tuple(a for a in result.activities if not known.intersection(a.activity.focus_areas))
+    if rest:
+        groups.append((None, rest))
+    return groups
+
+
+def _context(
+    promise: Promise,
+    *,
+    as_of: dt.date,
+    lang: Language,
+    rules: ProgressRules | None,
+    charts: bool,
+) -> dict[str, Any]:
+    text = _TEXT[lang]
+    i = _i(lang)
+    result = progress(promise, as_of=as_of, rules=rules)
+    groups = _focus_groups(promise, result)
+    with_number = [a.id for a in result.activities if _has_number(a)] if charts else []
+    points = _timeline_points(promise, with_number, as_of, rules)
+    focus_areas = []
+    for g, (area, items) in enumerate(groups):
+        bars = None
+        if charts and any(item.completion is not None for item in items):
+            shown = [_bar(item, lang) for item in items if item.completion is not None]
+            bars = _charts.progress_bars(shown, lang=lang, key=f"bars{g}", title=text["bars_title"])
+        activities = []
+        for n, item in enumerate(items):
+            chart = None
+            if item.id in points and item.planned is not None:
+                chart = _charts.timeline(
+                    points[item.id],
+                    as_of=as_of,
+                    planned=float(item.planned),
+                    unit=item.unit,
+                    lang=lang,
+                    key=f"t{g}-{n}",
+                    title=text["timeline_title"].format(title=item.activity.title),
+                )
+            activities.append(_activity(promise, item, as_of=as_of, lang=lang, chart=chart))
+        focus_areas.append(
+            {
+                "anchor": f"fokus-{g + 1}",
+                "title": area.title if area else text["other_activities"],
+                "description": (area.description or "") if area else "",
+                "bars": bars,
+                "activities": activities,
+            }
+        )
+    period = promise.period
+    counts = [
+        {"status": status.label(lang), "key": status.value, "count": count}
+        for status, count in result.counts
+        if count
+    ]
+    parties = {p.id: p.name for p in promise.parties}
+    basis = promise.basis
+    return {
+        "t": text,
+        "lang": lang,
+        "as_of": as_of.isoformat(),
+        "promise": promise,
+        "title": promise.title,
+        "summary": promise.summary or "",
+        "url": promise.url or "",
+        "period": str(period) if period else (promise.period_text or text["unknown_period"]),
+        "signed_on": promise.signed_on.isoformat() if promise.signed_on else "",
+        "elapsed": _percent(result.elapsed, lang) if result.elapsed is not None else "",
+        "parties": [
+            {
+                "name": p.name,
+                "kind": _PARTY_KIND[p.kind][i],
+                "role": _PARTY_ROLE[p.role][i],
+            }
+            for p in promise.parties
+        ],
+        "signatories": [
+            {
+                "name": s.name,
+                "title": (("tf. " if lang == "sv" else "acting ") if s.acting else "")
+                + (s.title or ""),
+                "party": parties.get(s.party, s.party),
+                "date": s.signed_on.isoformat() if s.signed_on else "",
+            }
+            for s in promise.signatories
+        ],
+        "contacts": [
+            {
+                "name": c.name,
+                "title": c.title or "",
+                "party": parties.get(c.party, c.party),
+                "contact": ", ".join(x for x in (c.email, c.phone) if x),
+            }
+            for c in promise.contacts
+        ],
+        "sources": [
+            {
+                "kind": _SOURCE_KIND[s.kind][i],
+                "description": s.description or "",
+                "year": str(s.year) if s.year else "",
+            }
+            for s in basis.sources
+        ],
+        "basis_summary": basis.summary or "",
+        "basis_problems": list(basis.problems),
+        "completion": _percent(result.completion, lang),
+        "expected_completion": _percent(result.expected_completion, lang),
+        "activity_count": len(result.activities),
+        "counts": counts,
+        "not_assessable": result.reason.text(lang) if result.reason else "",
+        "focus_areas": focus_areas,
+        "indicators": _indicators(result, lang),
+        "follow_up": _coverage(promise, follow_up_coverage(promise, as_of=as_of), lang),
+        "statuses": [s.value for s in Status],
+        "held_key": OccasionState.HELD.value,
+    }
+
+
+def render_html(
+    promise: Promise,
+    *,
+    as_of: dt.date,
+    lang: Language = "sv",
+    rules: ProgressRules | None = None,
+) -> str:
+    """Return the follow-up report of *promise* at *as_of* as one HTML page (uppföljningsrapport).
+
+    The page stands alone: its CSS and its SVG charts are inline and it
+    fetches nothing, so it can be mailed, archived or printed (on A4). Every
+    text from the promise is escaped, so titles show as written.
+
+    Args:
+        promise: The promise (medborgarlöfte).
+        as_of: The date the report is for; its whole day counts as passed.
+        lang: ``"sv"`` (the default) or ``"en"``.
+        rules: The thresholds for statuses; the defaults if not given.
+
+    Returns:
+        The HTML5 document as text.
+
+    Raises:
+        MissingExtraError: If Jinja2 or matplotlib (the ``report`` extra) is
+            not installed.
+    """
+    context = _context(promise, as_of=as_of, lang=lang, rules=rules, charts=True)
+    for area in context["focus_areas"]:
+        if area["bars"] is not None:
+            area["bars"] = _markup(area["bars"])
+        for activity in area["activities"]:
+            if activity["chart"] is not None:
+                activity["chart"] = _markup(activity["chart"])
+    page: str = _environment("html").get_template("report.html.j2").render(context)
+    return page
+
+
+def _markup(svg: str) -> Any:  # noqa: ANN401 - a markupsafe.Markup
+    """Mark an SVG element drawn by matplotlib (never promise text) as safe HTML."""
+    from markupsafe import Markup  # noqa: PLC0415 - comes with Jinja2
+
+    return Markup(svg)  # noqa: S704 - built by matplotlib and ElementTree, see _charts
+
+
+def render_markdown(
+    promise: Promise,
+    *,
+    as_of: dt.date,
+    lang: Language = "sv",
+    rules: ProgressRules | None = None,
+) -> str:
+    """Return the follow-up report of *promise* at *as_of* as Markdown (uppföljningsrapport).
+
+    The same content as :func:`render_html`, without the charts; each
+    activity's share done and expected is given in figures. Text from the
+    promise is escaped, so it never becomes Markdown or HTML syntax.
+
+    Args:
+        promise: The promise (medborgarlöfte).
+        as_of: The date the report is for; its whole day counts as passed.
+        lang: ``"sv"`` (the default) or ``"en"``.
+        rules: The thresholds for statuses; the defaults if not given.
+
+    Returns:
+        The Markdown text (CommonMark with pipe tables).
+
+    Raises:
+        MissingExtraError: If Jinja2 (the ``report`` extra) is not installed.
+    """
+    context = _context(promise, as_of=as_of, lang=lang, rules=rules, charts=False)
+    page: str = _environment("markdown").get_template("report.md.j2").render(context)
+    return page

@@ -1,0 +1,4 @@
+"""Integrity rules over whole promises, and the limits a document must keep.
+
+Imports only the model and the core.
+"""
