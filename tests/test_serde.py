@@ -34,11 +34,11 @@ from medborgarlofte import (
     loads_with_warnings,
     to_dict,
 )
+from medborgarlofte._formats import msgspec_engine as _msgspec
 from medborgarlofte._formats import syntax as _formats
 from medborgarlofte._formats import versioning as _versioning
 from medborgarlofte._formats.converter import (
     CONVERTER,
-    FAST_CONVERTER,
     JSON_CONVERTER,
     SmallFloat,
     make_converter,
@@ -334,16 +334,17 @@ def test_syntax_error_gives_line_and_column(text, fmt, where):
     assert where.replace("line", "rad").replace("column", "kolumn") in problem.message_sv
 
 
-def test_json_syntax_is_explained_alike_with_or_without_orjson(monkeypatch):
-    """Both JSON backends report the same syntax problem."""
+def test_json_syntax_is_explained_alike_with_or_without_the_fast_extra(monkeypatch):
+    """With or without the fast extra, a JSON syntax error is the same problem."""
     text = '{"format_version": 1,, }'
-    with_orjson = _problems_text(text)
+    with_extra = _problems_text(text)
     with pytest.raises(ValidationError) as fast:
         loads(text)
     monkeypatch.setattr(_formats, "_orjson", None)
+    monkeypatch.setattr(_msgspec, "_msgspec", None)
     with pytest.raises(ValidationError) as slow:
         loads(text)
-    assert [("$", "syntax-error")] == with_orjson
+    assert [("$", "syntax-error")] == with_extra
     assert fast.value.problems == slow.value.problems
 
 
@@ -546,7 +547,7 @@ def test_orjson_and_stdlib_write_the_same_bytes(monkeypatch):
 def test_small_floats_are_marked_only_for_the_json_writer():
     """to_dict gives plain floats; only the orjson writer's converter marks small ones."""
     activity = Activity(id="a", title="t", target=Ongoing(), weight=1e-5)
-    assert float is type(FAST_CONVERTER.unstructure(activity)["weight"])
+    assert float is type(CONVERTER.unstructure(activity)["weight"])
     assert SmallFloat is type(JSON_CONVERTER.unstructure(activity)["weight"])
 
 
@@ -715,13 +716,6 @@ def test_make_converter_builds_independent_converters():
     first, second = make_converter(), make_converter()
     assert first is not second
     assert first.structure(doc, Promise) == second.structure(doc, Promise)
-
-
-def test_fast_and_detailed_converters_build_equal_objects():
-    """Both converters build the same promise from a valid document."""
-    doc = _doc()
-    del doc["format_version"]
-    assert CONVERTER.structure(doc, Promise) == FAST_CONVERTER.structure(doc, Promise)
 
 
 def test_from_dict_accepts_any_mapping():

@@ -9,8 +9,11 @@ reference refuses it must step aside.
 
 import json
 import random
+import re
+from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -229,3 +232,48 @@ def test_integers_beyond_64_bits_stay_integers_on_the_reference_path():
         amount = loads(data).activities[0].target.amount  # type: ignore[union-attr]
         assert type(amount) is int
         assert amount == 10**30
+
+
+def _instances(value: object) -> list[object]:
+    """Return every attrs instance in *value*, itself included."""
+    found: list[object] = []
+    if isinstance(value, tuple):
+        for item in value:
+            found += _instances(item)
+    elif attrs.has(type(value)):
+        found.append(value)
+        for field in attrs.fields(type(value)):
+            found += _instances(getattr(value, field.name))
+    return found
+
+
+def test_the_decoder_builds_each_object_through_its_own_constructor(monkeypatch):
+    """Every object the decoder gives is made by its model class's __init__, never a twin."""
+    promise = sample_promise()
+    expected = _instances(promise)
+    made: list[type] = []
+    for cls in {type(i) for i in expected}:
+        init = cls.__init__
+
+        def counting(self: Any, *args: Any, __init: Any = init, **kwargs: Any) -> None:
+            made.append(type(self))
+            __init(self, *args, **kwargs)
+
+        monkeypatch.setattr(cls, "__init__", counting)
+    got = _msgspec.decode_promise(dumps(promise))
+    assert promise == got
+    built = _instances(got)
+    assert [type(i) for i in expected] == [type(i) for i in built]
+    assert sorted(t.__name__ for t in made) == sorted(type(i).__name__ for i in built)
+
+
+def test_the_formats_never_swap_a_class_nor_touch_the_collector():
+    """No module of the formats package assigns __class__ or calls the gc module."""
+    folder = Path(_msgspec.__file__).parent
+    found = [
+        f"{path.name}:{number}"
+        for path in sorted(folder.glob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"__class__\s*=|\bgc\.|import gc\b", line)
+    ]
+    assert [] == found

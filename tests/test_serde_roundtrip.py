@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from medborgarlofte import Promise, dumps, dumps_many, from_dict, loads, loads_many, to_dict
 from medborgarlofte._formats import syntax as _formats
-from medborgarlofte._formats.converter import CONVERTER, FAST_CONVERTER, JSON_CONVERTER
+from medborgarlofte._formats.converter import JSON_CONVERTER
 from medborgarlofte.testing import promises
 
 _settings = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -38,15 +38,6 @@ def test_orjson_writes_the_same_bytes_as_the_standard_library(promise: Promise):
     plain = to_dict(promise)
     marked = {"format_version": 1, **JSON_CONVERTER.unstructure(promise, Promise)}
     assert _formats.json_stdlib(plain) == _formats.json_orjson(marked)
-
-
-@_settings
-@given(promises())
-def test_fast_and_detailed_paths_build_equal_objects(promise: Promise):
-    """The fast converter and the detailed one build equal promises from a valid document."""
-    body = to_dict(promise)
-    del body["format_version"]
-    assert FAST_CONVERTER.structure(body, Promise) == CONVERTER.structure(body, Promise)
 
 
 @_settings

@@ -27,7 +27,6 @@ from medborgarlofte._formats.api import (
 )
 from medborgarlofte._formats.converter import (
     CONVERTER,
-    FAST_CONVERTER,
     TARGET_CLASSES,
     TARGET_KINDS,
     make_converter,
@@ -38,7 +37,6 @@ from medborgarlofte._formats.versioning import FORMAT_VERSION, MIGRATIONS, VERSI
 __all__ = [
     "CONVERTER",
     "DEFAULT_MAX_SIZE",
-    "FAST_CONVERTER",
     "FORMATS",
     "FORMAT_VERSION",
     "MIGRATIONS",

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from medborgarlofte._core import codes
-from medborgarlofte._formats.converter import CONVERTER, FAST_CONVERTER, JSON_CONVERTER
+from medborgarlofte._formats.converter import CONVERTER, JSON_CONVERTER
 from medborgarlofte._formats.errors import problem, problems_from, sort_problems
 from medborgarlofte._formats.msgspec_engine import decode_many, decode_promise
 from medborgarlofte._formats.syntax import (
@@ -66,13 +66,9 @@ class _Collection:
 
 
 def _structure(body: dict[str, Any], cls: type[Any]) -> Any:
-    """Return *body* structured as *cls*: fast when valid, every problem when not."""
+    """Return *body* structured as *cls*, or raise with every problem found in it."""
     try:
-        return FAST_CONVERTER.structure(body, cls)
-    except Exception:  # noqa: BLE001, S110 - the detailed path says what is wrong
-        pass
-    try:
-        return CONVERTER.structure(body, cls)  # pragma: no cover - both paths agree
+        return CONVERTER.structure(body, cls)
     except Exception as exc:  # noqa: BLE001 - turned into problems
         raise ValidationError(sort_problems(problems_from(exc))) from None
 
@@ -154,7 +150,7 @@ def to_dict(promise: Promise) -> dict[str, Any]:
     >>> to_dict(Promise(id="p", title="Trygg kommun"))
     {'format_version': 1, 'id': 'p', 'title': 'Trygg kommun'}
     """
-    return {VERSION_KEY: FORMAT_VERSION, **FAST_CONVERTER.unstructure(promise, Promise)}
+    return {VERSION_KEY: FORMAT_VERSION, **CONVERTER.unstructure(promise, Promise)}
 
 
 def loads_with_warnings(
@@ -416,10 +412,10 @@ def dumps_many(promises: Iterable[Promise], *, format: Format = "json") -> str:
         if has_orjson():
             lines = [json_line_orjson(JSON_CONVERTER.unstructure(p, Promise)) for p in promises]
         else:
-            lines = [json_line_stdlib(FAST_CONVERTER.unstructure(p, Promise)) for p in promises]
+            lines = [json_line_stdlib(CONVERTER.unstructure(p, Promise)) for p in promises]
         head = f'{{"{VERSION_KEY}":{FORMAT_VERSION},"{PROMISES_KEY}":['
         return head + ("\n" if lines else "") + ",\n".join(lines) + "\n]}\n"
-    return write(_many_dict(promises, FAST_CONVERTER), fmt)
+    return write(_many_dict(promises, CONVERTER), fmt)
 
 
 def dump_many(

@@ -5,11 +5,17 @@ recurrence rules, numbers), class policy (forbid extra keys, omit defaults),
 and the tagged target union last, because factories capture the hooks that
 exist when they run.
 
-Two converters come out of :func:`make_converter`: the *detailed* one (the
-default, :data:`CONVERTER`) collects every failure with the attribute or index
-it happened at, and the *fast* one (``detailed=False``) stops at the first
-failure. Both accept and build exactly the same things; the loader tries the
-fast one first and asks the detailed one only to explain a failure.
+Every failure is collected with the attribute or index it happened at
+(cattrs' detailed validation), so one pass both builds a valid document and
+explains a broken one. Classes are structured and unstructured by cattrs' own
+generated functions; the hooks below only decide the leaves and containers.
+
+The leaf hooks for plain values are ``_structure_str``, ``_structure_int``,
+``_structure_bool``, :func:`structure_float`, :func:`structure_number` and
+:func:`structure_date`. The msgspec decoder of the ``fast`` extra
+(:mod:`.msgspec_engine`) checks the same things in C without calling them, so
+a check added to one of these hooks must be added there too; the tests that
+hold both paths to the same result will fail until it is.
 """
 
 from __future__ import annotations
@@ -38,7 +44,6 @@ from cattrs.gen import make_dict_structure_fn
 
 from medborgarlofte._core import codes
 from medborgarlofte._formats.errors import DocumentValueError, wrong_type
-from medborgarlofte._formats.fastgen import make_fast_structure_fn, make_fast_unstructure_fn
 from medborgarlofte._model.recurrence import Recurrence
 from medborgarlofte._model.targets import IntervalQuota, Milestone, Ongoing, PeriodQuota, Schedule
 from medborgarlofte.exceptions import InvalidValueError
@@ -48,7 +53,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CONVERTER",
-    "FAST_CONVERTER",
     "JSON_CONVERTER",
     "TARGET_CLASSES",
     "TARGET_KINDS",
@@ -253,12 +257,7 @@ def _tuple_structure(conv: cattrs.Converter, t: Any) -> Callable[[object, object
     elem = get_args(t)[0]
     hook = conv.get_structure_hook(elem)
 
-    def structure_tuple_fast(value: object, _: object) -> tuple[Any, ...]:
-        if type(value) is not list:
-            raise wrong_type(value, "en lista", "a list")
-        return tuple([hook(item, elem) for item in value])
-
-    def structure_tuple_detailed(value: object, _: object) -> tuple[Any, ...]:
+    def structure_tuple(value: object, _: object) -> tuple[Any, ...]:
         if type(value) is not list:
             raise wrong_type(value, "en lista", "a list")
         items: list[Any] = []
@@ -274,7 +273,7 @@ def _tuple_structure(conv: cattrs.Converter, t: Any) -> Callable[[object, object
             raise IterableValidationError(msg, errors, t)
         return tuple(items)
 
-    return structure_tuple_detailed if conv.detailed_validation else structure_tuple_fast
+    return structure_tuple
 
 
 def _tuple_unstructure(conv: cattrs.Converter, t: Any) -> Callable[[Any], list[Any]]:
@@ -304,8 +303,6 @@ def _optional_unstructure(
 
 
 def _class_structure(conv: cattrs.Converter, cl: type[Any]) -> Callable[[object, object], Any]:
-    if not conv.detailed_validation:
-        return make_fast_structure_fn(cl, conv)
     generated: Callable[[object, object], Any] = make_dict_structure_fn(cl, conv)  # type: ignore[assignment]
 
     def structure_object(value: object, _: object) -> Any:
@@ -368,12 +365,10 @@ def _target_unstructure(conv: cattrs.Converter, _t: Any) -> Callable[[Any], dict
     return lambda value: {"kind": value.kind, **hooks[type(value)](value)}
 
 
-def make_converter(*, detailed: bool = True, json_floats: bool = False) -> cattrs.Converter:
+def make_converter(*, json_floats: bool = False) -> cattrs.Converter:
     """Return a new converter for the document format (dokumentformat).
 
     Args:
-        detailed: Collect every failure with its place (slower), rather than
-            stopping at the first.
         json_floats: Mark floats below 1e-4 in size as :class:`SmallFloat` on
             output, for the orjson writer; plain data has plain floats.
 
@@ -382,9 +377,7 @@ def make_converter(*, detailed: bool = True, json_floats: bool = False) -> cattr
         :class:`~medborgarlofte.Promise` (without the ``format_version`` key)
         to plain data and back.
     """
-    conv = cattrs.Converter(
-        detailed_validation=detailed, forbid_extra_keys=True, omit_if_default=True
-    )
+    conv = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True, omit_if_default=True)
     bind = functools.partial
 
     # 1. Primitives.
@@ -412,7 +405,6 @@ def make_converter(*, detailed: bool = True, json_floats: bool = False) -> cattr
     conv.register_structure_hook_factory(_is_tuple, bind(_tuple_structure, conv))
     conv.register_unstructure_hook_factory(_is_tuple, bind(_tuple_unstructure, conv))
     conv.register_structure_hook_factory(attrs.has, bind(_class_structure, conv))
-    conv.register_unstructure_hook_factory(attrs.has, lambda cl: make_fast_unstructure_fn(cl, conv))
     conv.register_structure_hook_factory(_is_optional, bind(_optional_structure, conv))
     conv.register_unstructure_hook_factory(
         _is_optional, bind(_optional_unstructure, conv, json_floats)
@@ -485,10 +477,7 @@ def _kind_error(kind: object, present: bool) -> DocumentValueError:  # noqa: FBT
 
 
 CONVERTER: Final = make_converter()
-"""The detailed converter: collects every failure with its place."""
+"""The converter: builds a valid document, and collects every failure of a broken one."""
 
-FAST_CONVERTER: Final = make_converter(detailed=False)
-"""The fast converter: builds what :data:`CONVERTER` builds; stops at the first failure."""
-
-JSON_CONVERTER: Final = make_converter(detailed=False, json_floats=True)
+JSON_CONVERTER: Final = make_converter(json_floats=True)
 """The converter the orjson writer unstructures with; see :class:`SmallFloat`."""

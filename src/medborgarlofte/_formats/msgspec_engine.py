@@ -5,16 +5,17 @@ generated here from the attrs classes: the same keys and defaults, unknown
 keys forbidden, the target union tagged by ``kind``, a recurrence rule as
 text and ``format_version`` fixed to the current version. Parsing, the exact
 type checks (no ``"5"`` for 5, no ``true`` for a number), dates and enums all
-happen in C. Generated builders then turn the mirrors into the model's frozen
-objects as the fast converter does (see :mod:`._fastgen`): through the
-mutable twin, running the same validators.
+happen in C. A small generated builder per class then calls the model class
+itself with the mirror's fields, so every object is made by its own attrs
+``__init__`` and its validators run.
 
 This path only ever gives a promise or steps aside. Anything it does not
 accept (a syntax error, a wrong type, an unknown key, an older or newer
 format version, a value a validator refuses) makes it return ``None``, and the
-reference path (the parser and the detailed cattrs converter) reads the
-document again and reports every problem with its path. So both paths accept
-the same documents and build equal promises; the tests hold them to that.
+reference path (the standard library's parser and the cattrs converter) reads
+the document again and reports every problem with its path. So both paths
+accept the same documents and build equal promises; the tests hold them to
+that. It is kept because it pays: see ``benchmarks/README.md``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import linecache
 import sys
 import types
 import typing
@@ -29,8 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from medborgarlofte._formats.converter import FAST_CONVERTER, TARGET_CLASSES
-from medborgarlofte._formats.fastgen import _build_lines, define
+from medborgarlofte._formats.converter import CONVERTER, TARGET_CLASSES
 from medborgarlofte._formats.versioning import FORMAT_VERSION, VERSION_KEY
 from medborgarlofte._model.promise import Promise
 from medborgarlofte._model.recurrence import Recurrence
@@ -54,6 +55,20 @@ _PROMISES_KEY = "promises"
 def has_msgspec() -> bool:
     """Return whether the C decoder (msgspec, the ``fast`` extra) is installed."""
     return _msgspec is not None
+
+
+def _define(source: str, filename: str, env: dict[str, Any], name: str) -> Callable[..., Any]:
+    """Compile the generated *source*, run it in *env* and return its function *name*.
+
+    The source is registered with :mod:`linecache` under *filename*, so
+    tracebacks and debuggers show the generated lines.
+    """
+    code = compile(source, filename, "exec")
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
+    namespace: dict[str, Any] = {}
+    exec(code, env, namespace)  # noqa: S102 - code generated from the model's own fields
+    function: Callable[..., Any] = namespace[name]
+    return function
 
 
 def _union_args(tp: Any) -> tuple[Any, ...]:
@@ -124,10 +139,14 @@ class _Mirrors:
         return struct
 
     def _builder(self, cl: type[Any]) -> Callable[[Any], Any]:
-        """Return a generated function that builds an instance of *cl* from its mirror."""
+        """Return a generated function that builds an instance of *cl* from its mirror.
+
+        It reads each field of the mirror, turns nested mirrors into model
+        objects, and calls ``cl`` with them by keyword.
+        """
         hints = typing.get_type_hints(cl)
         every = attrs.fields(cl)
-        env: dict[str, Any] = {"_cl": cl, "_new": object.__new__, "_tuple": tuple, "_map": map}
+        env: dict[str, Any] = {"_cl": cl, "_tuple": tuple, "_map": map}
         local = {a.name: f"v{index}" for index, a in enumerate(every)}
         lines = [f"def build_{cl.__name__}(s):"]
         for a in every:
@@ -135,15 +154,16 @@ class _Mirrors:
                 name = local[a.name]
                 lines.append(f"    {name} = s.{a.name}")
                 lines += [f"    {line}" for line in self._convert(name, hints[a.name], env)]
-        lines += _build_lines(cl, local, env)
+        keywords = ", ".join(f"{a.alias}={local[a.name]}" for a in every if a.init)
+        lines.append(f"    return _cl({keywords})")
         source = "\n".join(lines) + "\n"
         filename = f"<medborgarlofte msgspec build {cl.__module__}.{cl.__qualname__}>"
-        return define(source, filename, env, f"build_{cl.__name__}")
+        return _define(source, filename, env, f"build_{cl.__name__}")
 
     def _convert(self, name: str, tp: Any, env: dict[str, Any]) -> list[str]:
         """Return the lines that turn the local *name*, decoded as *tp*'s mirror, into *tp*."""
         if tp is Recurrence:
-            env["_recurrence"] = FAST_CONVERTER.get_structure_hook(Recurrence)
+            env["_recurrence"] = CONVERTER.get_structure_hook(Recurrence)
             return [f"{name} = _recurrence({name}, None)"]
         if attrs.has(tp):
             return [f"{name} = {self._builder_name(tp, env)}({name})"]
