@@ -124,9 +124,9 @@ def parse(data: str | bytes, fmt: Format) -> Any:
 def _parse_json(data: str | bytes) -> Any:
     """Return the plain data in the JSON *data*, read by the standard library.
 
-    With the ``fast`` extra, a valid document never comes here: the msgspec
-    decoder reads it. This reader serves the documents that decoder steps
-    aside for, and every JSON document when the extra is not installed.
+    With the ``fast`` extra, loading a JSON promise or collection tries the
+    msgspec decoder first; this reader serves what that decoder steps aside
+    for, every other caller, and every JSON document without the extra.
     """
     text = _decode(data, "json")
     try:
