@@ -41,8 +41,9 @@ from medborgarlofte import (
     progress,
     testing,
 )
-from medborgarlofte import cli as cli_module
-from medborgarlofte.cli import WIDTH, build_parser, main, new_promise_toml
+from medborgarlofte.cli import build_parser, main
+from medborgarlofte.cli._new import new_promise_toml
+from medborgarlofte.cli._terminal import WIDTH
 from test_report import promise
 
 AS_OF = "2024-06-30"
@@ -287,13 +288,15 @@ def test_summary(good, tmp_path):
 
 
 def test_summary_broken(good, broken, tmp_path):
-    """summary stops with exit 1 when any file has an error, or a directory holds none."""
+    """summary exits 1 when any file has an error, or a directory holds none."""
     result = run("summary", good, broken, "--as-of", AS_OF)
     assert 1 == result.returncode
     assert "unknown-party" in result.stderr
     empty = tmp_path / "tom"
     empty.mkdir()
-    assert 1 == run("summary", empty).returncode
+    result = run("summary", empty)
+    assert 1 == result.returncode
+    assert f"inga löftesfiler hittades i {empty}" in result.stderr
 
 
 def test_convert_between_formats(good, tmp_path):
@@ -422,7 +425,7 @@ def test_unexpected_exception_shows_traceback_and_asks_for_a_report(good, capsys
         msg = "boom"
         raise RuntimeError(msg)
 
-    monkeypatch.setattr(cli_module, "progress", boom)
+    monkeypatch.setattr("medborgarlofte._compute.progress.progress", boom)
     assert 70 == main(["progress", str(good), "--as-of", AS_OF, "--lang", "en"])
     err = capsys.readouterr().err
     assert "Traceback" in err
@@ -479,7 +482,7 @@ def test_missing_extra_is_a_problem(good, monkeypatch, capsys):
     def missing(*_args: object, **_kwargs: object) -> None:
         raise MissingExtraError(extra="toml", purpose="Reading TOML")
 
-    monkeypatch.setattr(cli_module, "load_with_warnings", missing)
+    monkeypatch.setattr("medborgarlofte._formats.api.loads_with_warnings", missing)
     assert 1 == main(["validate", str(good), "--format", "json"])
     document = json.loads(capsys.readouterr().out)
     problem = document["files"][0]["problems"][0]
@@ -513,22 +516,28 @@ def test_every_command_has_help():
         assert sub.description
 
 
-@pytest.mark.parametrize(("error", "expected"), [(KeyboardInterrupt, 130), (BrokenPipeError, 1)])
-def test_interrupt_and_closed_pipe(good, tmp_path, monkeypatch, error, expected):
-    """Ctrl-C exits 130; a reader that went away (| head) ends the command quietly."""
+@pytest.mark.parametrize(
+    ("error", "expected", "message"),
+    [
+        (KeyboardInterrupt, 130, "medborgarlofte: interrupted (Ctrl-C)\n"),
+        (BrokenPipeError, 1, ""),
+    ],
+)
+def test_interrupt_and_closed_pipe(good, tmp_path, monkeypatch, error, expected, message):  # noqa: PLR0917
+    """Ctrl-C exits 130 with one line; a reader that went away (| head) ends the command quietly."""
 
     def stop(*_args: object, **_kwargs: object) -> None:
         raise error
 
-    monkeypatch.setattr(cli_module, "progress", stop)
+    monkeypatch.setattr("medborgarlofte._compute.progress.progress", stop)
     err = io.StringIO()
     with (
         (tmp_path / "out").open("w") as out,
         contextlib.redirect_stdout(out),
         contextlib.redirect_stderr(err),
     ):
-        assert expected == main(["progress", str(good), "--as-of", AS_OF])
-    assert "" == err.getvalue()
+        assert expected == main(["progress", str(good), "--as-of", AS_OF, "--lang", "en"])
+    assert message == err.getvalue()
 
 
 def test_dunder_main_runs_main(monkeypatch, capsys):
@@ -556,7 +565,7 @@ def test_validation_error_from_a_command_lists_every_problem(good, monkeypatch, 
     def invalid(*_args: object, **_kwargs: object) -> None:
         raise ValidationError(problems)
 
-    monkeypatch.setattr(cli_module, "progress", invalid)
+    monkeypatch.setattr("medborgarlofte._compute.progress.progress", invalid)
     assert 1 == main(["progress", str(good), "--as-of", AS_OF, "--lang", "en"])
     err = capsys.readouterr().err.splitlines()
     assert [

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -12,6 +10,7 @@ import attrs
 from medborgarlofte._core import codes
 from medborgarlofte._formats.converter import CONVERTER, FAST_CONVERTER, JSON_CONVERTER
 from medborgarlofte._formats.errors import problem, problems_from, sort_problems
+from medborgarlofte._formats.files import write_file
 from medborgarlofte._formats.msgspec_engine import decode_many, decode_promise
 from medborgarlofte._formats.syntax import (
     check_format,
@@ -29,6 +28,7 @@ from medborgarlofte._rules.integrity import validate
 from medborgarlofte.exceptions import ValidationError
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Iterable, Mapping
 
     from medborgarlofte._core.problems import Problem
@@ -288,18 +288,6 @@ def dumps(promise: Promise, *, format: Format = "json") -> str:
     return write(to_dict(promise), fmt)
 
 
-def _write_file(path: Path, text: str) -> None:
-    """Write *text* to *path* through a temporary file, so a failure leaves no half file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(text.encode())
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def dump(promise: Promise, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
     """Write *promise* to the file *path* as a canonical document.
 
@@ -314,7 +302,7 @@ def dump(promise: Promise, path: str | os.PathLike[str], *, format: Format | Non
         OSError: If the file cannot be written.
     """
     where = Path(path)
-    _write_file(where, dumps(promise, format=format_for(where, format)))
+    write_file(where, dumps(promise, format=format_for(where, format)))
 
 
 # --- collections: a national data set in one document ----------------------------
@@ -433,4 +421,4 @@ def dump_many(
         OSError: If the file cannot be written.
     """
     where = Path(path)
-    _write_file(where, dumps_many(promises, format=format_for(where, format)))
+    write_file(where, dumps_many(promises, format=format_for(where, format)))
