@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from typing import TYPE_CHECKING, Final, NamedTuple, TextIO
+from typing import TYPE_CHECKING, Final, TextIO
 
 from medborgarlofte.cli._terminal import one_line, visible
 
@@ -115,41 +115,42 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(msg) from None
 
 
-class Parents(NamedTuple):
+class Parents:
     """The option groups subcommands share, as argparse parent parsers."""
 
-    lang: argparse.ArgumentParser
-    """``--lang sv|en``: every command."""
-    dated: argparse.ArgumentParser
-    """``--as-of DATE``: the commands that compute at a date."""
-    working: argparse.ArgumentParser
-    """``--working-days``: the commands that show due dates."""
+    __slots__ = ("dated", "lang", "working")
+
+    def __init__(self) -> None:
+        self.lang = argparse.ArgumentParser(add_help=False)
+        """``--lang sv|en``: every command."""
+        self.dated = argparse.ArgumentParser(add_help=False)
+        """``--as-of DATE``: the commands that compute at a date."""
+        self.working = argparse.ArgumentParser(add_help=False)
+        """``--working-days``: the commands that show due dates."""
 
 
 def parents() -> Parents:
     """Return the shared option groups."""
-    lang = argparse.ArgumentParser(add_help=False)
-    lang.add_argument(
+    shared = Parents()
+    shared.lang.add_argument(
         "--lang",
         choices=("sv", "en"),
         default="sv",
         help="language of the output: Swedish (sv, the default) or English (en)",
     )
-    dated = argparse.ArgumentParser(add_help=False)
-    dated.add_argument(
+    shared.dated.add_argument(
         "--as-of",
         type=_date,
         metavar="DATE",
         help="the date to compute for, YYYY-MM-DD; today if not given (the output says which)",
     )
-    working = argparse.ArgumentParser(add_help=False)
-    working.add_argument(
+    shared.working.add_argument(
         "--working-days",
         action="store_true",
         help="move due dates on weekends and Swedish public holidays to the next working day "
         "(needs the holidays extra)",
     )
-    return Parents(lang=lang, dated=dated, working=working)
+    return shared
 
 
 def add_output(parser: argparse.ArgumentParser, what: str) -> None:
@@ -179,12 +180,21 @@ def as_of(args: argparse.Namespace) -> tuple[dt.date, str]:
 # --------------------------------------------------------------------------- reading
 
 
-class Loaded(NamedTuple):
+class Loaded:
     """What reading one file gave: its promises, every problem, and whether it is a collection."""
 
-    promises: tuple[Promise, ...] = ()
-    problems: tuple[Problem, ...] = ()
-    collection: bool = False
+    __slots__ = ("collection", "problems", "promises")
+
+    def __init__(
+        self,
+        *,
+        promises: tuple[Promise, ...] = (),
+        problems: tuple[Problem, ...] = (),
+        collection: bool = False,
+    ) -> None:
+        self.promises = promises
+        self.problems = problems
+        self.collection = collection
 
 
 def format_of(path: Path) -> Format:

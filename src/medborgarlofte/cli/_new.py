@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -66,6 +63,9 @@ def register(
 
 
 def _slug(name: str) -> str:
+    import re  # noqa: PLC0415 - imported when the command runs
+    import unicodedata  # noqa: PLC0415
+
     folded = unicodedata.normalize("NFKD", name.casefold())
     plain = "".join(c for c in folded if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "kommun"
@@ -123,6 +123,8 @@ _NEW_COMMENTS: Final = {
 
 def _toml_string(value: str) -> str:
     """Return *value* as a TOML basic string (JSON's escapes are TOML's)."""
+    import json  # noqa: PLC0415 - imported when the command runs
+
     return json.dumps(value, ensure_ascii=False)
 
 
