@@ -291,6 +291,10 @@ def dumps(promise: Promise, *, format: Format = "json") -> str:
 def dump(promise: Promise, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
     """Write *promise* to the file *path* as a canonical document.
 
+    The file is written safely: a failed write leaves the previous file as it
+    was, the file keeps its mode, and a symbolic link stays a link while the
+    file it points to is written. A link that points to nothing is refused.
+
     Args:
         promise: The promise (medborgarlöfte).
         path: The file; its suffix gives the format unless *format* is given.
@@ -299,7 +303,8 @@ def dump(promise: Promise, path: str | os.PathLike[str], *, format: Format | Non
     Raises:
         UnsupportedFormatError: If the format is unknown.
         MissingExtraError: If the format's extra (``toml``, ``yaml``) is not installed.
-        OSError: If the file cannot be written.
+        FileNotFoundError: If *path* is a symbolic link that points to nothing.
+        OSError: If the file cannot be written; the previous file is unchanged.
     """
     where = Path(path)
     write_file(where, dumps(promise, format=format_for(where, format)))
@@ -413,12 +418,13 @@ def dumps_many(promises: Iterable[Promise], *, format: Format = "json") -> str:
 def dump_many(
     promises: Iterable[Promise], path: str | os.PathLike[str], *, format: Format | None = None
 ) -> None:
-    """Write *promises* to the file *path* as one collection document.
+    """Write *promises* to the file *path* as one collection document, safely as :func:`dump` does.
 
     Raises:
         UnsupportedFormatError: If the format is unknown.
         MissingExtraError: If the format's extra (``toml``, ``yaml``) is not installed.
-        OSError: If the file cannot be written.
+        FileNotFoundError: If *path* is a symbolic link that points to nothing.
+        OSError: If the file cannot be written; the previous file is unchanged.
     """
     where = Path(path)
     write_file(where, dumps_many(promises, format=format_for(where, format)))
