@@ -857,3 +857,16 @@ def test_progress_imports_only_what_it_needs(good):
         for m in found
         if m.startswith(("medborgarlofte._render", "medborgarlofte._compute.followup"))
     }
+
+
+def test_a_line_break_in_a_file_name_cannot_forge_a_line(tmp_path, capsys):
+    """A file name with a line break is shown on one line, so it cannot fake another result."""
+    path = tmp_path / "p\nandra.json: ogiltig.json"
+    dump(promise(), path)
+    assert 0 == main(["validate", str(path)])
+    assert [
+        f"{tmp_path}/p andra.json: ogiltig.json: giltig"
+    ] == capsys.readouterr().out.splitlines()
+    target = tmp_path / "r\n.md"
+    assert 0 == main(["report", str(path), "--as-of", AS_OF, "-o", str(target)])
+    assert 1 == len(capsys.readouterr().out.splitlines())

@@ -16,6 +16,7 @@ from medborgarlofte.cli._common import (
     refuse_same_file,
     write_output,
 )
+from medborgarlofte.cli._terminal import one_line
 
 if TYPE_CHECKING:
     import argparse
@@ -58,5 +59,5 @@ def run(args: argparse.Namespace) -> int:
     )
     write_output(args.output, data)
     if args.output != STDOUT:
-        emit(TEXT[lang]["wrote"].format(what=f"{_WHAT[lang]} {stated}", path=args.output))
+        emit(TEXT[lang]["wrote"].format(what=f"{_WHAT[lang]} {stated}", path=one_line(args.output)))
     return EXIT_OK

@@ -293,7 +293,7 @@ def show_warnings(path: Path, problems: Sequence[Problem], lang: Language) -> No
 
 def errors_text(path: Path, problems: Sequence[Problem], lang: Language) -> str:
     """Return the lines that say *path* cannot be used, and each of its errors."""
-    lines = [TEXT[lang]["has_errors"].format(file=path)]
+    lines = [TEXT[lang]["has_errors"].format(file=one_line(str(path)))]
     lines += [f"  {one_line(p.format(lang))}" for p in problems if p.is_error]
     return "\n".join(lines)
 
@@ -320,7 +320,9 @@ def load_one(path: Path, lang: Language) -> Promise:
     """
     promises = usable_promises(path, lang).promises
     if len(promises) != 1:
-        raise CommandError(TEXT[lang]["holds_many"].format(file=path, n=len(promises)))
+        raise CommandError(
+            TEXT[lang]["holds_many"].format(file=one_line(str(path)), n=len(promises))
+        )
     return promises[0]
 
 

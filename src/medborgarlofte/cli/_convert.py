@@ -17,6 +17,7 @@ from medborgarlofte.cli._common import (
     usable_promises,
     write_output,
 )
+from medborgarlofte.cli._terminal import one_line
 
 if TYPE_CHECKING:
     import argparse
@@ -87,6 +88,6 @@ def run(args: argparse.Namespace) -> int:
         text = dumps(loaded.promises[0], format=fmt)
     write_output(output, text)
     if output != STDOUT:
-        what = _CONVERTED[lang].format(what=source, n=len(loaded.promises))
-        emit(TEXT[lang]["wrote"].format(what=what, path=output))
+        what = _CONVERTED[lang].format(what=one_line(str(source)), n=len(loaded.promises))
+        emit(TEXT[lang]["wrote"].format(what=what, path=one_line(output)))
     return EXIT_OK

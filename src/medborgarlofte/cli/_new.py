@@ -13,6 +13,7 @@ from medborgarlofte.cli._common import (
     emit,
     write_output,
 )
+from medborgarlofte.cli._terminal import one_line
 
 if TYPE_CHECKING:
     import argparse
@@ -268,7 +269,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(msg) from None
     target = Path(output)
     if output != STDOUT and (target.exists() or target.is_symlink()) and not args.force:
-        raise CommandError(words["exists"].format(path=target))
+        raise CommandError(words["exists"].format(path=one_line(output)))
     file = "" if output == STDOUT else output
     write_output(output, new_promise_toml(found.code, lang=lang, file=file))
     if output != STDOUT:
@@ -278,7 +279,7 @@ def run(args: argparse.Namespace) -> int:
                 code=found.code,
                 county=found.county.name,
                 region=found.police_region.value,
-                path=target,
+                path=one_line(output),
             )
         )
     return EXIT_OK

@@ -17,6 +17,7 @@ from medborgarlofte.cli._common import (
     refuse_same_file,
     write_output,
 )
+from medborgarlofte.cli._terminal import one_line
 
 if TYPE_CHECKING:
     import argparse
@@ -71,5 +72,5 @@ def run(args: argparse.Namespace) -> int:
     render = render_html if fmt == "html" else render_markdown
     write_output(args.output, render(promise, as_of=date, lang=lang))
     if args.output != STDOUT:
-        emit(TEXT[lang]["wrote"].format(what=f"{_WHAT[lang]} {stated}", path=args.output))
+        emit(TEXT[lang]["wrote"].format(what=f"{_WHAT[lang]} {stated}", path=one_line(args.output)))
     return EXIT_OK

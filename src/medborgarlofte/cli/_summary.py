@@ -23,7 +23,7 @@ from medborgarlofte.cli._common import (
     write_output,
 )
 from medborgarlofte.cli._progress import counts_text
-from medborgarlofte.cli._terminal import percent, table
+from medborgarlofte.cli._terminal import one_line, percent, table
 
 if TYPE_CHECKING:
     import argparse
@@ -205,7 +205,7 @@ def _write(output: str, text: str, lang: Language, *, data: bool) -> None:
             emit(text.removesuffix("\n"))
         return
     write_output(output, text)
-    emit(TEXT[lang]["wrote"].format(what=_TEXT[lang]["what"], path=output))
+    emit(TEXT[lang]["wrote"].format(what=_TEXT[lang]["what"], path=one_line(output)))
 
 
 def run(args: argparse.Namespace) -> int:

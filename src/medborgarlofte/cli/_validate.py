@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from medborgarlofte.cli._common import EXIT_ERROR, EXIT_OK, emit, problem_line, read_promises
-from medborgarlofte.cli._terminal import json_visible
+from medborgarlofte.cli._terminal import json_visible, one_line
 
 if TYPE_CHECKING:
     import argparse
@@ -93,15 +93,16 @@ def run(args: argparse.Namespace) -> int:
         emit(json_visible(text))
         return EXIT_ERROR if bad else EXIT_OK
     for path, _promises, problems, errors in results:
+        shown = one_line(str(path))
         for problem in problems:
             emit(problem_line(path, problem, lang))
         warnings = len(problems) - len(errors)
         if errors:
-            emit(words["invalid"].format(file=path, errors=len(errors), warnings=warnings))
+            emit(words["invalid"].format(file=shown, errors=len(errors), warnings=warnings))
         elif warnings:
-            emit(words["valid_warnings"].format(file=path, warnings=warnings))
+            emit(words["valid_warnings"].format(file=shown, warnings=warnings))
         else:
-            emit(words["valid"].format(file=path))
+            emit(words["valid"].format(file=shown))
     if len(results) > 1:
         if bad:
             emit(words["some_invalid"].format(bad=bad, n=len(results)))
