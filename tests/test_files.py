@@ -119,6 +119,14 @@ def test_read_only_file_is_not_replaced(old):
     assert OLD == old.read_bytes()
 
 
+def test_file_that_may_not_be_written_is_refused(old, monkeypatch):
+    """When the file may not be written (as its permissions say), it is refused, unchanged."""
+    monkeypatch.setattr(files.os, "access", lambda path, mode: mode != os.W_OK)
+    with pytest.raises(PermissionError) as caught:
+        write_file(old, "ny")
+    assert (str(old), OLD) == (caught.value.filename, old.read_bytes())
+
+
 def _failing_fsync(_fd: int) -> None:
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
