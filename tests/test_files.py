@@ -121,7 +121,7 @@ def test_read_only_file_is_not_replaced(old):
 
 def test_file_that_may_not_be_written_is_refused(old, monkeypatch):
     """When the file may not be written (as its permissions say), it is refused, unchanged."""
-    monkeypatch.setattr(files.os, "access", lambda path, mode: mode != os.W_OK)
+    monkeypatch.setattr(files.os, "access", lambda _path, mode: mode != os.W_OK)
     with pytest.raises(PermissionError) as caught:
         write_file(old, "ny")
     assert (str(old), OLD) == (caught.value.filename, old.read_bytes())
