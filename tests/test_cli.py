@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import io
 import json
+import os
 import re
 import runpy
 import shutil
+import signal
 import subprocess
 import sys
 import sysconfig
@@ -41,8 +44,9 @@ from medborgarlofte import (
     progress,
     testing,
 )
-from medborgarlofte import cli as cli_module
-from medborgarlofte.cli import WIDTH, build_parser, main, new_promise_toml
+from medborgarlofte.cli import build_parser, main
+from medborgarlofte.cli._new import new_promise_toml
+from medborgarlofte.cli._terminal import WIDTH
 from test_report import promise
 
 AS_OF = "2024-06-30"
@@ -287,13 +291,15 @@ def test_summary(good, tmp_path):
 
 
 def test_summary_broken(good, broken, tmp_path):
-    """summary stops with exit 1 when any file has an error, or a directory holds none."""
+    """summary exits 1 when any file has an error, or a directory holds none."""
     result = run("summary", good, broken, "--as-of", AS_OF)
     assert 1 == result.returncode
     assert "unknown-party" in result.stderr
     empty = tmp_path / "tom"
     empty.mkdir()
-    assert 1 == run("summary", empty).returncode
+    result = run("summary", empty)
+    assert 1 == result.returncode
+    assert f"inga löftesfiler hittades i {empty}" in result.stderr
 
 
 def test_convert_between_formats(good, tmp_path):
@@ -422,7 +428,7 @@ def test_unexpected_exception_shows_traceback_and_asks_for_a_report(good, capsys
         msg = "boom"
         raise RuntimeError(msg)
 
-    monkeypatch.setattr(cli_module, "progress", boom)
+    monkeypatch.setattr("medborgarlofte._compute.progress.progress", boom)
     assert 70 == main(["progress", str(good), "--as-of", AS_OF, "--lang", "en"])
     err = capsys.readouterr().err
     assert "Traceback" in err
@@ -479,7 +485,7 @@ def test_missing_extra_is_a_problem(good, monkeypatch, capsys):
     def missing(*_args: object, **_kwargs: object) -> None:
         raise MissingExtraError(extra="toml", purpose="Reading TOML")
 
-    monkeypatch.setattr(cli_module, "load_with_warnings", missing)
+    monkeypatch.setattr("medborgarlofte._formats.api.loads_with_warnings", missing)
     assert 1 == main(["validate", str(good), "--format", "json"])
     document = json.loads(capsys.readouterr().out)
     problem = document["files"][0]["problems"][0]
@@ -513,22 +519,28 @@ def test_every_command_has_help():
         assert sub.description
 
 
-@pytest.mark.parametrize(("error", "expected"), [(KeyboardInterrupt, 130), (BrokenPipeError, 1)])
-def test_interrupt_and_closed_pipe(good, tmp_path, monkeypatch, error, expected):
-    """Ctrl-C exits 130; a reader that went away (| head) ends the command quietly."""
+@pytest.mark.parametrize(
+    ("error", "expected", "message"),
+    [
+        (KeyboardInterrupt, 130, "medborgarlofte: interrupted (Ctrl-C)\n"),
+        (BrokenPipeError, 1, ""),
+    ],
+)
+def test_interrupt_and_closed_pipe(good, tmp_path, monkeypatch, error, expected, message):  # noqa: PLR0917
+    """Ctrl-C exits 130 with one line; a reader that went away (| head) ends the command quietly."""
 
     def stop(*_args: object, **_kwargs: object) -> None:
         raise error
 
-    monkeypatch.setattr(cli_module, "progress", stop)
+    monkeypatch.setattr("medborgarlofte._compute.progress.progress", stop)
     err = io.StringIO()
     with (
         (tmp_path / "out").open("w") as out,
         contextlib.redirect_stdout(out),
         contextlib.redirect_stderr(err),
     ):
-        assert expected == main(["progress", str(good), "--as-of", AS_OF])
-    assert "" == err.getvalue()
+        assert expected == main(["progress", str(good), "--as-of", AS_OF, "--lang", "en"])
+    assert message == err.getvalue()
 
 
 def test_dunder_main_runs_main(monkeypatch, capsys):
@@ -556,7 +568,7 @@ def test_validation_error_from_a_command_lists_every_problem(good, monkeypatch, 
     def invalid(*_args: object, **_kwargs: object) -> None:
         raise ValidationError(problems)
 
-    monkeypatch.setattr(cli_module, "progress", invalid)
+    monkeypatch.setattr("medborgarlofte._compute.progress.progress", invalid)
     assert 1 == main(["progress", str(good), "--as-of", AS_OF, "--lang", "en"])
     err = capsys.readouterr().err.splitlines()
     assert [
@@ -577,3 +589,284 @@ def test_terminal_tables_fit_100_columns(p, as_of):
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
                 assert 0 == main([command, str(path), "--as-of", as_of.isoformat()])
             assert max(len(line) for line in out.getvalue().splitlines()) <= WIDTH, command
+
+
+# --------------------------------------------------------------------------- outputs and safety
+
+
+def test_every_writing_command_writes_to_stdout_by_default(good, capsys):
+    """Without -o, and with -o -, each writing command writes to standard output."""
+    expected_starts = {
+        ("calendar", str(good), "--as-of", AS_OF): "BEGIN:VCALENDAR",
+        ("report", str(good), "--as-of", AS_OF): "<!DOCTYPE html>",
+        ("report", str(good), "--as-of", AS_OF, "--format", "md"): "# Uppföljningsrapport",
+        ("schema",): "{",
+        ("new", "--kommun", "Hofors"): "# Medborgarlöfte för Hofors",
+        ("summary", str(good), "--as-of", AS_OF): "Översikt över 1 löften",
+        ("summary", str(good), "--as-of", AS_OF, "--format", "csv"): "löfte,titel,",
+        ("convert", str(good)): '{\n  "format_version": 1',
+        ("convert", str(good), "--format", "yaml"): "format_version: 1",
+    }
+    for args, start in expected_starts.items():
+        for output in ([], ["-o", "-"]):
+            assert 0 == main([*args, *output]), args
+            captured = capsys.readouterr()
+            assert captured.out.startswith(start), (args, captured.out[:80])
+            assert "" == captured.err
+
+
+def test_convert_takes_o_and_still_the_old_positional_output(good, tmp_path, capsys):
+    """convert writes to -o FILE or, as before, a second argument; both at once is a usage error."""
+    new, old = tmp_path / "ny.json", tmp_path / "gammal.yaml"
+    assert 0 == main(["convert", str(good), "-o", str(new)])
+    assert 0 == main(["convert", str(good), str(old)])
+    assert load(good) == load(new) == load(old)
+    capsys.readouterr()
+    assert 2 == main(["convert", str(good), str(old), "-o", str(new), "--lang", "en"])
+    assert "give the output once" in capsys.readouterr().err
+
+
+def test_summary_to_a_csv_file(good, tmp_path, capsys):
+    """summary -o FILE.csv writes CSV; --csv FILE writes it beside the table on stdout."""
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    assert 0 == main(["summary", str(good), "--as-of", AS_OF, "-o", str(first)])
+    assert f"Skrev översikten till {first}." == capsys.readouterr().out.strip()
+    assert 0 == main(["summary", str(good), "--as-of", AS_OF, "--csv", str(second)])
+    assert capsys.readouterr().out.startswith("Översikt över 1 löften")
+    assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
+    assert first.read_text(encoding="utf-8").startswith("löfte,titel,")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["report", "{input}", "--format", "md", "-o", "{output}"],
+        ["report", "{input}", "-o", "{output}", "--format", "html"],
+        ["calendar", "{input}", "-o", "{output}"],
+        ["convert", "{input}", "-o", "{output}"],
+        ["convert", "{input}", "{output}"],
+        ["summary", "{folder}", "--csv", "{output}"],
+        ["summary", "{folder}", "-o", "{output}"],
+    ],
+)
+@pytest.mark.parametrize("through", ["same", "symlink", "hardlink"])
+def test_output_that_is_an_input_is_refused(good, tmp_path, capsys, command, through):
+    """An output that is an input (by name, link or hard link) exits 2 and writes nothing."""
+    folder = tmp_path / "löften"
+    folder.mkdir()
+    source = folder / good.name
+    shutil.copy(good, source)
+    before = source.read_bytes()
+    output = source
+    if through == "symlink":
+        output = tmp_path / "länk.toml"
+        output.symlink_to(source)
+    elif through == "hardlink":
+        output = tmp_path / "hård.toml"
+        output.hardlink_to(source)
+    argv = [a.format(input=source, output=output, folder=folder) for a in command]
+    assert 2 == main([*argv, "--as-of", AS_OF] if command[0] != "convert" else argv)
+    captured = capsys.readouterr()
+    assert "" == captured.out
+    assert f"{output} är samma fil som indatafilen" in captured.err
+    assert "inget har skrivits" in captured.err
+    assert before == source.read_bytes()
+    assert [] == [p.name for p in tmp_path.rglob("*.tmp")]
+
+
+def test_failed_write_keeps_the_previous_output(good, tmp_path, monkeypatch, capsys):
+    """When the disk fills up while the report is written, the old report stays and exit is 1."""
+    target = tmp_path / "rapport.md"
+    target.write_text("förra rapporten\n", encoding="utf-8")
+
+    def disk_full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("medborgarlofte._formats.files.os.fsync", disk_full)
+    assert 1 == main(["report", str(good), "--as-of", AS_OF, "-o", str(target)])
+    err = capsys.readouterr().err
+    assert "förra rapporten\n" == target.read_text(encoding="utf-8")
+    assert {target.name, good.name} == {p.name for p in tmp_path.iterdir()}
+    assert "Traceback" not in err
+    assert os.strerror(errno.ENOSPC) in err
+
+
+def test_convert_keeps_the_link_and_mode_of_its_output(good, tmp_path):
+    """convert onto a symlinked output writes the link's target and keeps its mode."""
+    real = tmp_path / "real.json"
+    real.write_text("{}", encoding="utf-8")
+    real.chmod(0o600)
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    assert 0 == main(["convert", str(good), "-o", str(link)])
+    assert link.is_symlink()
+    assert 0o600 == real.stat().st_mode & 0o777
+    assert load(good) == load(real)
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_new_does_not_write_through_a_dangling_link(tmp_path, capsys, force):
+    """new refuses a link that points to nothing, with or without --force, and creates nothing."""
+    link = tmp_path / "ny.toml"
+    nowhere = tmp_path / "nowhere.toml"
+    link.symlink_to(nowhere)
+    assert 1 == main(["new", "--kommun", "Hofors", "-o", str(link), *force])
+    err = capsys.readouterr().err
+    assert str(link) in err
+    assert "Traceback" not in err
+    assert (True, False) == (link.is_symlink(), nowhere.exists())
+
+
+def test_summary_reports_each_broken_file_and_sums_up_the_rest(
+    good, broken, syntax_error, tmp_path
+):
+    """A folder with broken files: each is reported, the rest summed up, exit 1."""
+    folder = tmp_path / "län"
+    folder.mkdir()
+    for path in (good, broken, syntax_error):
+        shutil.copy(path, folder / path.name)
+    result = run("summary", folder, "--as-of", AS_OF)
+    assert 1 == result.returncode
+    assert "Översikt över 1 löften per 2024-06-30" == result.stdout.splitlines()[0]
+    assert f"{folder / broken.name} har fel och kan inte användas:" in result.stderr
+    assert f"{folder / syntax_error.name} har fel och kan inte användas:" in result.stderr
+    assert "unknown-party" in result.stderr
+    assert "syntax-error" in result.stderr
+    assert "2 av 3 filer har fel och är inte med i översikten." in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_document_text_reaches_the_terminal_visible(tmp_path):
+    """A bidi override in a title and an escape sequence in a file name are shown, not obeyed."""
+    path = tmp_path / "p\x1b[2J.json"
+    dump(promise(title="Trygg \u202ekommun"), path)
+    result = run("progress", path, "--as-of", AS_OF)
+    assert 0 == result.returncode, result.stderr
+    assert "Trygg <U+202E>kommun: läget per 2024-06-30" == result.stdout.splitlines()[0]
+    result = run("validate", path)
+    assert f"{tmp_path}/p\\x1b[2J.json: giltig" == result.stdout.strip()
+    result = run("validate", path, "--format", "json")
+    assert "\x1b" not in result.stdout
+    assert str(path) == json.loads(result.stdout)["files"][0]["file"]
+    result = run("followups", tmp_path / "saknas\x1b]0;x\x07.toml")
+    assert "\x1b" not in result.stderr
+    assert "saknas\\x1b]0;x\\x07.toml" in result.stderr
+
+
+def _start(*args: str | Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(  # noqa: S603 - our own script, fixed arguments
+        [str(script()), *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+
+
+def test_fifo_collection_is_read_once(tmp_path):
+    """A collection given as a FIFO is read once: validate ends instead of waiting forever."""
+    fifo = tmp_path / "alla.json"
+    os.mkfifo(fifo)
+    process = _start("validate", fifo)
+    with fifo.open("w", encoding="utf-8") as stream:  # opens once the command reads
+        stream.write(dumps_many([promise(), promise()]))
+    out, err = process.communicate(timeout=60)
+    assert (0, f"{fifo}: giltig\n", "") == (process.returncode, out, err)
+
+
+def test_sigint_exits_130_with_one_line(tmp_path):
+    """Ctrl-C (SIGINT) while the command reads ends it with exit 130 and one line, no traceback."""
+    fifo = tmp_path / "p.json"
+    os.mkfifo(fifo)
+    process = _start("validate", fifo, "--lang", "en")
+    with fifo.open("w", encoding="utf-8") as stream:  # the command is now reading
+        stream.write('{"format_version": 1,')
+        stream.flush()
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    assert (130, "", "medborgarlofte: interrupted (Ctrl-C)\n") == (process.returncode, out, err)
+
+
+def test_closed_pipe_ends_quietly(good):
+    """When the reader of the output has gone (| head), the command ends quietly with 1."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(  # noqa: S603 - our own script, fixed arguments
+            [str(script()), "progress", str(good), "--as-of", AS_OF],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert (1, "") == (result.returncode, result.stderr)
+
+
+def test_reference_page_has_a_heading_per_command():
+    """The command-line reference has a heading and the generated help for every subcommand."""
+    page = (Path(__file__).resolve().parents[1] / "docs" / "reference" / "cli.md").read_text(
+        encoding="utf-8"
+    )
+    commands = next(a for a in build_parser()._actions if a.dest == "command").choices
+    headings = re.findall(
+        r"^## `medborgarlofte (\w+)`\n\n```\{cli-reference\} (\w+)\n```", page, re.MULTILINE
+    )
+    assert [(name, name) for name in commands] == headings
+
+
+# --------------------------------------------------------------------------- start-up
+
+
+def _modules_after(code: str) -> set[str]:
+    result = subprocess.run(  # noqa: S603 - our own interpreter, fixed code
+        [sys.executable, "-c", f"{code}\nimport sys\nprint(' '.join(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return set(result.stdout.split())
+
+
+EXTRAS = {"jinja2", "matplotlib", "icalendar", "holidays", "yaml", "tomli_w", "cattrs", "attrs"}
+
+
+def test_help_imports_nothing_of_the_library():
+    """Building the parser imports the command line only: no model, no extras."""
+    found = _modules_after("from medborgarlofte.cli import build_parser\nbuild_parser()")
+    assert {"medborgarlofte", "medborgarlofte.cli"} <= found
+    assert set() == {m for m in found if m.startswith("medborgarlofte._")}
+    assert set() == found & EXTRAS
+
+
+def test_progress_imports_only_what_it_needs(good):
+    """progress imports neither the renderers nor any optional extra it does not use."""
+    found = _modules_after(
+        "import contextlib, io\nfrom medborgarlofte.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert 0 == main(['progress', {str(good)!r}, '--as-of', {AS_OF!r}])"
+    )
+    assert "medborgarlofte._compute.progress" in found
+    unused = {"jinja2", "matplotlib", "icalendar", "holidays", "yaml", "tomli_w"}
+    assert set() == found & unused
+    assert set() == {
+        m
+        for m in found
+        if m.startswith(("medborgarlofte._render", "medborgarlofte._compute.followup"))
+    }
+
+
+def test_a_line_break_in_a_file_name_cannot_forge_a_line(tmp_path, capsys):
+    """A file name with a line break is shown on one line, so it cannot fake another result."""
+    path = tmp_path / "p\nandra.json: ogiltig.json"
+    dump(promise(), path)
+    assert 0 == main(["validate", str(path)])
+    assert [
+        f"{tmp_path}/p andra.json: ogiltig.json: giltig"
+    ] == capsys.readouterr().out.splitlines()
+    target = tmp_path / "r\n.md"
+    assert 0 == main(["report", str(path), "--as-of", AS_OF, "-o", str(target)])
+    assert 1 == len(capsys.readouterr().out.splitlines())

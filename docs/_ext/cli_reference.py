@@ -5,10 +5,19 @@ are built, so it always shows exactly the commands, arguments, defaults and
 help texts the installed ``medborgarlofte`` command has. Nothing is copied
 by hand.
 
-Usage in a MyST page::
+Usage in a MyST page: the command itself (usage, description, options and
+exit status), then each subcommand under a heading of the page's own::
 
     ```{cli-reference}
     ```
+
+    ## `medborgarlofte validate`
+
+    ```{cli-reference} validate
+    ```
+
+A subcommand name the parser does not know is an error; a test checks that
+the page has a heading for every subcommand.
 """
 
 from __future__ import annotations
@@ -79,12 +88,8 @@ def _arguments(parser: argparse.ArgumentParser) -> nodes.definition_list:
     return items
 
 
-def _command(name: str, parser: argparse.ArgumentParser) -> list[nodes.Node]:
-    anchor = f"cli-{name}"
-    heading = nodes.rubric(ids=[anchor], names=[anchor])
-    heading += nodes.literal(text=f"medborgarlofte {name}")
-    found: list[nodes.Node] = [heading]
-    found.append(nodes.literal_block(text=_usage(parser), language="text"))
+def _command(parser: argparse.ArgumentParser) -> list[nodes.Node]:
+    found: list[nodes.Node] = [nodes.literal_block(text=_usage(parser), language="text")]
     if parser.description:
         found.append(nodes.paragraph(text=parser.description))
     found.append(_arguments(parser))
@@ -92,23 +97,25 @@ def _command(name: str, parser: argparse.ArgumentParser) -> list[nodes.Node]:
 
 
 class CliReference(SphinxDirective):
-    """Render the parser of the ``medborgarlofte`` command, one part per subcommand."""
+    """Render the parser of the ``medborgarlofte`` command, or of one of its subcommands."""
 
     has_content = False
+    optional_arguments = 1
 
     def run(self) -> list[nodes.Node]:
         """Return the nodes of the reference."""
         parser = build_parser()
-        found: list[nodes.Node] = [
-            nodes.literal_block(text=_usage(parser), language="text"),
-        ]
-        if parser.description:
-            found.append(nodes.paragraph(text=parser.description))
-        found.append(_arguments(parser))
+        subcommands = _subcommands(parser)
+        if self.arguments:
+            name = self.arguments[0]
+            if name not in subcommands:
+                known = ", ".join(subcommands)
+                msg = f"cli-reference: no subcommand {name!r}; the command has {known}"
+                raise self.error(msg)
+            return _command(subcommands[name])
+        found = _command(parser)
         if parser.epilog:
             found.append(nodes.paragraph(text=parser.epilog))
-        for name, sub in _subcommands(parser).items():
-            found += _command(name, sub)
         return found
 
 

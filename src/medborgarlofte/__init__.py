@@ -1,151 +1,331 @@
 """Swedish medborgarlöften (citizen promises) as typed, validated data.
 
-The public API; the implementation lives in private modules.
+The public API; the implementation lives in private modules. Each name is
+imported from its module the first time it is used, so that a program that
+needs only part of the library (the command line showing progress, say) does
+not pay for the rest: ``import medborgarlofte`` alone imports nothing else.
+The names, their modules and :data:`__all__` are the same as if every module
+were imported here.
 """
 
-from importlib.metadata import version as _version
+from __future__ import annotations
 
-from medborgarlofte._compute.calendar import (
-    ReportingInterval,
-    end_of_period,
-    interval_containing,
-    intervals,
-)
-from medborgarlofte._compute.followup import (
-    CoverageGap,
-    FollowUpCoverage,
-    FollowUpOccasion,
-    IntervalRow,
-    IntervalTable,
-    OccasionState,
-    OccasionStatus,
-    activity_dates,
-    expand_follow_up_rule,
-    follow_up_coverage,
-    follow_up_occasions,
-    interval_table,
-    is_working_day,
-    next_working_day,
-    scheduled_dates,
-)
-from medborgarlofte._compute.portfolio import Portfolio, PortfolioRow, PortfolioTotal, portfolio
-from medborgarlofte._compute.progress import (
-    ActivityProgress,
-    AssessmentAt,
-    FocusAreaProgress,
-    IndicatorProgress,
-    IntervalProgress,
-    PartialIntervals,
-    ProgressRules,
-    PromiseProgress,
-    Status,
-    StatusCounts,
-    StatusReason,
-    StatusRule,
-    progress,
-)
-from medborgarlofte._core.codes import PROBLEM_CODES, ProblemCode
-from medborgarlofte._core.problems import Language, Problem, Severity
-from medborgarlofte._formats import (
-    FORMAT_VERSION,
-    Format,
-    dump,
-    dump_many,
-    dumps,
-    dumps_many,
-    from_dict,
-    load,
-    load_many,
-    load_with_warnings,
-    loads,
-    loads_many,
-    loads_many_with_warnings,
-    loads_with_warnings,
-    to_dict,
-)
-from medborgarlofte._formats.schema import json_schema
-from medborgarlofte._formats.tables import (
-    activities_to_csv,
-    import_reports,
-    reports_from_csv,
-    reports_to_csv,
-)
-from medborgarlofte._model.followup import (
-    Assessment,
-    Cadence,
-    FollowUp,
-    FollowUpRule,
-    ReasonCode,
-    Verdict,
-)
-from medborgarlofte._model.indicators import (
-    Direction,
-    Indicator,
-    IndicatorTarget,
-    Measurement,
-)
-from medborgarlofte._model.parties import (
-    Contact,
-    Party,
-    PartyKind,
-    PartyRole,
-    Place,
-    PlaceKind,
-    Signatory,
-)
-from medborgarlofte._model.period import Period
-from medborgarlofte._model.promise import (
-    Activity,
-    Basis,
-    Cancellation,
-    FocusArea,
-    Promise,
-    RelatedDocument,
-    Responsibility,
-    Source,
-    SourceKind,
-)
-from medborgarlofte._model.recurrence import Recurrence
-from medborgarlofte._model.reports import Quantity, QuantityKind, Report, ReportKind
-from medborgarlofte._model.sweden import (
-    County,
-    Kommun,
-    PoliceRegion,
-    counties,
-    kommun,
-    kommuner,
-    kommuner_in,
-)
-from medborgarlofte._model.targets import (
-    Bound,
-    Interval,
-    IntervalQuota,
-    Milestone,
-    Number,
-    Ongoing,
-    PeriodQuota,
-    Schedule,
-    SubTarget,
-    Target,
-    TargetKind,
-)
-from medborgarlofte._render.ical import (
-    activity_uid,
-    occasion_uid,
-    to_icalendar,
-)
-from medborgarlofte._render.renderer import describe_target, render_html, render_markdown
-from medborgarlofte._rules.integrity import check, validate
-from medborgarlofte.exceptions import (
-    InvalidValueError,
-    MedborgarlofteError,
-    MissingExtraError,
-    UnknownKommunError,
-    UnsupportedFormatError,
-    ValidationError,
-)
+import importlib
+from typing import TYPE_CHECKING, Any, Final
 
-__version__ = _version("medborgarlofte")
+if TYPE_CHECKING:
+    from medborgarlofte._compute.calendar import (
+        ReportingInterval,
+        end_of_period,
+        interval_containing,
+        intervals,
+    )
+    from medborgarlofte._compute.followup import (
+        CoverageGap,
+        FollowUpCoverage,
+        FollowUpOccasion,
+        IntervalRow,
+        IntervalTable,
+        OccasionState,
+        OccasionStatus,
+        activity_dates,
+        expand_follow_up_rule,
+        follow_up_coverage,
+        follow_up_occasions,
+        interval_table,
+        is_working_day,
+        next_working_day,
+        scheduled_dates,
+    )
+    from medborgarlofte._compute.portfolio import Portfolio, PortfolioRow, PortfolioTotal, portfolio
+    from medborgarlofte._compute.progress import (
+        ActivityProgress,
+        AssessmentAt,
+        FocusAreaProgress,
+        IndicatorProgress,
+        IntervalProgress,
+        PartialIntervals,
+        ProgressRules,
+        PromiseProgress,
+        Status,
+        StatusCounts,
+        StatusReason,
+        StatusRule,
+        progress,
+    )
+    from medborgarlofte._core.codes import PROBLEM_CODES, ProblemCode
+    from medborgarlofte._core.problems import Language, Problem, Severity
+    from medborgarlofte._formats import (
+        FORMAT_VERSION,
+        Format,
+        dump,
+        dump_many,
+        dumps,
+        dumps_many,
+        from_dict,
+        load,
+        load_many,
+        load_with_warnings,
+        loads,
+        loads_many,
+        loads_many_with_warnings,
+        loads_with_warnings,
+        to_dict,
+    )
+    from medborgarlofte._formats.schema import json_schema
+    from medborgarlofte._formats.tables import (
+        activities_to_csv,
+        import_reports,
+        reports_from_csv,
+        reports_to_csv,
+    )
+    from medborgarlofte._model.followup import (
+        Assessment,
+        Cadence,
+        FollowUp,
+        FollowUpRule,
+        ReasonCode,
+        Verdict,
+    )
+    from medborgarlofte._model.indicators import (
+        Direction,
+        Indicator,
+        IndicatorTarget,
+        Measurement,
+    )
+    from medborgarlofte._model.parties import (
+        Contact,
+        Party,
+        PartyKind,
+        PartyRole,
+        Place,
+        PlaceKind,
+        Signatory,
+    )
+    from medborgarlofte._model.period import Period
+    from medborgarlofte._model.promise import (
+        Activity,
+        Basis,
+        Cancellation,
+        FocusArea,
+        Promise,
+        RelatedDocument,
+        Responsibility,
+        Source,
+        SourceKind,
+    )
+    from medborgarlofte._model.recurrence import Recurrence
+    from medborgarlofte._model.reports import Quantity, QuantityKind, Report, ReportKind
+    from medborgarlofte._model.sweden import (
+        County,
+        Kommun,
+        PoliceRegion,
+        counties,
+        kommun,
+        kommuner,
+        kommuner_in,
+    )
+    from medborgarlofte._model.targets import (
+        Bound,
+        Interval,
+        IntervalQuota,
+        Milestone,
+        Number,
+        Ongoing,
+        PeriodQuota,
+        Schedule,
+        SubTarget,
+        Target,
+        TargetKind,
+    )
+    from medborgarlofte._render.ical import (
+        activity_uid,
+        occasion_uid,
+        to_icalendar,
+    )
+    from medborgarlofte._render.renderer import describe_target, render_html, render_markdown
+    from medborgarlofte._rules.integrity import check, validate
+    from medborgarlofte.exceptions import (
+        InvalidValueError,
+        MedborgarlofteError,
+        MissingExtraError,
+        UnknownKommunError,
+        UnsupportedFormatError,
+        ValidationError,
+    )
+
+    __version__: str
+
+_EXPORTS: Final[dict[str, tuple[str, ...]]] = {
+    "medborgarlofte._compute.calendar": (
+        "ReportingInterval",
+        "end_of_period",
+        "interval_containing",
+        "intervals",
+    ),
+    "medborgarlofte._compute.followup": (
+        "CoverageGap",
+        "FollowUpCoverage",
+        "FollowUpOccasion",
+        "IntervalRow",
+        "IntervalTable",
+        "OccasionState",
+        "OccasionStatus",
+        "activity_dates",
+        "expand_follow_up_rule",
+        "follow_up_coverage",
+        "follow_up_occasions",
+        "interval_table",
+        "is_working_day",
+        "next_working_day",
+        "scheduled_dates",
+    ),
+    "medborgarlofte._compute.portfolio": (
+        "Portfolio",
+        "PortfolioRow",
+        "PortfolioTotal",
+        "portfolio",
+    ),
+    "medborgarlofte._compute.progress": (
+        "ActivityProgress",
+        "AssessmentAt",
+        "FocusAreaProgress",
+        "IndicatorProgress",
+        "IntervalProgress",
+        "PartialIntervals",
+        "ProgressRules",
+        "PromiseProgress",
+        "Status",
+        "StatusCounts",
+        "StatusReason",
+        "StatusRule",
+        "progress",
+    ),
+    "medborgarlofte._core.codes": (
+        "PROBLEM_CODES",
+        "ProblemCode",
+    ),
+    "medborgarlofte._core.problems": (
+        "Language",
+        "Problem",
+        "Severity",
+    ),
+    "medborgarlofte._formats": (
+        "FORMAT_VERSION",
+        "Format",
+        "dump",
+        "dump_many",
+        "dumps",
+        "dumps_many",
+        "from_dict",
+        "load",
+        "load_many",
+        "load_with_warnings",
+        "loads",
+        "loads_many",
+        "loads_many_with_warnings",
+        "loads_with_warnings",
+        "to_dict",
+    ),
+    "medborgarlofte._formats.schema": ("json_schema",),
+    "medborgarlofte._formats.tables": (
+        "activities_to_csv",
+        "import_reports",
+        "reports_from_csv",
+        "reports_to_csv",
+    ),
+    "medborgarlofte._model.followup": (
+        "Assessment",
+        "Cadence",
+        "FollowUp",
+        "FollowUpRule",
+        "ReasonCode",
+        "Verdict",
+    ),
+    "medborgarlofte._model.indicators": (
+        "Direction",
+        "Indicator",
+        "IndicatorTarget",
+        "Measurement",
+    ),
+    "medborgarlofte._model.parties": (
+        "Contact",
+        "Party",
+        "PartyKind",
+        "PartyRole",
+        "Place",
+        "PlaceKind",
+        "Signatory",
+    ),
+    "medborgarlofte._model.period": ("Period",),
+    "medborgarlofte._model.promise": (
+        "Activity",
+        "Basis",
+        "Cancellation",
+        "FocusArea",
+        "Promise",
+        "RelatedDocument",
+        "Responsibility",
+        "Source",
+        "SourceKind",
+    ),
+    "medborgarlofte._model.recurrence": ("Recurrence",),
+    "medborgarlofte._model.reports": (
+        "Quantity",
+        "QuantityKind",
+        "Report",
+        "ReportKind",
+    ),
+    "medborgarlofte._model.sweden": (
+        "County",
+        "Kommun",
+        "PoliceRegion",
+        "counties",
+        "kommun",
+        "kommuner",
+        "kommuner_in",
+    ),
+    "medborgarlofte._model.targets": (
+        "Bound",
+        "Interval",
+        "IntervalQuota",
+        "Milestone",
+        "Number",
+        "Ongoing",
+        "PeriodQuota",
+        "Schedule",
+        "SubTarget",
+        "Target",
+        "TargetKind",
+    ),
+    "medborgarlofte._render.ical": (
+        "activity_uid",
+        "occasion_uid",
+        "to_icalendar",
+    ),
+    "medborgarlofte._render.renderer": (
+        "describe_target",
+        "render_html",
+        "render_markdown",
+    ),
+    "medborgarlofte._rules.integrity": (
+        "check",
+        "validate",
+    ),
+    "medborgarlofte.exceptions": (
+        "InvalidValueError",
+        "MedborgarlofteError",
+        "MissingExtraError",
+        "UnknownKommunError",
+        "UnsupportedFormatError",
+        "ValidationError",
+    ),
+}
+"""Which public names each private module provides (kept equal to the imports above by a test)."""
+
+_MODULE_OF: Final[dict[str, str]] = {
+    name: module for module, names in _EXPORTS.items() for name in names
+}
 
 __all__ = [
     "FORMAT_VERSION",
@@ -275,3 +455,25 @@ __all__ = [
     "to_icalendar",
     "validate",
 ]
+
+
+def __dir__() -> list[str]:
+    """Return the module's names, the not yet imported public ones included."""
+    return sorted({*globals(), *__all__})
+
+
+if not TYPE_CHECKING:  # a type checker sees the imports above, and no catch-all
+
+    def __getattr__(name: str) -> Any:  # noqa: ANN401 - any public object
+        """Return the public object *name*, importing its module on first use (PEP 562)."""
+        if name == "__version__":
+            from importlib.metadata import version  # noqa: PLC0415 - only when asked
+
+            value = version("medborgarlofte")
+        elif name in _MODULE_OF:
+            value = getattr(importlib.import_module(_MODULE_OF[name]), name)
+        else:
+            msg = f"module {__name__!r} has no attribute {name!r}"
+            raise AttributeError(msg)
+        globals()[name] = value
+        return value

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -12,6 +10,7 @@ import attrs
 from medborgarlofte._core import codes
 from medborgarlofte._formats.converter import CONVERTER, JSON_CONVERTER
 from medborgarlofte._formats.errors import problem, problems_from, sort_problems
+from medborgarlofte._formats.files import write_file
 from medborgarlofte._formats.msgspec_engine import decode_many, decode_promise
 from medborgarlofte._formats.syntax import (
     check_format,
@@ -29,6 +28,7 @@ from medborgarlofte._rules.integrity import validate
 from medborgarlofte.exceptions import ValidationError
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Iterable, Mapping
 
     from medborgarlofte._core.problems import Problem
@@ -284,20 +284,12 @@ def dumps(promise: Promise, *, format: Format = "json") -> str:
     return write(to_dict(promise), fmt)
 
 
-def _write_file(path: Path, text: str) -> None:
-    """Write *text* to *path* through a temporary file, so a failure leaves no half file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(text.encode())
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def dump(promise: Promise, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
     """Write *promise* to the file *path* as a canonical document.
+
+    The file is written safely: a failed write leaves the previous file as it
+    was, the file keeps its mode, and a symbolic link stays a link while the
+    file it points to is written. A link that points to nothing is refused.
 
     Args:
         promise: The promise (medborgarlöfte).
@@ -307,10 +299,11 @@ def dump(promise: Promise, path: str | os.PathLike[str], *, format: Format | Non
     Raises:
         UnsupportedFormatError: If the format is unknown.
         MissingExtraError: If the format's extra (``toml``, ``yaml``) is not installed.
-        OSError: If the file cannot be written.
+        FileNotFoundError: If *path* is a symbolic link that points to nothing.
+        OSError: If the file cannot be written; the previous file is unchanged.
     """
     where = Path(path)
-    _write_file(where, dumps(promise, format=format_for(where, format)))
+    write_file(where, dumps(promise, format=format_for(where, format)))
 
 
 # --- collections: a national data set in one document ----------------------------
@@ -421,12 +414,13 @@ def dumps_many(promises: Iterable[Promise], *, format: Format = "json") -> str:
 def dump_many(
     promises: Iterable[Promise], path: str | os.PathLike[str], *, format: Format | None = None
 ) -> None:
-    """Write *promises* to the file *path* as one collection document.
+    """Write *promises* to the file *path* as one collection document, safely as :func:`dump` does.
 
     Raises:
         UnsupportedFormatError: If the format is unknown.
         MissingExtraError: If the format's extra (``toml``, ``yaml``) is not installed.
-        OSError: If the file cannot be written.
+        FileNotFoundError: If *path* is a symbolic link that points to nothing.
+        OSError: If the file cannot be written; the previous file is unchanged.
     """
     where = Path(path)
-    _write_file(where, dumps_many(promises, format=format_for(where, format)))
+    write_file(where, dumps_many(promises, format=format_for(where, format)))

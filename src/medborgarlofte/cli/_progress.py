@@ -1,0 +1,127 @@
+"""``medborgarlofte progress``: where a promise stands, a table per focus area (läget)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from medborgarlofte.cli._common import EXIT_OK, as_of, emit, load_one
+from medborgarlofte.cli._terminal import number, percent, table, wrap
+
+if TYPE_CHECKING:
+    import argparse
+
+    from medborgarlofte._compute.progress import StatusCounts
+    from medborgarlofte._core.problems import Language
+    from medborgarlofte.cli._common import Parents
+
+_TEXT: Final = {
+    "sv": {
+        "progress_title": "{title}: läget {as_of}",
+        "period": "Period {period}, {elapsed} av tiden har gått.",
+        "no_period": "Perioden är okänd: {reason}",
+        "overall": "Genomfört {completion} mot förväntat {expected}; {counts}.",
+        "focus_area": "Fokusområde: {title}",
+        "other": "Övriga aktiviteter",
+        "head_activity": "Aktivitet",
+        "head_planned": "Planerat",
+        "head_expected": "Förväntat",
+        "head_done": "Gjort",
+        "head_completion": "Andel",
+        "head_status": "Status",
+    },
+    "en": {
+        "progress_title": "{title}: progress {as_of}",
+        "period": "Period {period}, {elapsed} of the time has passed.",
+        "no_period": "The period is unknown: {reason}",
+        "overall": "Done {completion} against {expected} expected; {counts}.",
+        "focus_area": "Focus area: {title}",
+        "other": "Other activities",
+        "head_activity": "Activity",
+        "head_planned": "Planned",
+        "head_expected": "Expected",
+        "head_done": "Done",
+        "head_completion": "Share",
+        "head_status": "Status",
+    },
+}
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], shared: Parents
+) -> None:
+    """Add the ``progress`` command to *commands*."""
+    parser = commands.add_parser(
+        "progress",
+        parents=[shared.lang, shared.dated],
+        help="show where a promise stands: a table per focus area",
+        description="Show, per focus area and activity, what was planned, what was expected "
+        "by the date, what was done, the share done, the status and the reason for it.",
+    )
+    parser.add_argument("file", metavar="FILE", help="a promise file")
+    parser.set_defaults(run=run)
+
+
+def counts_text(counts: StatusCounts, lang: Language) -> str:
+    """Return the number of activities per status in words, the empty ones left out."""
+    return ", ".join(f"{n} {status.label(lang)}" for status, n in counts if n)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the progress of the promise in the file at the date."""
+    from medborgarlofte._compute.progress import progress  # noqa: PLC0415 - imported when run
+
+    lang: Language = args.lang
+    words = _TEXT[lang]
+    date, stated = as_of(args)
+    promise = load_one(Path(args.file), lang)
+    result = progress(promise, as_of=date)
+    out = [*wrap(words["progress_title"].format(title=promise.title, as_of=stated)), ""]
+    if result.reason is not None:
+        out += wrap(words["no_period"].format(reason=result.reason.text(lang)))
+    else:
+        out += wrap(
+            words["period"].format(
+                period=str(promise.period), elapsed=percent(result.elapsed, lang)
+            )
+        )
+    out += wrap(
+        words["overall"].format(
+            completion=percent(result.completion, lang),
+            expected=percent(result.expected_completion, lang),
+            counts=counts_text(result.counts, lang),
+        )
+    )
+    known = {area.id for area in promise.focus_areas}
+    groups = [
+        (words["focus_area"].format(title=a.focus_area.title), a.activities)
+        for a in result.focus_areas
+    ]
+    rest = tuple(a for a in result.activities if not known.intersection(a.activity.focus_areas))
+    if rest:
+        groups.append((words["other"], rest))
+    header = [
+        words["head_activity"],
+        words["head_planned"],
+        words["head_expected"],
+        words["head_done"],
+        words["head_completion"],
+        words["head_status"],
+    ]
+    for title, items in groups:
+        out += ["", *wrap(title), ""]
+        rows = [
+            [
+                item.activity.title,
+                number(item.planned, lang),
+                number(item.expected, lang),
+                number(item.done, lang) if item.planned is not None else "–",
+                percent(item.completion, lang),
+                item.status.label(lang),
+            ]
+            for item in items
+        ]
+        notes = [item.reason.text(lang) for item in items]
+        out += table(header, rows, right=[False, True, True, True, True, False], notes=notes)
+    emit("\n".join(out))
+    return EXIT_OK

@@ -1,0 +1,111 @@
+"""``medborgarlofte validate``: check promise files and list every problem (kontrollera)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from medborgarlofte.cli._common import EXIT_ERROR, EXIT_OK, emit, problem_line, read_promises
+from medborgarlofte.cli._terminal import json_visible, one_line
+
+if TYPE_CHECKING:
+    import argparse
+
+    from medborgarlofte._core.problems import Language
+    from medborgarlofte.cli._common import Parents
+
+_TEXT: Final = {
+    "sv": {
+        "valid": "{file}: giltig",
+        "valid_warnings": "{file}: giltig, {warnings} varning(ar)",
+        "invalid": "{file}: ogiltig, {errors} fel och {warnings} varning(ar)",
+        "all_valid": "Alla {n} filer är giltiga.",
+        "some_invalid": "{bad} av {n} filer har fel.",
+    },
+    "en": {
+        "valid": "{file}: valid",
+        "valid_warnings": "{file}: valid, {warnings} warning(s)",
+        "invalid": "{file}: invalid, {errors} error(s) and {warnings} warning(s)",
+        "all_valid": "All {n} files are valid.",
+        "some_invalid": "{bad} of {n} files have errors.",
+    },
+}
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], shared: Parents
+) -> None:
+    """Add the ``validate`` command to *commands*."""
+    parser = commands.add_parser(
+        "validate",
+        parents=[shared.lang],
+        help="check promise files and list every problem",
+        description="Check promise files (JSON, TOML or YAML, one promise or a collection) "
+        "and list every problem with its file, path, code, severity and message. Exits "
+        "with 0 when every file is valid (warnings allowed) and 1 when any has an error.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="a promise file")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (the default) or json for programs",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check every file named; return 1 if any has an error."""
+    import json  # noqa: PLC0415 - only this command writes JSON
+
+    lang: Language = args.lang
+    words = _TEXT[lang]
+    results = []
+    bad = 0
+    for name in args.files:
+        path = Path(name)
+        loaded = read_promises(path)
+        errors = [p for p in loaded.problems if p.is_error]
+        bad += bool(errors)
+        results.append((path, loaded.promises, loaded.problems, errors))
+    if args.format == "json":
+        document = {
+            "valid": bad == 0,
+            "files": [
+                {
+                    "file": str(path),
+                    "valid": not errors,
+                    "promises": [p.id for p in promises],
+                    "problems": [
+                        {
+                            "path": p.path,
+                            "code": p.code,
+                            "severity": p.severity.value,
+                            "message": p.message(lang),
+                        }
+                        for p in problems
+                    ],
+                }
+                for path, promises, problems, errors in results
+            ],
+        }
+        text = json.dumps(document, ensure_ascii=False, indent=2)
+        emit(json_visible(text))
+        return EXIT_ERROR if bad else EXIT_OK
+    for path, _promises, problems, errors in results:
+        shown = one_line(str(path))
+        for problem in problems:
+            emit(problem_line(path, problem, lang))
+        warnings = len(problems) - len(errors)
+        if errors:
+            emit(words["invalid"].format(file=shown, errors=len(errors), warnings=warnings))
+        elif warnings:
+            emit(words["valid_warnings"].format(file=shown, warnings=warnings))
+        else:
+            emit(words["valid"].format(file=shown))
+    if len(results) > 1:
+        if bad:
+            emit(words["some_invalid"].format(bad=bad, n=len(results)))
+        else:
+            emit(words["all_valid"].format(n=len(results)))
+    return EXIT_ERROR if bad else EXIT_OK
