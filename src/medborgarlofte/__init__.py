@@ -46,6 +46,9 @@ from medborgarlofte._compute.progress import (
 )
 from medborgarlofte._core.codes import PROBLEM_CODES, ProblemCode
 from medborgarlofte._core.problems import Language, Problem, Severity
+from medborgarlofte._draft.draft import Draft, DraftKind, Finding, Missing, Span, draft
+from medborgarlofte._draft.extract import Confidence
+from medborgarlofte._draft.text import SourceInfo
 from medborgarlofte._formats import (
     FORMAT_VERSION,
     Format,
@@ -158,10 +161,14 @@ __all__ = [
     "Bound",
     "Cadence",
     "Cancellation",
+    "Confidence",
     "Contact",
     "County",
     "CoverageGap",
     "Direction",
+    "Draft",
+    "DraftKind",
+    "Finding",
     "FocusArea",
     "FocusAreaProgress",
     "FollowUp",
@@ -183,6 +190,7 @@ __all__ = [
     "Measurement",
     "MedborgarlofteError",
     "Milestone",
+    "Missing",
     "MissingExtraError",
     "Number",
     "OccasionState",
@@ -218,7 +226,9 @@ __all__ = [
     "Severity",
     "Signatory",
     "Source",
+    "SourceInfo",
     "SourceKind",
+    "Span",
     "Status",
     "StatusCounts",
     "StatusReason",
@@ -237,6 +247,7 @@ __all__ = [
     "check",
     "counties",
     "describe_target",
+    "draft",
     "dump",
     "dump_many",
     "dumps",

@@ -573,11 +573,43 @@ def _check_review_dates(promise: Promise, found: _Found) -> None:
             )
 
 
+def _placeholder(value: str | None, path: str, found: _Found) -> None:
+    if value is not None and value.startswith(codes.PLACEHOLDER_PREFIX):
+        found.add(
+            path,
+            codes.DRAFT_PLACEHOLDER,
+            f"platshållare att fylla i: {value}",
+            f"a placeholder to fill in: {value}",
+        )
+
+
+def _check_placeholders(promise: Promise, found: _Found) -> None:
+    """Report the placeholders a draft leaves in the texts a drafter may leave open.
+
+    Only the texts that :func:`medborgarlofte.draft` may leave as placeholders
+    are read: the promise's title, period text and summary, the parties'
+    names, the signatories' titles, and the activities' titles and units.
+    """
+    _placeholder(promise.title, "$.title", found)
+    _placeholder(promise.period_text, "$.period_text", found)
+    _placeholder(promise.summary, "$.summary", found)
+    for i, party in enumerate(promise.parties):
+        _placeholder(party.name, f"$.parties[{i}].name", found)
+    for i, signatory in enumerate(promise.signatories):
+        _placeholder(signatory.title, f"$.signatories[{i}].title", found)
+    for i, activity in enumerate(promise.activities):
+        _placeholder(activity.title, f"$.activities[{i}].title", found)
+        target = activity.target
+        if isinstance(target, PeriodQuota | IntervalQuota):
+            _placeholder(target.unit, f"$.activities[{i}].target.unit", found)
+
+
 def validate(promise: Promise) -> tuple[Problem, ...]:
     """Return every integrity problem in *promise*, errors and warnings.
 
     Checks duplicate ids, that every reference resolves, kommunkoder, dates
-    against the period, and targets that cannot be met in it. The problems
+    against the period, and targets that cannot be met in it; a placeholder
+    left by a draft (``<FYLL I: …>``) is a warning. The problems
     come grouped by the part of the promise they are in, in the order of its
     keys. Pure: it never raises for a :class:`~medborgarlofte.Promise`.
 
@@ -600,6 +632,7 @@ def validate(promise: Promise) -> tuple[Problem, ...]:
         The problems found; empty when the promise is consistent.
     """
     found = _Found()
+    _check_placeholders(promise, found)
     known = {
         _PARTY: {p.id for p in promise.parties},
         _SOURCE: {s.id for s in promise.basis.sources},
