@@ -63,7 +63,9 @@ _STOP = frozenset(
 
 
 def _words(title: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-zåäöé]+", title.casefold()) if w not in _STOP and len(w) > 2}
+    return {
+        w[:5] for w in re.findall(r"[a-zåäöé]+", title.casefold()) if w not in _STOP and len(w) > 2
+    }
 
 
 def _match(gold: list[str], drafted: list[str]) -> list[tuple[int, int]]:
@@ -108,7 +110,9 @@ def evaluate(gold_file: Path) -> tuple[Counter[str], Counter[str], Counter[str]]
         n_gold[kind] += len(gold_set)
         n_draft[kind] += len(drafted)
 
-    count("kommuner", {k["code"] for k in gold["kommuner"]}, {x.kommunkod for x in p.municipalities})
+    count(
+        "kommuner", {k["code"] for k in gold["kommuner"]}, {x.kommunkod for x in p.municipalities}
+    )
     unit = gold["police_unit"]
     gold_unit = unit.split(" ", 1)[1] if unit.startswith("Lokalpolisområde ") else None
     drafted_unit = p.police[0].local_police_area if p.police else None
@@ -177,7 +181,9 @@ def main() -> int:
         total_tp += tp
         total_gold += n_gold
         total_draft += n_draft
-        row = " ".join(f"{k[:6]}={tp[k]}/{n_gold[k]}/{n_draft[k]}" for k in KINDS if n_gold[k] or n_draft[k])
+        row = " ".join(
+            f"{k[:6]}={tp[k]}/{n_gold[k]}/{n_draft[k]}" for k in KINDS if n_gold[k] or n_draft[k]
+        )
         print(f"{gold_file.stem:14} {row}")
     print()
     print(f"{'kind':16} {'recall %':>9} {'precision %':>12}   (found / gold / drafted)")

@@ -38,6 +38,7 @@ from medborgarlofte._compute.followup import follow_up_coverage
 from medborgarlofte._compute.portfolio import portfolio
 from medborgarlofte._compute.progress import progress
 from medborgarlofte._core import codes
+from medborgarlofte._draft.command import DraftCommandError, run_draft
 from medborgarlofte._core.problems import Language, Problem, Severity
 from medborgarlofte._formats import (
     dump,
@@ -948,6 +949,13 @@ def new_promise_toml(code_or_name: str, *, lang: Language = "sv", file: str = ""
     return "\n".join(lines) + "\n"
 
 
+def _cmd_draft(args: argparse.Namespace) -> int:
+    try:
+        return run_draft(args.text, args.output, lang=args.lang, force=args.force)
+    except DraftCommandError as failure:
+        raise _CommandError(str(failure)) from None
+
+
 def _cmd_new(args: argparse.Namespace) -> int:
     lang: Language = args.lang
     words = _TEXT[lang]
@@ -1132,6 +1140,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the TOML file to write")
     p.add_argument("--force", action="store_true", help="overwrite the file if it exists")
     p.set_defaults(run=_cmd_new)
+
+    p = commands.add_parser(
+        "draft",
+        parents=[common],
+        help="draft a promise from its Swedish text: a TOML document to review",
+        description="Draft a promise from the Swedish text of a web page, press release or "
+        "PDF: kommuner, police area, period, signing date, signatories, focus areas, "
+        "activities with targets, follow-up. Writes a TOML document in which every drafted "
+        "value is commented with its source phrase and every value to supply is a <FYLL I …> "
+        "placeholder that validate reports, and prints a review list: what was found, what "
+        "was inferred, what is missing.",
+    )
+    p.add_argument("text", metavar="TEXT", help="the text file to read, or - for stdin")
+    p.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        metavar="FILE",
+        help="the TOML file to write, or - for stdout (the default; the review list then "
+        "goes to stderr)",
+    )
+    p.add_argument("--force", action="store_true", help="overwrite the file if it exists")
+    p.set_defaults(run=_cmd_draft)
     return parser
 
 

@@ -220,7 +220,9 @@ def _comments(notes: dict[str, list[str]], path: str) -> list[str]:
     return [f"# {line}" for line in notes.get(path, [])]
 
 
-def _toml_table(data: dict[str, Any], path: str, notes: dict[str, list[str]], header: str = "") -> list[str]:
+def _toml_table(
+    data: dict[str, Any], path: str, notes: dict[str, list[str]], header: str = ""
+) -> list[str]:
     out: list[str] = []
     tables: list[tuple[str, Any]] = []
     for key, value in data.items():
@@ -274,10 +276,16 @@ def _target(fact: TargetFact, unit_missing: str) -> Target:
         return Schedule(recurrence=Recurrence(rule=fact.rule), wording=wording)
     if fact.kind == "interval_quota" and fact.amount and fact.per is not None:
         return IntervalQuota(
-            amount=fact.amount, unit=fact.unit or unit_missing, per=fact.per, bound=fact.bound, wording=wording
+            amount=fact.amount,
+            unit=fact.unit or unit_missing,
+            per=fact.per,
+            bound=fact.bound,
+            wording=wording,
         )
     if fact.kind == "period_quota" and fact.amount:
-        return PeriodQuota(amount=fact.amount, unit=fact.unit or unit_missing, bound=fact.bound, wording=wording)
+        return PeriodQuota(
+            amount=fact.amount, unit=fact.unit or unit_missing, bound=fact.bound, wording=wording
+        )
     if fact.kind == "milestone":
         return Milestone()
     return Ongoing(wording=wording)
@@ -290,8 +298,10 @@ class _Builder:
         self.missing: list[Missing] = []
 
     def found(self, path: str, value: str, spot: Spot | None) -> None:
-        span = None if spot is None or spot.end <= spot.start else Span(
-            start=spot.start, end=spot.end, text=self.text[spot.start : spot.end]
+        span = (
+            None
+            if spot is None or spot.end <= spot.start
+            else Span(start=spot.start, end=spot.end, text=self.text[spot.start : spot.end])
         )
         confidence = Confidence.INFERRED if spot is None else spot.confidence
         self.findings.append(Finding(path=path, value=value, confidence=confidence, span=span))
@@ -335,14 +345,20 @@ def _parties(facts: Facts, b: _Builder) -> tuple[list[Party], str | None]:
                 kommunkod=k.code,
             )
         )
-        b.found(f"$.parties[{len(parties) - 1}].kommunkod", f"{k.code} ({k.name}, {k.county.name})", kf.spot)
+        b.found(
+            f"$.parties[{len(parties) - 1}].kommunkod",
+            f"{k.code} ({k.name}, {k.county.name})",
+            kf.spot,
+        )
     if not facts.kommuner:
         b.lack("$.parties", "ingen kommun hittades i texten", "no kommun was found in the text")
     kommun_id = parties[1].id if len(parties) == 2 else None  # noqa: PLR2004 - police and one kommun
     return parties, kommun_id
 
 
-def _people(facts: Facts, b: _Builder, kommun_id: str | None) -> tuple[list[Signatory], list[Contact]]:
+def _people(
+    facts: Facts, b: _Builder, kommun_id: str | None
+) -> tuple[list[Signatory], list[Contact]]:
     signatories: list[Signatory] = []
     contacts: list[Contact] = []
     for person in facts.signatories:
@@ -365,7 +381,9 @@ def _people(facts: Facts, b: _Builder, kommun_id: str | None) -> tuple[list[Sign
                 signed_on=signed,
             )
         )
-        b.found(f"$.signatories[{len(signatories) - 1}]", f"{person.name}, {person.title}", person.spot)
+        b.found(
+            f"$.signatories[{len(signatories) - 1}]", f"{person.name}, {person.title}", person.spot
+        )
     for person in facts.contacts:
         party = _POLICE_ID if person.party == "police" else kommun_id
         if party is None:
@@ -375,7 +393,9 @@ def _people(facts: Facts, b: _Builder, kommun_id: str | None) -> tuple[list[Sign
     return signatories, contacts
 
 
-def _activities(facts: Facts, b: _Builder, kommun_id: str | None) -> tuple[list[FocusArea], list[Activity]]:
+def _activities(
+    facts: Facts, b: _Builder, kommun_id: str | None
+) -> tuple[list[FocusArea], list[Activity]]:
     focus: list[FocusArea] = []
     taken: set[str] = set()
     for i, (title, spot) in enumerate(facts.focus_areas):
@@ -399,7 +419,11 @@ def _activities(facts: Facts, b: _Builder, kommun_id: str | None) -> tuple[list[
         )
         b.found(f"$.activities[{i}]", fact.title, fact.spot)
         if fact.target.phrase and not isinstance(target, Ongoing | Milestone):
-            b.found(f"$.activities[{i}].target", target.kind, attrs.evolve(fact.spot, confidence=Confidence.INFERRED))
+            b.found(
+                f"$.activities[{i}].target",
+                target.kind,
+                attrs.evolve(fact.spot, confidence=Confidence.INFERRED),
+            )
         if fact.truncated:
             b.lack(
                 f"$.activities[{i}]",
@@ -407,7 +431,11 @@ def _activities(facts: Facts, b: _Builder, kommun_id: str | None) -> tuple[list[
                 "the item is cut off in the text; complete it",
             )
         if not fact.responsible:
-            b.lack(f"$.activities[{i}].responsible", "ansvarig part framgår inte", "no responsible party is stated")
+            b.lack(
+                f"$.activities[{i}].responsible",
+                "ansvarig part framgår inte",
+                "no responsible party is stated",
+            )
     if not activities:
         b.lack("$.activities", "inga aktiviteter hittades", "no activities were found")
     return focus, activities
@@ -426,7 +454,11 @@ def _period_fields(facts: Facts, b: _Builder) -> tuple[Any, str | None]:
                 f"the text states an impossible date ({facts.period_problem}); give the period",
             )
         else:
-            b.lack("$.period", "ingen period med datum eller år hittades", "no period with dates or years was found")
+            b.lack(
+                "$.period",
+                "ingen period med datum eller år hittades",
+                "no period with dates or years was found",
+            )
         said = f"; texten säger: {worded}" if worded else ""
         return None, _placeholder(f"löftets period{said}")
     return period, worded
@@ -485,10 +517,16 @@ def draft(text: str | bytes, *, source: str | None = None) -> Draft:
         if facts.forum:
             b.found("$.follow_up_rules[0].forum", facts.forum[0], facts.forum[1])
     else:
-        b.lack("$.follow_up_rules", "hur löftet följs upp framgår inte", "how the promise is followed up is not stated")
+        b.lack(
+            "$.follow_up_rules",
+            "hur löftet följs upp framgår inte",
+            "how the promise is followed up is not stated",
+        )
     names = [p.name.removesuffix(" kommun") for p in parties[1:]]
-    years = f" {period.start.year}–{period.end.year}" if period and period.start.year != period.end.year else (
-        f" {period.start.year}" if period else ""
+    years = (
+        f" {period.start.year}–{period.end.year}"
+        if period and period.start.year != period.end.year
+        else (f" {period.start.year}" if period else "")
     )
     if info.title and names:
         title = info.title

@@ -133,8 +133,13 @@ def _kommun_pattern() -> tuple[re.Pattern[str], dict[str, Kommun]]:
 
 
 _STRONG_AFTER = re.compile(r"^s?\s+(?:kommun|stad)\b")
-_LIST_KOMMUNER = re.compile(r"^(?:s?\s*,\s*[\wåäöÅÄÖ -]+?)*s?\s+(?:och|samt)\s+[\wåäöÅÄÖ -]+?s?\s+kommuner\b")
-_HEADING = re.compile(r"^\s*(?:(?P<a>[^\n–-]+?)\s+[–-]\s+medborgarlöften?\b|medborgarlöften?\s+(?:i|för)\s+(?P<b>[^\n]+))", re.IGNORECASE)
+_LIST_KOMMUNER = re.compile(
+    r"^(?:s?\s*,\s*[\wåäöÅÄÖ -]+?)*s?\s+(?:och|samt)\s+[\wåäöÅÄÖ -]+?s?\s+kommuner\b"
+)
+_HEADING = re.compile(
+    r"^\s*(?:(?P<a>[^\n–-]+?)\s+[–-]\s+medborgarlöften?\b|medborgarlöften?\s+(?:i|för)\s+(?P<b>[^\n]+))",
+    re.IGNORECASE,
+)
 
 
 def _kommuner(prep: Prepared, source_title: str | None) -> tuple[KommunFact, ...]:
@@ -155,9 +160,17 @@ def _kommuner(prep: Prepared, source_title: str | None) -> tuple[KommunFact, ...
         if not is_region and _POLICE_BEFORE.search(before):
             continue
         spot = Spot(start=m.start(), end=m.end())
-        if is_region or _STRONG_AFTER.match(text[m.end(1) :]) or _LIST_KOMMUNER.match(text[m.end(1) : m.end(1) + 120]):
+        if (
+            is_region
+            or _STRONG_AFTER.match(text[m.end(1) :])
+            or _LIST_KOMMUNER.match(text[m.end(1) : m.end(1) + 120])
+        ):
             strong.setdefault(kommun.code, KommunFact(kommun=kommun, spot=spot))
-        elif m.start() > 0 and text[m.start() - 1] not in "\n" and not text[max(0, m.start() - 2) : m.start()].endswith((". ", "? ", "! ")):
+        elif (
+            m.start() > 0
+            and text[m.start() - 1] not in "\n"
+            and not text[max(0, m.start() - 2) : m.start()].endswith((". ", "? ", "! "))
+        ):
             weak.setdefault(kommun.code, KommunFact(kommun=kommun, spot=spot))
     if strong:
         return tuple(strong.values())
@@ -168,7 +181,11 @@ def _kommuner(prep: Prepared, source_title: str | None) -> tuple[KommunFact, ...
             for m in pattern.finditer(named):
                 found = by_name[m.group(1)]
                 spot = weak[found.code].spot if found.code in weak else Spot(start=0, end=0)
-                return (KommunFact(kommun=found, spot=attrs.evolve(spot, confidence=Confidence.INFERRED)),)
+                return (
+                    KommunFact(
+                        kommun=found, spot=attrs.evolve(spot, confidence=Confidence.INFERRED)
+                    ),
+                )
     if len(weak) == 1:
         only = next(iter(weak.values()))
         return (attrs.evolve(only, spot=attrs.evolve(only.spot, confidence=Confidence.INFERRED)),)
@@ -210,7 +227,9 @@ def _date_patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(\d{{1,2}})\s+({mon})\s+(\d{{4}}){dash}(\d{{1,2}})\s+({mon})\s+(\d{{4}})\b",
             re.IGNORECASE,
         ),
-        "month_range": re.compile(rf"\b({mon})\s+(\d{{4}}){dash}({mon})\s+(\d{{4}})\b", re.IGNORECASE),
+        "month_range": re.compile(
+            rf"\b({mon})\s+(\d{{4}}){dash}({mon})\s+(\d{{4}})\b", re.IGNORECASE
+        ),
         "day": re.compile(rf"\b(\d{{1,2}})\s+({mon})(?:\s+(\d{{4}}))?\b", re.IGNORECASE),
     }
 
@@ -218,14 +237,20 @@ def _date_patterns() -> dict[str, re.Pattern[str]]:
 _YEAR_RANGE = re.compile(r"(?<![\d-])((?:19|20)\d\d)\s?[-–—/]\s?((?:19|20)\d\d)(?![\d-])")
 _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
 _PROMISE_WORD = re.compile(r"medborgarlöft|löfte|gäller|sträcker sig", re.IGNORECASE)
-_OTHER_AGREEMENT = re.compile(r"samverkansöverenskommelse|överenskommelse om samverkan", re.IGNORECASE)
-_VALID_FROM = re.compile(r"gäller|sträcker sig|giltighetstid|gilltighetstid|under tiden", re.IGNORECASE)
+_OTHER_AGREEMENT = re.compile(
+    r"samverkansöverenskommelse|överenskommelse om samverkan", re.IGNORECASE
+)
+_VALID_FROM = re.compile(
+    r"gäller|sträcker sig|giltighetstid|gilltighetstid|under tiden", re.IGNORECASE
+)
 _SINGLE_YEAR = re.compile(
     r"(?:medborgarlöft\w*|löfte\w*)\s+(?:för\s+(?:år\s+)?)?((?:19|20)\d\d)\b(?!\s*[-–])"
     r"|^under\s+(?:år\s+)?((?:19|20)\d\d)\s+(?:kommer|ska)\b",
     re.IGNORECASE | re.MULTILINE,
 )
-_SEASON = re.compile(r"\b(?:under\s+)?(?:hösten|våren|sommaren|vintern)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_SEASON = re.compile(
+    r"\b(?:under\s+)?(?:hösten|våren|sommaren|vintern)\s+((?:19|20)\d\d)\b", re.IGNORECASE
+)
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]|\n|$)")
 
 
@@ -257,7 +282,9 @@ def _period(text: str) -> tuple[tuple[Period, Spot] | None, tuple[str, Spot] | N
     for m in pats["full_range"].finditer(text):
         left, right = _sentence_at(text, m.start(), m.end())
         sentence = text[left:right]
-        if _OTHER_AGREEMENT.search(sentence) or not (_VALID_FROM.search(sentence) or _PROMISE_WORD.search(sentence)):
+        if _OTHER_AGREEMENT.search(sentence) or not (
+            _VALID_FROM.search(sentence) or _PROMISE_WORD.search(sentence)
+        ):
             continue
         worded = (sentence.strip(), Spot(start=left, end=right))
         start = _make_date(int(m.group(3)), mon[m.group(2).casefold()], int(m.group(1)))
@@ -281,7 +308,11 @@ def _period(text: str) -> tuple[tuple[Period, Spot] | None, tuple[str, Spot] | N
         left, right = _sentence_at(text, m.start(), m.end())
         sentence = text[left:right]
         y1, y2 = int(m.group(1)), int(m.group(2))
-        if _OTHER_AGREEMENT.search(sentence) or not _PROMISE_WORD.search(sentence) or not 0 < y2 - y1 <= 5:
+        if (
+            _OTHER_AGREEMENT.search(sentence)
+            or not _PROMISE_WORD.search(sentence)
+            or not 0 < y2 - y1 <= 5
+        ):
             continue
         spot = Spot(start=m.start(), end=m.end(), confidence=Confidence.INFERRED)
         period = Period(start=dt.date(y1, 1, 1), end=dt.date(y2, 12, 31))
@@ -391,7 +422,9 @@ def _people(prep: Prepared) -> tuple[tuple[PersonFact, ...], tuple[PersonFact, .
         spans.append((left, right))
     # A signature block: the last lines of a text, each a name and a title.
     tail = [ln for ln in prep.lines[-4:] if not ln.bullet]
-    spans.extend((ln.start, ln.end) for ln in tail if _NAME_TITLE.fullmatch(ln.text.strip().rstrip(".")))
+    spans.extend(
+        (ln.start, ln.end) for ln in tail if _NAME_TITLE.fullmatch(ln.text.strip().rstrip("."))
+    )
     for left, right in spans:
         chunk = text[left:right]
         for pattern in (_NAME_TITLE, _TITLE_NAME):
@@ -441,7 +474,9 @@ _NOT_ACTIVITIES = re.compile(
     r"fokusområde|problemområde|uppföljning|lägesbild|sammanvägd|bakgrund|inriktning|prioriterade",
     re.IGNORECASE,
 )
-_FOCUS_INTRO = re.compile(r"fokusområde|följande medborgarlöften|prioriterade områden", re.IGNORECASE)
+_FOCUS_INTRO = re.compile(
+    r"fokusområde|följande medborgarlöften|prioriterade områden", re.IGNORECASE
+)
 _NOT_AN_ACTIVITY = re.compile(
     r"^(?:medborgarlöftet\s+gäller|uppföljning|[\w ]+ är sammankallande|särskilt fokus|fokus\b)",
     re.IGNORECASE,
@@ -485,7 +520,12 @@ def _intro_parties(intro: str) -> tuple[str, ...]:
     low = intro.casefold()
     police = bool(re.search(r"polis|lpo|lokalpolisområde", low))
     kommun = bool(re.search(r"kommun|region ", low))
-    if "tillsammans" in low or "samverkan" in low or (police and kommun) or re.search(r"\bvi\b", low):
+    if (
+        "tillsammans" in low
+        or "samverkan" in low
+        or (police and kommun)
+        or re.search(r"\bvi\b", low)
+    ):
         return ("police", "kommun")
     if police:
         return ("police",)
@@ -543,7 +583,9 @@ def _activities_and_focus(
                 continue
             target = _target(part, line.text)
             if truncated:
-                target = attrs.evolve(target, unit=None) if target.amount else TargetFact(kind="ongoing")
+                target = (
+                    attrs.evolve(target, unit=None) if target.amount else TargetFact(kind="ongoing")
+                )
             activities.append(
                 ActivityFact(
                     title=title,
@@ -553,6 +595,8 @@ def _activities_and_focus(
                     spot=Spot(start=line.start, end=line.end),
                 )
             )
+    if not activities:
+        activities.extend(_promise_sentences(prep))
     if not activities:
         activities.extend(_prose_activities(prep.text))
     if not focus:
@@ -574,6 +618,36 @@ def _add_focus(focus: list[tuple[str, Spot]], seen: set[str], title: str, line: 
         return
     seen.add(key)
     focus.append((title[:1].upper() + title[1:], Spot(start=line.start, end=line.end)))
+
+
+_PROMISE_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?] ))(?P<subject>(?:Polisen|Kommunen|Vi|[A-ZÅÄÖ][\wåäö]+ kommun|Region [A-ZÅÄÖ]\w+)"
+    r"(?:\s+och\s+(?:polisen|kommunen|[A-ZÅÄÖ][\wåäö]+ kommun))?)\s+(?:lovar|förbinder sig)\s+att\s+"
+    r"(?P<what>[^.!?:\n]{8,300})[.!?]",
+    re.MULTILINE,
+)
+
+
+def _promise_sentences(prep: Prepared) -> list[ActivityFact]:
+    """Return the activities of "Polisen lovar att …" sentences outside any list."""
+    found: list[ActivityFact] = []
+    for line in prep.lines:
+        if line.bullet:
+            continue
+        for m in _PROMISE_SENTENCE.finditer(line.text):
+            what = m.group("what")
+            parties = _responsible(m.group("subject"), ())
+            for part in _SPLIT_SAMT_ATT.split(what):
+                found.append(
+                    ActivityFact(
+                        title=_clean_title(part),
+                        responsible=parties,
+                        target=_target(part, what),
+                        truncated=False,
+                        spot=Spot(start=line.start + m.start(), end=line.start + m.end()),
+                    )
+                )
+    return found
 
 
 def _prose_activities(text: str) -> list[ActivityFact]:
@@ -617,16 +691,35 @@ _TIMES = re.compile(
     rf"\b(?:(?P<bound>{_BOUND})\s+)?(?P<num>{_NUM})\s+gång(?:er)?\s+(?:per|i|om|varje)\s+(?P<per>{'|'.join(INTERVAL_WORDS)})\b",
     re.IGNORECASE,
 )
-_YEARLY = re.compile(r"\bårlig(?:a|en|t)?\b|\bvarje år\b(?!\s+\w+\s+\w+\s+(?:per|i))", re.IGNORECASE)
+_YEARLY = re.compile(
+    r"\bårlig(?:a|en|t)?\b|\bvarje år\b(?!\s+\w+\s+\w+\s+(?:per|i))", re.IGNORECASE
+)
 _MILESTONE = re.compile(
     r"^(?:att\s+)?(?:ansöka om|söka|ta fram|införa|utreda|byta ut|ersätta|bygga|installera|anlägga"
     r"|inrätta|upprätta|stänga av|följa upp arbetet i samband med)\b",
     re.IGNORECASE,
 )
 _NOT_UNITS = frozenset(
-    {"av", "och", "i", "på", "med", "för", "till", "som", "att", "om", "gång", "gånger", "år", "året"}
+    {
+        "av",
+        "och",
+        "i",
+        "på",
+        "med",
+        "för",
+        "till",
+        "som",
+        "att",
+        "om",
+        "gång",
+        "gånger",
+        "år",
+        "året",
+    }
 )
-_PREPOSITIONS = re.compile(r"\s+(?:i|på|med|för|mot|under|vid|till|inom|av|om|som|där|och)\s.*$", re.IGNORECASE)
+_PREPOSITIONS = re.compile(
+    r"\s+(?:i|på|med|för|mot|under|vid|till|inom|av|om|som|där|och)\s.*$", re.IGNORECASE
+)
 _RULES = {
     (1, Interval.YEAR): "FREQ=YEARLY",
     (2, Interval.YEAR): "FREQ=MONTHLY;INTERVAL=6",
@@ -684,7 +777,9 @@ def _target(part: str, phrase: str) -> TargetFact:
         per = INTERVAL_WORDS[times.group("per").casefold()]
         rule = _RULES.get((value or 0, per))
         if rule is not None:
-            return TargetFact(kind="schedule", amount=value, per=per, rule=rule, phrase=times.group(0))
+            return TargetFact(
+                kind="schedule", amount=value, per=per, rule=rule, phrase=times.group(0)
+            )
     for m in _AMOUNT.finditer(part):
         if not _amount_ok(m):
             continue
@@ -703,10 +798,14 @@ def _target(part: str, phrase: str) -> TargetFact:
                 bound=bound,
                 phrase=m.group(0),
             )
-        return TargetFact(kind="period_quota", amount=value, unit=unit or None, bound=bound, phrase=m.group(0))
+        return TargetFact(
+            kind="period_quota", amount=value, unit=unit or None, bound=bound, phrase=m.group(0)
+        )
     yearly = _YEARLY.search(part)
     if yearly:
-        return TargetFact(kind="schedule", amount=1, per=Interval.YEAR, rule="FREQ=YEARLY", phrase=yearly.group(0))
+        return TargetFact(
+            kind="schedule", amount=1, per=Interval.YEAR, rule="FREQ=YEARLY", phrase=yearly.group(0)
+        )
     cleaned = _LEAD.sub("", " ".join(part.split()), count=1)
     if _MILESTONE.match(cleaned):
         return TargetFact(kind="milestone", phrase=cleaned.split(" ", 3)[0])
@@ -743,13 +842,18 @@ def _follow_up(prep: Prepared) -> tuple[tuple[Cadence, Spot] | None, tuple[str, 
             if forum is None:
                 f = _FORUM.search(chunk)
                 if f:
-                    forum = (f.group("forum"), Spot(start=at + f.start("forum"), end=at + f.end("forum")))
+                    forum = (
+                        f.group("forum"),
+                        Spot(start=at + f.start("forum"), end=at + f.end("forum")),
+                    )
     del text
     return cadence, forum
 
 
 _FOLLOW_UP_DOC = re.compile(r"^uppföljning\b|\buppföljning av medborgarlöfte", re.IGNORECASE)
-_PRESS = re.compile(r"\bhar (?:idag |i dag )?(?:undertecknat|skrivit under|skrivit på)\b|\bsäger\b", re.IGNORECASE)
+_PRESS = re.compile(
+    r"\bhar (?:idag |i dag )?(?:undertecknat|skrivit under|skrivit på)\b|\bsäger\b", re.IGNORECASE
+)
 
 
 def _kind(prep: Prepared, title: str | None) -> str:

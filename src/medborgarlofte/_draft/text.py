@@ -21,8 +21,12 @@ MAX_CHARS = 200_000
 _BULLET = re.compile(r"^[ \t]*(?:[•·▪◦*‣\-]|\d{1,2}[.)])[ \t]+")
 _SOURCE_LINE = re.compile(r"^(?:source|url|källa|adress)\s*:\s*(https?://\S+)\s*$", re.IGNORECASE)
 _BARE_URL = re.compile(r"^(https?://\S+)\s*$")
-_TITLE_LINE = re.compile(r"^(?:retrieved-title|title|titel|sidtitel)\s*:\s*(.+?)\s*$", re.IGNORECASE)
-_TRUNCATED = re.compile(r"^\[TRUNCATED\b.*\]\s*$|^\[(?:avbruten|trunkerad)\b.*\]\s*$", re.IGNORECASE)
+_TITLE_LINE = re.compile(
+    r"^(?:retrieved-title|title|titel|sidtitel)\s*:\s*(.+?)\s*$", re.IGNORECASE
+)
+_TRUNCATED = re.compile(
+    r"^\[TRUNCATED\b.*\]\s*$|^\[(?:avbruten|trunkerad)\b.*\]\s*$", re.IGNORECASE
+)
 _HTML_HINT = re.compile(r"<(?:html|body|p|div|li|ul|br|h[1-6]|span|table)\b[^>]*>", re.IGNORECASE)
 _BLOCK_TAGS = frozenset(
     {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "ul", "ol", "section", "article"}
@@ -31,7 +35,9 @@ _SKIP_TAGS = frozenset({"script", "style", "head", "noscript", "template"})
 # A word broken at the end of a line by a hyphen, with its rest on the next line.
 _HYPHENATED = re.compile(r"([A-Za-zÅÄÖåäöÉé]{2})-\n[ \t]*([a-zåäöé]{2})")
 # A line that ends without punctuation and goes on, in lower case, on the next.
-_BROKEN = re.compile(r"([^\s.:;!?•])[ \t]*\n(?![ \t]*(?:[•·▪◦*‣–\-]|\d{1,2}[.)])[ \t])[ \t]*([a-zåäöé])")
+_BROKEN = re.compile(
+    r"([^\s.:;!?•])[ \t]*\n(?![ \t]*(?:[•·▪◦*‣–\-]|\d{1,2}[.)])[ \t])[ \t]*([a-zåäöé])"
+)
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _SWEDISH = re.compile(
     r"\b(?:och|att|som|för|med|kommun(?:en)?|polisen|är|det|till|av|på|ska|vi)\b",
@@ -150,7 +156,8 @@ def _looks_binary(text: str) -> bool:
     bad = sum(
         1
         for c in sample
-        if c == "\ufffd" or (unicodedata.category(c) in {"Cc", "Cs", "Co", "Cn"} and c not in "\n\r\t")
+        if c == "\ufffd"
+        or (unicodedata.category(c) in {"Cc", "Cs", "Co", "Cn"} and c not in "\n\r\t")
     )
     return bad > len(sample) * 0.05
 
@@ -215,7 +222,9 @@ def prepare(data: str | bytes) -> Prepared:
     html_title = None
     if _HTML_HINT.search(text[:5000]):
         text, html_title = _from_html(text)
-        notes.append(("texten var HTML och lästes som text", "the text was HTML and was read as text"))
+        notes.append(
+            ("texten var HTML och lästes som text", "the text was HTML and was read as text")
+        )
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00ad", "").replace("\ufeff", "")
     raw_lines = text.split("\n")
@@ -256,7 +265,12 @@ def prepare(data: str | bytes) -> Prepared:
         begin = start + (len(raw) - len(body) if not mark else mark.end())
         if not mark and lines and lines[-1].bullet and raw.startswith((" ", "\t")):
             prev = lines[-1]
-            lines[-1] = Line(start=prev.start, end=begin + len(body), text=text[prev.start : begin + len(body)], bullet=True)
+            lines[-1] = Line(
+                start=prev.start,
+                end=begin + len(body),
+                text=text[prev.start : begin + len(body)],
+                bullet=True,
+            )
             continue
         lines.append(Line(start=begin, end=begin + len(body), text=body, bullet=mark is not None))
     return Prepared(
