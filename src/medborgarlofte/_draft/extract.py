@@ -132,7 +132,7 @@ def _kommun_pattern() -> tuple[re.Pattern[str], dict[str, Kommun]]:
     return pattern, by_name
 
 
-_STRONG_AFTER = re.compile(r"^s?\s+(?:kommun|stad)\b")
+_STRONG_AFTER = re.compile(r"^s?\s+(?:kommun(?:er)?|stad)\b")
 _LIST_KOMMUNER = re.compile(
     r"^(?:s?\s*,\s*[\wåäöÅÄÖ -]+?)*s?\s+(?:och|samt)\s+[\wåäöÅÄÖ -]+?s?\s+kommuner\b"
 )
@@ -194,7 +194,10 @@ def _kommuner(prep: Prepared, source_title: str | None) -> tuple[KommunFact, ...
 
 # ------------------------------------------------------------- police unit
 
-_CAP = r"[A-ZÅÄÖ][a-zåäöé]+(?:[ -][A-ZÅÄÖ][a-zåäöé]+)?"
+_CAP = (
+    r"(?:(?:Norra|Södra|Östra|Västra|Mellersta)\s+)?[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?"
+    r"(?:\s+(?:Norr|Syd|Söder|Öst|Väst|Nord|City|Centrum)\b)?"
+)
 _UNIT = re.compile(
     rf"\b(?i:lokal-?polisområde(?:t)?|lokalpolisområdeschef(?:en)?\s+(?:för|i)|lpo-chef(?:en)?\s+(?:för|i)"
     rf"|LPO|chef(?:en)?\s+(?:för\s+)?lokalpolisområde(?:t)?)\s+({_CAP})",
@@ -332,7 +335,9 @@ def _period(text: str) -> tuple[tuple[Period, Spot] | None, tuple[str, Spot] | N
     return None, None, None
 
 
-_SIGNING = re.compile(r"underteckna\w*|skr[ei]v\w* under|skrivit under|signera\w*", re.IGNORECASE)
+_SIGNING = re.compile(
+    r"underteckna\w*|skr[ei]v(?:it)?\b(?=[^.\n]{0,160}\bunder\b)|signera\w*", re.IGNORECASE
+)
 
 
 def _signed_on(text: str, period: Period | None) -> tuple[dt.date, Spot] | None:
@@ -495,7 +500,7 @@ _LEAD = re.compile(
 )
 _SUBJECT = re.compile(r"^[^,.]{0,60}?\b(?:lovar|förbinder sig)\s+(?:att\s+)?", re.IGNORECASE)
 _PROSE_LIST = re.compile(
-    r"aktiviteter\b[^.]*?\bär\s+(?:bland annat\s+)?(?:är\s+)?(?P<items>[^.]+?,[^.]+?\boch\b[^.]+)\.",
+    r"aktivitet\w*\b[^.]*?\bär\s+(?:bland annat\s+)?(?:är\s+)?(?P<items>[^.]+?,[^.]+?\boch\b[^.]+)\.",
     re.IGNORECASE,
 )
 _SPLIT_SAMT_ATT = re.compile(r"\s+samt\s+att\s+", re.IGNORECASE)
@@ -682,7 +687,7 @@ _UNIT_WORD = (
 _NUM = r"\d{1,6}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _BOUND = "|".join(sorted(BOUNDS, key=len, reverse=True))
 _AMOUNT = re.compile(
-    rf"(?<![\w-])(?:(?P<bound>{_BOUND})\s+)?(?:(?P<num>{_NUM})|ett\s+(?P<approx>{'|'.join(APPROXIMATE)}))"
+    rf"(?<![\w-])(?:(?P<bound>{_BOUND})\s+)?(?:ett\s+(?P<approx>{'|'.join(APPROXIMATE)})|(?P<num>{_NUM}))"
     rf"(?:\s+st\.?)?\s+(?P<unit>{_UNIT_WORD}(?:\s+{_UNIT_WORD}){{0,2}})"
     rf"(?:\s+(?:(?:per|i|om|varje)\s+)(?P<per>{'|'.join(INTERVAL_WORDS)}))?(?![\wåäö])",
     re.IGNORECASE,
@@ -742,8 +747,9 @@ def _has_number(text: str) -> bool:
 
 
 def _number(m: re.Match[str]) -> int | None:
-    if m.group("approx"):
-        return APPROXIMATE[m.group("approx").casefold()]
+    approx = m.groupdict().get("approx")
+    if approx:
+        return APPROXIMATE[approx.casefold()]
     raw = m.group("num")
     if raw.isdigit():
         return int(raw)

@@ -1,0 +1,352 @@
+"""Tests for drafting a promise from its Swedish text (medborgarlofte.draft).
+
+Every text here is written for these tests, in the project's own words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from medborgarlofte import (
+    Bound,
+    Cadence,
+    Confidence,
+    Draft,
+    DraftKind,
+    Interval,
+    IntervalQuota,
+    Milestone,
+    MissingExtraError,
+    Ongoing,
+    Period,
+    PeriodQuota,
+    Schedule,
+    draft,
+    loads_with_warnings,
+    validate,
+)
+
+PRESS_RELEASE = """\
+source: https://example.org/nyheter/trygg-kommun
+retrieved-title: Nytt medborgarlöfte i Hofors
+
+Nytt medborgarlöfte i Hofors
+
+Den 3 december skrev lokalpolisområdeschefen för Gästrikland Anna Berg och \
+kommunstyrelsens ordförande Per Ek (S) under ett medborgarlöfte för Hofors kommun.
+Löftet gäller 2025–2026 och följs upp två gånger per år i BRÅ.
+
+Polisen och kommunen lovar att:
+
+  • genomföra minst fyra trygghetsvandringar per år i centrum
+  • hålla ett föräldramöte två gånger per år
+  • ansöka om tillstånd för kameror vid stationen
+  • arbeta långsiktigt mot langning av alkohol
+
+– Vi vill att alla ska känna sig trygga, säger Lisa Holm, kommunpolis i Hofors.
+"""
+
+
+@pytest.fixture(scope="module")
+def release() -> Draft:
+    return draft(PRESS_RELEASE)
+
+
+def _loads(text: str):  # noqa: ANN202 - a test helper
+    return loads_with_warnings(text, format="toml")
+
+
+def test_source_metadata_comes_from_the_first_lines(release):
+    """The address and the page title on the first lines become the draft's source."""
+    assert "https://example.org/nyheter/trygg-kommun" == release.source.url
+    assert "Nytt medborgarlöfte i Hofors" == release.source.title
+    assert "https://example.org/nyheter/trygg-kommun" == release.promise.url
+
+
+def test_kommun_police_area_and_region(release):
+    """The kommun gets its kommunkod, the police its lokalpolisområde and region."""
+    police, hofors = release.promise.parties
+    assert ("2104", "Hofors kommun") == (hofors.kommunkod, hofors.name)
+    assert ("Gästrikland", "Mitt") == (police.local_police_area, police.police_region)
+
+
+def test_period_from_years_and_signing_year_inferred(release):
+    """A year span gives whole years; a signing day without a year takes it from the period."""
+    promise = release.promise
+    assert Period(start=dt.date(2025, 1, 1), end=dt.date(2026, 12, 31)) == promise.period
+    assert dt.date(2024, 12, 3) == promise.signed_on
+    finding = next(f for f in release.findings if f.path == "$.signed_on")
+    assert Confidence.INFERRED == finding.confidence
+    assert "3 december" == finding.span.text
+
+
+def test_signatories_with_titles_and_political_party(release):
+    """Title-before-name signatories are found with party, title and political party."""
+    actual = [
+        (s.name, s.title, s.party, s.political_party, s.signed_on)
+        for s in release.promise.signatories
+    ]
+    expected = [
+        ("Anna Berg", "lokalpolisområdeschef för Gästrikland", "polisen", None, dt.date(2024, 12, 3)),
+        ("Per Ek", "kommunstyrelsens ordförande", "hofors", "S", dt.date(2024, 12, 3)),
+    ]
+    assert expected == actual
+
+
+def test_a_quoted_kommunpolis_is_a_contact(release):
+    """A kommunpolis quoted in the text is a contact, not a signatory."""
+    assert [("Lisa Holm", "kommunpolis i Hofors", "polisen")] == [
+        (c.name, c.title, c.party) for c in release.promise.contacts
+    ]
+
+
+def test_activity_targets(release):
+    """Quotas per interval, schedules, milestones and ongoing work are told apart."""
+    walks, meeting, cameras, ongoing = release.promise.activities
+    assert IntervalQuota(
+        amount=4,
+        unit="trygghetsvandringar",
+        per=Interval.YEAR,
+        bound=Bound.AT_LEAST,
+        wording="minst fyra trygghetsvandringar per år",
+    ) == walks.target
+    assert isinstance(meeting.target, Schedule)
+    assert "FREQ=MONTHLY;INTERVAL=6" == meeting.target.recurrence.rule
+    assert Milestone() == cameras.target
+    assert Ongoing() == ongoing.target
+    assert ("polisen", "hofors") == walks.responsible
+
+
+def test_follow_up_cadence_and_forum(release):
+    """"Följs upp två gånger per år i BRÅ" is a half-yearly follow-up in BRÅ."""
+    (rule,) = release.promise.follow_up_rules
+    assert (Cadence.HALF_YEARLY, "BRÅ") == (rule.cadence, rule.forum)
+
+
+def test_document_kind(release):
+    """A text that reports a signing with a quote reads as a press release."""
+    assert DraftKind.PRESS_RELEASE == release.kind
+
+
+def test_toml_loads_and_validate_lists_exactly_the_placeholders(release):
+    """The TOML loads to the drafted promise, and its warnings are its placeholders."""
+    text = release.to_toml()
+    promise, warnings = _loads(text)
+    assert release.promise == promise
+    assert list(release.placeholders) == [w.path for w in warnings]
+    assert {"draft-placeholder"} == {w.code for w in warnings}
+    assert text.startswith("# UTKAST")
+    assert "# källa: minst fyra trygghetsvandringar per år" not in text  # a whole line is cited
+    assert "# källa: genomföra minst fyra trygghetsvandringar per år i centrum" in text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Medborgarlöftet gäller 1 juli 2018 – 30 juni 2020.", ("2018-07-01", "2020-06-30")),
+        ("Medborgarlöftet gäller från april 2021 till april 2022.", ("2021-04-01", "2022-04-30")),
+        ("Medborgarlöftet för 2020 riktar sig mot unga.", ("2020-01-01", "2020-12-31")),
+        ("Under 2019 kommer polisen och kommunen att arbeta mot narkotika.", ("2019-01-01", "2019-12-31")),
+    ],
+)
+def test_period_wordings(sentence, expected):
+    """Full dates, months, a promise's year and "Under ÅÅÅÅ kommer" give a period."""
+    period = draft(f"Laxå kommun och polisen.\n\n{sentence}").promise.period
+    assert expected == (period.start.isoformat(), period.end.isoformat())
+
+
+def test_a_season_or_an_impossible_date_gives_no_period_but_a_placeholder():
+    """"Hösten 2015" and "31 juni" give no period: the period text is a placeholder to fill in."""
+    season = draft("Kungsörs kommun och polisen arbetar under hösten 2015.")
+    assert season.promise.period is None
+    assert "hösten 2015" in season.promise.period_text
+    assert "$.period_text" in season.placeholders
+    impossible = draft("Medborgarlöftet för Kils kommun gäller från 31 juni 2023 – 31 juni 2027.")
+    assert impossible.promise.period is None
+    assert any("31 juni 2023" in m.message_sv for m in impossible.missing)
+
+
+def test_samverkansoverenskommelse_years_are_not_the_period():
+    """Years of a related agreement are not taken as the promise's period."""
+    text = "Kils kommun skrev även under en samverkansöverenskommelse för 2023-2026."
+    assert draft(text).promise.period is None
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Polisen och Region Gotland samverkar.", ["0980"]),
+        ("Polisen och Stenungsunds, Orust och Tjörns kommuner lovar.", ["1415", "1421", "1419"]),
+        ("Lokalpolisområde Hallsberg och Laxå kommun lovar.", ["1860"]),
+        ("Polisen i Gävleborgs län lovar.", []),
+        ("Polisen lovar att vara synlig i Kungsör.", ["1960"]),
+    ],
+)
+def test_kommuner_by_name_and_inflection(text, codes):
+    """Kommuner are read with their inflected forms, never from a police area or a län."""
+    assert codes == [p.kommunkod for p in draft(text).promise.municipalities]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("minst 100 trafikkontroller med 20 minuters metoden", PeriodQuota(amount=100, unit="trafikkontroller", bound=Bound.AT_LEAST, wording="minst 100 trafikkontroller")),
+        ("drygt femtio fotpatruller", PeriodQuota(amount=50, unit="fotpatruller", bound=Bound.ABOUT, wording="drygt femtio fotpatruller")),
+        ("ett tiotal skolbesök", PeriodQuota(amount=10, unit="skolbesök", bound=Bound.ABOUT, wording="ett tiotal skolbesök")),
+        ("högst tre möten i månaden", IntervalQuota(amount=3, unit="möten", per=Interval.MONTH, bound=Bound.AT_MOST, wording="högst tre möten i månaden")),
+        ("ett antal planerade insatser", Ongoing(wording="ett antal")),
+        ("en ren och välskött stadskärna", Ongoing()),
+        ("det årliga föräldramötet", Schedule(recurrence=__import__("medborgarlofte").Recurrence(rule="FREQ=YEARLY"), wording="årliga")),
+        ("lägesbild en gång i veckan", Schedule(recurrence=__import__("medborgarlofte").Recurrence(rule="FREQ=WEEKLY"), wording="en gång i veckan")),
+    ],
+)  # fmt: skip
+def test_target_wordings(line, expected):
+    """Number words, comparators, intervals and frequencies become the right target."""
+    text = f"Kils kommun lovar att:\n\n • {line}\n"
+    (activity,) = draft(text).promise.activities
+    assert expected == activity.target
+
+
+def test_signature_block_and_acting_title():
+    """Name-and-title lines closing a text are signatories; "tf." marks an acting title."""
+    text = (
+        "Laxå kommun och polisen lovar att:\n\n • fortsätta med trygghetsvandringar\n\n"
+        "Eva Lind, tf. kommundirektör\nOla Berg, chef lokalpolisområde Hallsberg\n"
+    )
+    actual = [(s.name, s.title, s.acting, s.party) for s in draft(text).promise.signatories]
+    expected = [
+        ("Eva Lind", "kommundirektör", True, "laxa"),
+        ("Ola Berg", "chef lokalpolisområde Hallsberg", False, "polisen"),
+    ]
+    assert expected == actual
+
+
+def test_a_bullet_list_under_a_problem_heading_is_not_an_activity_list():
+    """Problem areas and follow-up bullets are not drafted as activities."""
+    text = (
+        "Problemområden i Kils kommun:\n\n 1. Stölder.\n 2. Våld.\n\n"
+        "Polisen kommer att:\n\n • fotpatrullera i centrum\n"
+    )
+    assert ["Fotpatrullera i centrum"] == [a.title for a in draft(text).promise.activities]
+
+
+def test_activities_from_a_prose_list():
+    """"Aktiviteterna är bland annat X, Y och Z" gives one activity each."""
+    text = (
+        "Hofors kommun och polisen. Aktiviteterna är bland annat trafikkontroller, "
+        "skolbesök och stöd till föreningar."
+    )
+    titles = [a.title for a in draft(text).promise.activities]
+    assert ["Trafikkontroller", "Skolbesök", "Stöd till föreningar"] == titles
+
+
+def test_a_text_cut_short_marks_its_last_item():
+    """The last item of a text cut short is kept, marked, and has no unit."""
+    text = "Kils kommun lovar att:\n\n • genomföra minst två trafi\n[TRUNCATED: here]\n"
+    result = draft(text)
+    (activity,) = result.promise.activities
+    assert activity.title.endswith("…")
+    assert 2 == activity.target.amount
+    assert "$.activities[0].target.unit" in result.placeholders
+    assert result.truncated
+
+
+def test_pdf_text_with_hyphenation_and_broken_lines():
+    """Words hyphenated at a line end are joined, and broken lines are mended."""
+    text = "Medborgarlöftet för Vingåkers kommun gäller 1 januari 2019 – 31 de-\ncember 2019 och\nomfattar hela kommunen."
+    result = draft(text)
+    assert Period.year(2019) == result.promise.period
+
+
+def test_html_is_read_as_text():
+    """An HTML page is read as its text: its title, its paragraphs and its list items."""
+    page = (
+        "<html><head><title>Medborgarlöfte för Skara</title><script>var x = 1;</script></head>"
+        "<body><p>Skara kommun och polisen lovar att:</p>"
+        "<ul><li>genomföra tre nattvandringar</li><li>fotpatrullera i centrum</li></ul></body></html>"
+    )
+    result = draft(page)
+    assert "Medborgarlöfte för Skara" == result.source.title
+    assert [3, None] == [getattr(a.target, "amount", None) for a in result.promise.activities]
+    assert any("HTML" in m.message_sv for m in result.missing)
+
+
+@pytest.mark.parametrize(
+    ("data", "note"),
+    [
+        ("", "ingen kommun"),
+        ("The police and the council signed a promise about safety in the town today.", "svenska"),
+        (bytes(range(256)) * 40, "binära"),
+        ("Medborgarlöfte. " * 400_000, "bara början"),
+    ],
+)
+def test_bad_input_gives_a_draft_and_a_review_list(data, note):
+    """Empty, foreign, binary and huge inputs give a draft that loads and says why it is thin."""
+    result = draft(data)
+    review = result.review()
+    assert note in review
+    promise, _ = _loads(result.to_toml())
+    assert result.promise == promise
+    assert "$.summary" in result.placeholders
+
+
+def test_draft_refuses_what_is_not_text():
+    """Anything but text or bytes is a TypeError naming the type."""
+    with pytest.raises(TypeError, match="not int"):
+        draft(42)  # type: ignore[arg-type]
+
+
+def test_review_list_in_english(release):
+    """The review list counts what was found and lists what is missing, in English too."""
+    review = release.review("en")
+    assert review.startswith("Draft of a promise:")
+    assert "found    $.signed_on: 2024-12-03" not in review
+    assert "inferred $.signed_on: 2024-12-03" in review
+
+
+def test_validate_reports_a_placeholder_anywhere_a_draft_leaves_one(release):
+    """validate reports a placeholder in a title as a draft-placeholder warning."""
+    import attrs  # noqa: PLC0415
+
+    promise = attrs.evolve(release.promise, title="<FYLL I: titel>")
+    codes = [(p.path, p.code) for p in validate(promise) if p.code == "draft-placeholder"]
+    assert ("$.title", "draft-placeholder") == codes[0]
+
+
+def test_missing_babel_is_a_clear_error(monkeypatch):
+    """Without Babel (the draft extra), drafting raises MissingExtraError naming the extra."""
+    import sys  # noqa: PLC0415
+
+    from medborgarlofte._draft import phrases  # noqa: PLC0415
+
+    phrases.months.cache_clear()
+    monkeypatch.setitem(sys.modules, "babel.dates", None)
+    try:
+        with pytest.raises(MissingExtraError, match="draft"):
+            draft("text")
+    finally:
+        monkeypatch.undo()
+        phrases.months.cache_clear()
+
+
+@given(st.text(max_size=400))
+def test_any_text_gives_a_draft_that_loads(text):
+    """Whatever the text, drafting never raises and its TOML loads to the same promise."""
+    result = draft(text)
+    promise, warnings = _loads(result.to_toml())
+    assert result.promise == promise
+    assert set(result.placeholders) <= {w.path for w in warnings}
+
+
+@given(st.lists(st.sampled_from(["Polisen", "lovar", "att", "minst", "två", "per", "år", "Hofors",
+                                 "kommun", "•", "\n", "2023-2024", "medborgarlöftet", "gäller",
+                                 "12 juni", "undertecknade", "Anna Berg", ",", "."]), max_size=60))  # fmt: skip
+def test_domain_words_in_any_order_give_a_draft_that_loads(words):
+    """Shuffled domain words never make the drafter raise or write a document that fails."""
+    result = draft(" ".join(words))
+    promise, _ = _loads(result.to_toml())
+    assert result.promise == promise
