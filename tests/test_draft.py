@@ -91,7 +91,13 @@ def test_signatories_with_titles_and_political_party(release):
         for s in release.promise.signatories
     ]
     expected = [
-        ("Anna Berg", "lokalpolisområdeschef för Gästrikland", "polisen", None, dt.date(2024, 12, 3)),
+        (
+            "Anna Berg",
+            "lokalpolisområdeschef för Gästrikland",
+            "polisen",
+            None,
+            dt.date(2024, 12, 3),
+        ),
         ("Per Ek", "kommunstyrelsens ordförande", "hofors", "S", dt.date(2024, 12, 3)),
     ]
     assert expected == actual
@@ -107,13 +113,16 @@ def test_a_quoted_kommunpolis_is_a_contact(release):
 def test_activity_targets(release):
     """Quotas per interval, schedules, milestones and ongoing work are told apart."""
     walks, meeting, cameras, ongoing = release.promise.activities
-    assert IntervalQuota(
-        amount=4,
-        unit="trygghetsvandringar",
-        per=Interval.YEAR,
-        bound=Bound.AT_LEAST,
-        wording="minst fyra trygghetsvandringar per år",
-    ) == walks.target
+    assert (
+        IntervalQuota(
+            amount=4,
+            unit="trygghetsvandringar",
+            per=Interval.YEAR,
+            bound=Bound.AT_LEAST,
+            wording="minst fyra trygghetsvandringar per år",
+        )
+        == walks.target
+    )
     assert isinstance(meeting.target, Schedule)
     assert "FREQ=MONTHLY;INTERVAL=6" == meeting.target.recurrence.rule
     assert Milestone() == cameras.target
@@ -122,7 +131,7 @@ def test_activity_targets(release):
 
 
 def test_follow_up_cadence_and_forum(release):
-    """"Följs upp två gånger per år i BRÅ" is a half-yearly follow-up in BRÅ."""
+    """ "Följs upp två gånger per år i BRÅ" is a half-yearly follow-up in BRÅ."""
     (rule,) = release.promise.follow_up_rules
     assert (Cadence.HALF_YEARLY, "BRÅ") == (rule.cadence, rule.forum)
 
@@ -150,7 +159,10 @@ def test_toml_loads_and_validate_lists_exactly_the_placeholders(release):
         ("Medborgarlöftet gäller 1 juli 2018 – 30 juni 2020.", ("2018-07-01", "2020-06-30")),
         ("Medborgarlöftet gäller från april 2021 till april 2022.", ("2021-04-01", "2022-04-30")),
         ("Medborgarlöftet för 2020 riktar sig mot unga.", ("2020-01-01", "2020-12-31")),
-        ("Under 2019 kommer polisen och kommunen att arbeta mot narkotika.", ("2019-01-01", "2019-12-31")),
+        (
+            "Under 2019 kommer polisen och kommunen att arbeta mot narkotika.",
+            ("2019-01-01", "2019-12-31"),
+        ),
     ],
 )
 def test_period_wordings(sentence, expected):
@@ -160,7 +172,7 @@ def test_period_wordings(sentence, expected):
 
 
 def test_a_season_or_an_impossible_date_gives_no_period_but_a_placeholder():
-    """"Hösten 2015" and "31 juni" give no period: the period text is a placeholder to fill in."""
+    """ "Hösten 2015" and "31 juni" give no period: the period text is a placeholder to fill in."""
     season = draft("Kungsörs kommun och polisen arbetar under hösten 2015.")
     assert season.promise.period is None
     assert "hösten 2015" in season.promise.period_text
@@ -235,7 +247,7 @@ def test_a_bullet_list_under_a_problem_heading_is_not_an_activity_list():
 
 
 def test_activities_from_a_prose_list():
-    """"Aktiviteterna är bland annat X, Y och Z" gives one activity each."""
+    """ "Aktiviteterna är bland annat X, Y och Z" gives one activity each."""
     text = (
         "Hofors kommun och polisen. Aktiviteterna är bland annat trafikkontroller, "
         "skolbesök och stöd till föreningar."
