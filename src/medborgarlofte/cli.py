@@ -38,8 +38,8 @@ from medborgarlofte._compute.followup import follow_up_coverage
 from medborgarlofte._compute.portfolio import portfolio
 from medborgarlofte._compute.progress import progress
 from medborgarlofte._core import codes
-from medborgarlofte._draft.command import DraftCommandError, run_draft
 from medborgarlofte._core.problems import Language, Problem, Severity
+from medborgarlofte._draft.command import DraftCommandError, run_draft
 from medborgarlofte._formats import (
     dump,
     dump_many,
@@ -986,6 +986,35 @@ def _cmd_new(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- parser
 
 
+def _add_draft_parser(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+) -> None:
+    """Add the ``draft`` subcommand to *commands*."""
+    p = commands.add_parser(
+        "draft",
+        parents=[common],
+        help="draft a promise from its Swedish text: a TOML document to review",
+        description="Draft a promise from the Swedish text of a web page, press release or "
+        "PDF: kommuner, police area, period, signing date, signatories, focus areas, "
+        "activities with targets, follow-up. Writes a TOML document in which every drafted "
+        "value is commented with its source phrase and every value to supply is a <FYLL I …> "
+        "placeholder that validate reports, and prints a review list: what was found, what "
+        "was inferred, what is missing.",
+    )
+    p.add_argument("text", metavar="TEXT", help="the text file to read, or - for stdin")
+    p.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        metavar="FILE",
+        help="the TOML file to write, or - for stdout (the default; the review list then "
+        "goes to stderr)",
+    )
+    p.add_argument("--force", action="store_true", help="overwrite the file if it exists")
+    p.set_defaults(run=_cmd_draft)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``medborgarlofte`` command (also used by the docs).
 
@@ -1141,28 +1170,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite the file if it exists")
     p.set_defaults(run=_cmd_new)
 
-    p = commands.add_parser(
-        "draft",
-        parents=[common],
-        help="draft a promise from its Swedish text: a TOML document to review",
-        description="Draft a promise from the Swedish text of a web page, press release or "
-        "PDF: kommuner, police area, period, signing date, signatories, focus areas, "
-        "activities with targets, follow-up. Writes a TOML document in which every drafted "
-        "value is commented with its source phrase and every value to supply is a <FYLL I …> "
-        "placeholder that validate reports, and prints a review list: what was found, what "
-        "was inferred, what is missing.",
-    )
-    p.add_argument("text", metavar="TEXT", help="the text file to read, or - for stdin")
-    p.add_argument(
-        "-o",
-        "--output",
-        default="-",
-        metavar="FILE",
-        help="the TOML file to write, or - for stdout (the default; the review list then "
-        "goes to stderr)",
-    )
-    p.add_argument("--force", action="store_true", help="overwrite the file if it exists")
-    p.set_defaults(run=_cmd_draft)
+    _add_draft_parser(commands, common)
     return parser
 
 

@@ -19,8 +19,8 @@ from medborgarlofte._model.followup import FollowUpRule
 from medborgarlofte._model.parties import Contact, Party, PartyKind, Signatory
 from medborgarlofte._model.promise import Activity, FocusArea, Promise
 from medborgarlofte._model.recurrence import Recurrence
-from medborgarlofte._rules.integrity import validate
 from medborgarlofte._model.targets import IntervalQuota, Milestone, Ongoing, PeriodQuota, Schedule
+from medborgarlofte._rules.integrity import validate
 
 if TYPE_CHECKING:
     from medborgarlofte._core.problems import Language, Problem
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 __all__ = ["Draft", "DraftKind", "Finding", "Missing", "Span", "draft"]
 
 _POLICE_ID = "polisen"
+_LONGEST_PHRASE = 160
+"""The longest source phrase quoted in a comment of the TOML draft."""
 
 
 class DraftKind(enum.Enum):
@@ -135,18 +137,19 @@ class Draft:
         """
         counts = {c: sum(1 for f in self.findings if f.confidence is c) for c in Confidence}
         holes = len(self.placeholders)
+        found, inferred, guessed = (counts[c] for c in Confidence)
         if lang == "sv":
-            lines = [
+            head = (
                 f"Utkast till medborgarlöfte: {len(self.findings)} värden hittade "
-                f"({counts[Confidence.VERBATIM]} ordagrant, {counts[Confidence.INFERRED]} härledda, "
-                f"{counts[Confidence.GUESSED]} gissade), {holes} att fylla i."
-            ]
+                f"({found} ordagrant, {inferred} härledda, {guessed} gissade), "
+                f"{holes} att fylla i."
+            )
         else:
-            lines = [
+            head = (
                 f"Draft of a promise: {len(self.findings)} values found "
-                f"({counts[Confidence.VERBATIM]} verbatim, {counts[Confidence.INFERRED]} inferred, "
-                f"{counts[Confidence.GUESSED]} guessed), {holes} to fill in."
-            ]
+                f"({found} verbatim, {inferred} inferred, {guessed} guessed), {holes} to fill in."
+            )
+        lines = [head]
         labels = {
             Confidence.VERBATIM: ("hittat", "found"),
             Confidence.INFERRED: ("härlett", "inferred"),
@@ -170,8 +173,8 @@ class Draft:
         for finding in self.findings:
             if finding.span is not None:
                 phrase = " ".join(finding.span.text.split())
-                if len(phrase) > 160:
-                    phrase = phrase[:157] + "…"
+                if len(phrase) > _LONGEST_PHRASE:
+                    phrase = phrase[: _LONGEST_PHRASE - 1] + "…"
                 label = {"verbatim": "källa", "inferred": "härlett ur", "guessed": "gissat ur"}
                 notes.setdefault(finding.path, []).append(
                     f"{label[finding.confidence.value]}: {phrase}"
@@ -490,8 +493,9 @@ def draft(text: str | bytes, *, source: str | None = None) -> Draft:
         MissingExtraError: When the ``draft`` extra (Babel) is not installed.
         TypeError: When *text* is neither text nor bytes.
     """
-    if not isinstance(text, str | bytes):
-        msg = f"draft() takes text or bytes, not {type(text).__name__}"
+    given: object = text
+    if not isinstance(given, str | bytes):
+        msg = f"draft() takes text or bytes, not {type(given).__name__}"
         raise TypeError(msg)
     months()  # fail early and clearly without the extra
     prep = prepare(text)

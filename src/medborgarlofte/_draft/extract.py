@@ -8,6 +8,7 @@ came from and how sure the rule is.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import enum
 import functools
@@ -27,12 +28,11 @@ from medborgarlofte._draft.phrases import (
 )
 from medborgarlofte._model.followup import Cadence
 from medborgarlofte._model.period import Period
-from medborgarlofte._model.sweden import kommuner
+from medborgarlofte._model.sweden import Kommun, kommuner
 from medborgarlofte._model.targets import Bound, Interval
 
 if TYPE_CHECKING:
     from medborgarlofte._draft.text import Line, Prepared
-    from medborgarlofte._model.sweden import Kommun
 
 __all__ = ["Confidence", "Facts", "extract"]
 
@@ -132,60 +132,67 @@ def _kommun_pattern() -> tuple[re.Pattern[str], dict[str, Kommun]]:
     return pattern, by_name
 
 
+GOTLAND = "0980"
+"""Gotland's kommunkod: Region Gotland is Gotland's kommun."""
 _STRONG_AFTER = re.compile(r"^s?\s+(?:kommun(?:er)?|stad)\b")
-_LIST_KOMMUNER = re.compile(
-    r"^(?:s?\s*,\s*[\wåäöÅÄÖ -]+?)*s?\s+(?:och|samt)\s+[\wåäöÅÄÖ -]+?s?\s+kommuner\b"
-)
+_KNAME = r"[A-ZÅÄÖ][\wåäö-]*(?: [A-ZÅÄÖ][\wåäö-]*)?s?"
+_LIST_KOMMUNER = re.compile(rf"^s?(?:, {_KNAME}){{0,6}} (?:och|samt) {_KNAME} kommuner\b")
+_NAME_BEFORE = re.compile(r"[A-ZÅÄÖ][a-zåäöé-]+ $")
 _HEADING = re.compile(
     r"^\s*(?:(?P<a>[^\n–-]+?)\s+[–-]\s+medborgarlöften?\b|medborgarlöften?\s+(?:i|för)\s+(?P<b>[^\n]+))",
     re.IGNORECASE,
 )
 
 
-def _kommuner(prep: Prepared, source_title: str | None) -> tuple[KommunFact, ...]:
+def _weak_place(text: str, start: int) -> bool:
+    """Return whether a kommun's name at *start* reads as a place, not a name or a heading."""
+    return (
+        start > 0
+        and not _NAME_BEFORE.search(text, max(0, start - 30), start)
+        and text[start - 1] != "\n"
+        and not text[max(0, start - 2) : start].endswith((". ", "? ", "! "))
+    )
+
+
+def _mentions(text: str) -> tuple[dict[str, KommunFact], dict[str, KommunFact]]:
+    """Return the kommuner named plainly as kommuner ("X kommun") and those only named."""
     pattern, by_name = _kommun_pattern()
-    text = prep.text
     strong: dict[str, KommunFact] = {}
     weak: dict[str, KommunFact] = {}
     for m in pattern.finditer(text):
-        name = m.group(1)
         before = text[max(0, m.start() - 40) : m.start()]
-        after = text[m.end(1) : m.end(1) + 30]
-        if _NOT_KOMMUN_AFTER.match(after):
-            continue
-        kommun = by_name[name]
+        after = text[m.end(1) : m.end(1) + 120]
+        kommun = by_name[m.group(1)]
         is_region = before.endswith(("Region ", "region "))
-        if is_region and kommun.code != "0980":
-            continue
-        if not is_region and _POLICE_BEFORE.search(before):
-            continue
-        spot = Spot(start=m.start(), end=m.end())
         if (
-            is_region
-            or _STRONG_AFTER.match(text[m.end(1) :])
-            or _LIST_KOMMUNER.match(text[m.end(1) : m.end(1) + 120])
+            _NOT_KOMMUN_AFTER.match(after)
+            or (is_region and kommun.code != GOTLAND)
+            or (not is_region and _POLICE_BEFORE.search(before))
         ):
+            continue
+        plain = _STRONG_AFTER.match(after)
+        spot = Spot(start=m.start(), end=m.end(1) + (plain.end() if plain else 0))
+        if is_region or plain or _LIST_KOMMUNER.match(after):
             strong.setdefault(kommun.code, KommunFact(kommun=kommun, spot=spot))
-        elif (
-            m.start() > 0
-            and text[m.start() - 1] not in "\n"
-            and not text[max(0, m.start() - 2) : m.start()].endswith((". ", "? ", "! "))
-        ):
+        elif _weak_place(text, m.start()):
             weak.setdefault(kommun.code, KommunFact(kommun=kommun, spot=spot))
+    return strong, weak
+
+
+def _kommuner(prep: Prepared, source_title: str | None) -> tuple[KommunFact, ...]:
+    strong, weak = _mentions(prep.text)
     if strong:
         return tuple(strong.values())
+    pattern, by_name = _kommun_pattern()
     for line in [source_title or "", *(ln.text for ln in prep.lines[:2])]:
         heading = _HEADING.match(line)
-        if heading:
-            named = (heading.group("a") or heading.group("b") or "").strip()
-            for m in pattern.finditer(named):
-                found = by_name[m.group(1)]
-                spot = weak[found.code].spot if found.code in weak else Spot(start=0, end=0)
-                return (
-                    KommunFact(
-                        kommun=found, spot=attrs.evolve(spot, confidence=Confidence.INFERRED)
-                    ),
-                )
+        named = (heading.group("a") or heading.group("b") or "").strip() if heading else ""
+        m = pattern.search(named)
+        if m:
+            found = by_name[m.group(1)]
+            spot = weak[found.code].spot if found.code in weak else Spot(start=0, end=0)
+            inferred = attrs.evolve(spot, confidence=Confidence.INFERRED)
+            return (KommunFact(kommun=found, spot=inferred),)
     if len(weak) == 1:
         only = next(iter(weak.values()))
         return (attrs.evolve(only, spot=attrs.evolve(only.spot, confidence=Confidence.INFERRED)),)
@@ -274,61 +281,91 @@ def _make_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _last_day(year: int, month: int) -> dt.date:
-    following = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _period(text: str) -> tuple[tuple[Period, Spot] | None, tuple[str, Spot] | None, str | None]:
-    """Return the period, the period as worded, and a problem with the wording."""
-    pats = _date_patterns()
+_Dated = tuple[tuple[Period, Spot] | None, tuple[str, Spot] | None, str | None]
+_LONGEST_SPAN_YEARS = 5
+"""The longest period read from two years ("2023–2027"); a longer span is something else."""
+
+
+def _sentence(text: str, m: re.Match[str]) -> tuple[str, Spot]:
+    left, right = _sentence_at(text, m.start(), m.end())
+    return text[left:right].strip().lstrip("•-* "), Spot(start=left, end=right)
+
+
+def _full_range(text: str) -> _Dated | None:
     mon = months()
-    for m in pats["full_range"].finditer(text):
-        left, right = _sentence_at(text, m.start(), m.end())
-        sentence = text[left:right]
-        if _OTHER_AGREEMENT.search(sentence) or not (
-            _VALID_FROM.search(sentence) or _PROMISE_WORD.search(sentence)
+    for m in _date_patterns()["full_range"].finditer(text):
+        worded = _sentence(text, m)
+        if _OTHER_AGREEMENT.search(worded[0]) or not (
+            _VALID_FROM.search(worded[0]) or _PROMISE_WORD.search(worded[0])
         ):
             continue
-        worded = (sentence.strip(), Spot(start=left, end=right))
         start = _make_date(int(m.group(3)), mon[m.group(2).casefold()], int(m.group(1)))
         end = _make_date(int(m.group(6)), mon[m.group(5).casefold()], int(m.group(4)))
         if start is None or end is None or end < start:
             return None, worded, m.group(0)
         return (Period(start=start, end=end), Spot(start=m.start(), end=m.end())), worded, None
-    for m in pats["month_range"].finditer(text):
-        left, right = _sentence_at(text, m.start(), m.end())
-        sentence = text[left:right]
-        if _OTHER_AGREEMENT.search(sentence) or not _PROMISE_WORD.search(sentence):
-            continue
+    return None
+
+
+def _month_range(text: str) -> _Dated | None:
+    mon = months()
+    for m in _date_patterns()["month_range"].finditer(text):
+        worded = _sentence(text, m)
         y1, y2 = int(m.group(2)), int(m.group(4))
         m1, m2 = mon[m.group(1).casefold()], mon[m.group(3).casefold()]
-        if (y2, m2) < (y1, m1):
+        if (
+            _OTHER_AGREEMENT.search(worded[0])
+            or not _PROMISE_WORD.search(worded[0])
+            or (y2, m2) < (y1, m1)
+        ):
             continue
         spot = Spot(start=m.start(), end=m.end(), confidence=Confidence.INFERRED)
         period = Period(start=dt.date(y1, m1, 1), end=_last_day(y2, m2))
-        return (period, spot), (sentence.strip(), Spot(start=left, end=right)), None
+        return (period, spot), worded, None
+    return None
+
+
+def _year_range(text: str) -> _Dated | None:
     for m in _YEAR_RANGE.finditer(text):
-        left, right = _sentence_at(text, m.start(), m.end())
-        sentence = text[left:right]
+        worded = _sentence(text, m)
         y1, y2 = int(m.group(1)), int(m.group(2))
         if (
-            _OTHER_AGREEMENT.search(sentence)
-            or not _PROMISE_WORD.search(sentence)
-            or not 0 < y2 - y1 <= 5
+            _OTHER_AGREEMENT.search(worded[0])
+            or not _PROMISE_WORD.search(worded[0])
+            or not 0 < y2 - y1 <= _LONGEST_SPAN_YEARS
         ):
             continue
         spot = Spot(start=m.start(), end=m.end(), confidence=Confidence.INFERRED)
         period = Period(start=dt.date(y1, 1, 1), end=dt.date(y2, 12, 31))
-        return (period, spot), (sentence.strip(), Spot(start=left, end=right)), None
+        return (period, spot), worded, None
+    return None
+
+
+def _single_year(text: str) -> _Dated | None:
     for m in _SINGLE_YEAR.finditer(text):
-        left, right = _sentence_at(text, m.start(), m.end())
-        sentence = text[left:right]
-        if _OTHER_AGREEMENT.search(sentence) or _SEASON.search(sentence):
+        worded = _sentence(text, m)
+        if _OTHER_AGREEMENT.search(worded[0]) or _SEASON.search(worded[0]):
             continue
-        year = int(m.group(1) or m.group(2))
         group = 1 if m.group(1) else 2
         spot = Spot(start=m.start(group), end=m.end(group), confidence=Confidence.INFERRED)
-        return (Period.year(year), spot), (sentence.strip(), Spot(start=left, end=right)), None
+        return (Period.year(int(m.group(group))), spot), worded, None
+    return None
+
+
+def _period(text: str) -> _Dated:
+    """Return the period, the period as worded, and an impossible date that was stated.
+
+    The most exact wording wins: whole dates, then months, then two years,
+    then a promise's single year. A stated date that cannot exist ("31 juni")
+    gives no period at all, even if a vaguer wording elsewhere would.
+    """
+    for rule in (_full_range, _month_range, _year_range, _single_year):
+        found = rule(text)
+        if found is not None:
+            return found
     season = _SEASON.search(text)
     if season:
         return None, (season.group(0), Spot(start=season.start(), end=season.end())), None
@@ -368,7 +405,8 @@ def _signed_on(text: str, period: Period | None) -> tuple[dt.date, Spot] | None:
 
 # --------------------------------------------------------------- people
 
-_NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?:\s+[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,2}"
+_NAME_WORD = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}"
 _ACTING = r"(?:tf\.?\s+|t\.f\.\s+|tillförordnad\s+)?"
 _PLACE = r"(?-i:(?:\s+(?:för|i)\s+[A-ZÅÄÖ][\wåäö]+|\s+[A-ZÅÄÖ][\wåäö]+)?)"
 _POLICE_TITLE = (
@@ -381,7 +419,10 @@ _KOMMUN_TITLE = (
     r"|regionstyrelsens\s+ordförande|kommunalråd(?:et)?|kommunchef(?:en)?|kommundirektör(?:en)?"
     r"|stadsdirektör(?:en)?|regiondirektör(?:en)?|stadsdelsdirektör(?:en)?|KSO"
 )
-_CONTACT_TITLE = r"kommunpolis(?:en)?|områdespolis(?:en)?|säkerhetssamordnare|trygghetssamordnare|brottsförebyggande\s+samordnare"
+_CONTACT_TITLE = (
+    r"kommunpolis(?:en)?|områdespolis(?:en)?|säkerhetssamordnare|trygghetssamordnare"
+    r"|brottsförebyggande\s+samordnare"
+)
 _TITLE = rf"(?i:{_ACTING}(?:{_POLICE_TITLE}|{_KOMMUN_TITLE}))"
 _PARTY = r"(?:\s*\((?P<pp>[A-ZÅÄÖ]{1,2})\))?"
 _TITLE_NAME = re.compile(rf"(?P<title>{_TITLE}),?\s+(?P<name>{_NAME}){_PARTY}")
@@ -404,7 +445,7 @@ def _title_text(raw: str) -> tuple[str, bool]:
             break
     head, _, rest = title.partition(" ")
     if head.casefold().endswith(("chefen", "polisen", "direktören", "rådet")):
-        head = head[:-2] if head.casefold().endswith("en") else head[:-2]
+        head = head[:-2]  # the definite form: "lokalpolisområdeschefen" is a "…chef"
     head = head[0].lower() + head[1:] if head[:1].isupper() and not head.isupper() else head
     return (f"{head} {rest}".strip(), acting)
 
@@ -488,21 +529,27 @@ _NOT_AN_ACTIVITY = re.compile(
 )
 _PROMISE_HEADING = re.compile(r"^medborgarlöft\w*\s+(?:för\s+)?(?:19|20)\d\d\S*$", re.IGNORECASE)
 _FOCUS_PROSE = re.compile(
-    r"(?:inrikta arbetet mot|ägna fokus åt|särskilt fokusera på|inriktas på)\s+(?P<what>[^.\n]{3,90}?)\.",
+    r"(?:inrikta arbetet mot|ägna fokus åt|särskilt fokusera på|inriktas på)\s+"
+    r"(?P<what>[^.\n]{3,90}?)\.",
     re.IGNORECASE,
 )
 _FOCUS_ITEM = re.compile(r"^(?:särskilt\s+)?fokus\s+(?:läggs\s+)?på\s+(.+?)\.?$", re.IGNORECASE)
 _LEAD = re.compile(
-    r"^(?:(?:polisen|kommunen|vi|[A-ZÅÄÖ][\wåäö]+ (?:kommun|stad)|region [A-ZÅÄÖ]\w+|områdespolisen)"
-    r"(?:\s+och\s+(?:polisen|kommunen|[A-ZÅÄÖ][\wåäö]+ kommun|region [A-ZÅÄÖ]\w+))?\s+)?"
-    r"(?:(?:ska|kommer att|lovar att|lovar|förbinder sig att|fortsätter att)\s+)?(?:i samverkan\s+)?(?:att\s+)?",
+    r"^(?:(?:polisen|kommunen|vi|[A-ZÅÄÖ][\wåäö]+ (?:kommun|stad)|region [A-ZÅÄÖ]\w+"
+    r"|områdespolisen)(?:\s+och\s+(?:polisen|kommunen|[A-ZÅÄÖ][\wåäö]+ kommun"
+    r"|region [A-ZÅÄÖ]\w+))?\s+)?"
+    r"(?:(?:ska|kommer att|lovar att|lovar|förbinder sig att|fortsätter att)\s+)?"
+    r"(?:i samverkan\s+)?(?:att\s+)?",
     re.IGNORECASE,
 )
 _SUBJECT = re.compile(r"^[^,.]{0,60}?\b(?:lovar|förbinder sig)\s+(?:att\s+)?", re.IGNORECASE)
 _PROSE_LIST = re.compile(
-    r"aktivitet\w*\b[^.]*?\bär\s+(?:bland annat\s+)?(?:är\s+)?(?P<items>[^.]+?,[^.]+?\boch\b[^.]+)\.",
+    r"aktivitet\w*\b[^.]*?\bär\s+(?:bland annat\s+)?(?:är\s+)?"
+    r"(?P<items>[^.]+?,[^.]+?\boch\b[^.]+)\.",
     re.IGNORECASE,
 )
+_LONGEST_ITEM_WORDS = 8
+"""An item of a prose list of activities longer than this means the list is not one."""
 _SPLIT_SAMT_ATT = re.compile(r"\s+samt\s+att\s+", re.IGNORECASE)
 
 
@@ -547,72 +594,79 @@ def _clean_title(text: str) -> str:
     return first[:1].upper() + first[1:]
 
 
+def _bullet_activities(line: Line, intro: str, *, truncated: bool) -> list[ActivityFact]:
+    """Return the activities of one bullet item, or none when it is not a commitment."""
+    body = " ".join(line.text.split())
+    own_cue = re.search(r"\b(?:lovar|förbinder sig)\b", body[:80], re.IGNORECASE)
+    if not own_cue and (not _ACTIVITY_INTRO.search(intro) or _NOT_ACTIVITIES.search(intro)):
+        return []
+    if _NOT_AN_ACTIVITY.match(body):
+        return []
+    parties = _responsible(body, () if own_cue else _intro_parties(intro))
+    found = []
+    for part in [body] if truncated else _SPLIT_SAMT_ATT.split(body):
+        title = body + " …" if truncated else _clean_title(part)
+        if not title:
+            continue
+        target = _target(part)
+        if truncated:  # a number may survive the cut; the unit may not
+            target = (
+                attrs.evolve(target, unit=None) if target.amount else TargetFact(kind="ongoing")
+            )
+        spot = Spot(start=line.start, end=line.end)
+        found.append(
+            ActivityFact(
+                title=title, responsible=parties, target=target, truncated=truncated, spot=spot
+            )
+        )
+    return found
+
+
+def _focus_in_prose(text: str, focus: list[tuple[str, Spot]], seen: set[str]) -> None:
+    for m in _FOCUS_PROSE.finditer(text):
+        what = re.sub(r"^(?:bekämpning av|arbete mot)\s+", "", m.group("what"), flags=re.IGNORECASE)
+        spot = Spot(start=m.start("what"), end=m.end("what"), confidence=Confidence.GUESSED)
+        if what.casefold() not in seen:
+            seen.add(what.casefold())
+            focus.append((what[:1].upper() + what[1:], spot))
+
+
 def _activities_and_focus(
     prep: Prepared,
 ) -> tuple[tuple[ActivityFact, ...], tuple[tuple[str, Spot], ...]]:
+    """Return the activities and focus areas, from lists first, then from prose.
+
+    A list is read as activities when the line above it promises ("lovar
+    att:", "kommer tillsammans att:", "Det här ska vi göra:") or an item
+    promises itself; as focus areas when the line above names them. Reading
+    stops at a second promise heading ("Medborgarlöften 2018") on the page.
+    """
     activities: list[ActivityFact] = []
     focus: list[tuple[str, Spot]] = []
     seen_focus: set[str] = set()
     intro = ""
     lines = prep.lines
-    last_bullet = max((i for i, ln in enumerate(lines) if ln.bullet), default=-1)
     headings = 0
     for i, line in enumerate(lines):
         if not line.bullet:
             intro = line.text.strip()
-            if _PROMISE_HEADING.match(intro):
-                headings += 1
-                if headings > 1:
-                    break  # a second promise on the same page
+            headings += bool(_PROMISE_HEADING.match(intro))
+            if headings > 1:
+                break  # a second promise on the same page
             continue
         body = " ".join(line.text.split())
         item = _FOCUS_ITEM.match(body)
-        if item:
-            _add_focus(focus, seen_focus, item.group(1), line)
+        if item or _FOCUS_INTRO.search(intro):
+            _add_focus(focus, seen_focus, item.group(1) if item else body.rstrip(".,"), line)
             continue
-        if _FOCUS_INTRO.search(intro):
-            _add_focus(focus, seen_focus, body.rstrip(".,"), line)
-            continue
-        own_cue = re.search(r"\b(?:lovar|förbinder sig)\b", body[:80], re.IGNORECASE)
-        if not own_cue and (not _ACTIVITY_INTRO.search(intro) or _NOT_ACTIVITIES.search(intro)):
-            continue
-        if _NOT_AN_ACTIVITY.match(body):
-            continue
-        truncated = prep.truncated and i == last_bullet and i == len(lines) - 1
-        fallback = () if own_cue else _intro_parties(intro)
-        parties = _responsible(body, fallback)
-        parts = _SPLIT_SAMT_ATT.split(body) if not truncated else [body]
-        for part in parts:
-            title = body + " …" if truncated else _clean_title(part)
-            if not title:
-                continue
-            target = _target(part, line.text)
-            if truncated:
-                target = (
-                    attrs.evolve(target, unit=None) if target.amount else TargetFact(kind="ongoing")
-                )
-            activities.append(
-                ActivityFact(
-                    title=title,
-                    responsible=parties,
-                    target=target,
-                    truncated=truncated,
-                    spot=Spot(start=line.start, end=line.end),
-                )
-            )
+        truncated = prep.truncated and i == len(lines) - 1
+        activities.extend(_bullet_activities(line, intro, truncated=truncated))
     if not activities:
         activities.extend(_promise_sentences(prep))
     if not activities:
         activities.extend(_prose_activities(prep.text))
     if not focus:
-        for m in _FOCUS_PROSE.finditer(prep.text):
-            what = m.group("what")
-            what = re.sub(r"^(?:bekämpning av|arbete mot)\s+", "", what, flags=re.IGNORECASE)
-            spot = Spot(start=m.start("what"), end=m.end("what"), confidence=Confidence.GUESSED)
-            key = what.casefold()
-            if key not in seen_focus:
-                seen_focus.add(key)
-                focus.append((what[:1].upper() + what[1:], spot))
+        _focus_in_prose(prep.text, focus, seen_focus)
     return tuple(activities), tuple(focus)
 
 
@@ -626,8 +680,9 @@ def _add_focus(focus: list[tuple[str, Spot]], seen: set[str], title: str, line: 
 
 
 _PROMISE_SENTENCE = re.compile(
-    r"(?:^|(?<=[.!?] ))(?P<subject>(?:Polisen|Kommunen|Vi|[A-ZÅÄÖ][\wåäö]+ kommun|Region [A-ZÅÄÖ]\w+)"
-    r"(?:\s+och\s+(?:polisen|kommunen|[A-ZÅÄÖ][\wåäö]+ kommun))?)\s+(?:lovar|förbinder sig)\s+att\s+"
+    r"(?:^|(?<=[.!?] ))(?P<subject>(?:Polisen|Kommunen|Vi|[A-ZÅÄÖ][\wåäö]+ kommun"
+    r"|Region [A-ZÅÄÖ]\w+)(?:\s+och\s+(?:polisen|kommunen|[A-ZÅÄÖ][\wåäö]+ kommun))?)"
+    r"\s+(?:lovar|förbinder sig)\s+att\s+"
     r"(?P<what>[^.!?:\n]{8,300})[.!?]",
     re.MULTILINE,
 )
@@ -642,16 +697,17 @@ def _promise_sentences(prep: Prepared) -> list[ActivityFact]:
         for m in _PROMISE_SENTENCE.finditer(line.text):
             what = m.group("what")
             parties = _responsible(m.group("subject"), ())
-            for part in _SPLIT_SAMT_ATT.split(what):
-                found.append(
-                    ActivityFact(
-                        title=_clean_title(part),
-                        responsible=parties,
-                        target=_target(part, what),
-                        truncated=False,
-                        spot=Spot(start=line.start + m.start(), end=line.start + m.end()),
-                    )
+            spot = Spot(start=line.start + m.start(), end=line.start + m.end())
+            found.extend(
+                ActivityFact(
+                    title=_clean_title(part),
+                    responsible=parties,
+                    target=_target(part),
+                    truncated=False,
+                    spot=spot,
                 )
+                for part in _SPLIT_SAMT_ATT.split(what)
+            )
     return found
 
 
@@ -664,7 +720,7 @@ def _prose_activities(text: str) -> list[ActivityFact]:
         left, _ = _sentence_at(text, m.start(), m.end())
         parties = _intro_parties(text[left : m.start("items")])
         for piece in pieces:
-            if not piece or len(piece.split()) > 8:
+            if not piece or len(piece.split()) > _LONGEST_ITEM_WORDS:
                 return []
             at = m.start("items") + items.find(piece)
             found.append(
@@ -776,7 +832,7 @@ def _unit(raw: str) -> str:
     return unit.strip(" ,.")
 
 
-def _target(part: str, phrase: str) -> TargetFact:
+def _target(part: str) -> TargetFact:
     times = _TIMES.search(part)
     if times:
         value = _number(times)

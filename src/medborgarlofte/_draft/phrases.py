@@ -64,14 +64,18 @@ INTERVAL_WORDS: dict[str, Interval] = {
 """The interval nouns after "per", "i", "varje", "om"."""
 
 CADENCE_WORDS: tuple[tuple[str, Cadence], ...] = (
-    (r"tertial\w*|var fjärde månad|tre gånger (?:per|om|i|varje) år\w*|tre gånger under \d{4}", Cadence.TERTIAL),
+    (
+        (r"tertial\w*|var fjärde månad|tre gånger (?:per|om|i|varje) år\w*"
+        r"|tre gånger under \d{4}"),
+        Cadence.TERTIAL,
+    ),
     (r"halvår\w*|varje halvår|två gånger (?:per|om|i|varje) år\w*", Cadence.HALF_YEARLY),
     (r"kvartal\w*|fyra gånger (?:per|om|i|varje) år\w*", Cadence.QUARTERLY),
     (r"varje månad|månadsvis|en gång i månaden|månatlig\w*", Cadence.MONTHLY),
     (r"årlig\w*|en gång (?:per|om|i) året?|varje år", Cadence.YEARLY),
     (
-        r"i slutet av (?:perioden|året|löftesperioden)|vid periodens slut"
-        r"|i samband med framtagande\w* av (?:ett )?nytt",
+        (r"i slutet av (?:perioden|året|löftesperioden)|vid periodens slut|i samband med "
+        r"framtagande\w* av (?:ett )?nytt"),
         Cadence.END_OF_PERIOD,
     ),
 )  # fmt: skip

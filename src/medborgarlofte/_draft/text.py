@@ -187,9 +187,15 @@ def _source(lines: list[str]) -> tuple[SourceInfo, int]:
     return SourceInfo(url=url, title=title), used
 
 
+_FEW_WORDS = 8
+"""Too few words to tell the language of."""
+_SWEDISH_SHARE = 12
+"""Swedish prose has at least one of the common words of ``_SWEDISH`` in this many words."""
+
+
 def _swedish(text: str) -> bool:
     words = len(_WORD.findall(text[:20_000]))
-    return words < 8 or len(_SWEDISH.findall(text[:20_000])) * 12 >= words
+    return words < _FEW_WORDS or len(_SWEDISH.findall(text[:20_000])) * _SWEDISH_SHARE >= words
 
 
 def prepare(data: str | bytes) -> Prepared:
@@ -254,6 +260,13 @@ def prepare(data: str | bytes) -> Prepared:
                 "the text does not look Swedish; the rules read Swedish only",
             )
         )
+    return Prepared(
+        text=text, lines=_lines(text), source=source, truncated=truncated, notes=tuple(notes)
+    )
+
+
+def _lines(text: str) -> tuple[Line, ...]:
+    """Return the non-empty lines of *text*; an indented line after an item continues it."""
     lines: list[Line] = []
     offset = 0
     for raw in text.split("\n"):
@@ -273,6 +286,4 @@ def prepare(data: str | bytes) -> Prepared:
             )
             continue
         lines.append(Line(start=begin, end=begin + len(body), text=body, bullet=mark is not None))
-    return Prepared(
-        text=text, lines=tuple(lines), source=source, truncated=truncated, notes=tuple(notes)
-    )
+    return tuple(lines)
