@@ -404,6 +404,8 @@ def _activities(
     for i, (title, spot) in enumerate(facts.focus_areas):
         focus.append(FocusArea(id=_unique(_slug(title)[:24], taken), title=title))
         b.found(f"$.focus_areas[{i}]", title, spot)
+    if not focus:
+        b.lack("$.focus_areas", "inga fokusområden hittades", "no focus areas were found")
     activities: list[Activity] = []
     taken = set()
     unit_missing = _placeholder("vad som räknas")
