@@ -299,8 +299,6 @@ REVIEW_DATE_OUTSIDE_PERIOD = register(
 )
 
 # Drafts made from a text: values a person must still supply.
-PLACEHOLDER_PREFIX = "<FYLL I"
-"""How every placeholder text in a draft begins (platshållare): ``<FYLL I: …>``."""
 DRAFT_PLACEHOLDER = register(
     "draft-placeholder",
     _W,

@@ -20,7 +20,7 @@ from medborgarlofte._model.parties import Contact, Party, PartyKind, Signatory
 from medborgarlofte._model.promise import Activity, FocusArea, Promise
 from medborgarlofte._model.recurrence import Recurrence
 from medborgarlofte._model.targets import IntervalQuota, Milestone, Ongoing, PeriodQuota, Schedule
-from medborgarlofte._rules.integrity import validate
+from medborgarlofte._rules.integrity import PLACEHOLDER_PREFIX, validate
 
 if TYPE_CHECKING:
     from medborgarlofte._core.problems import Language, Problem
@@ -133,7 +133,7 @@ class Draft:
         """Return the review list: what was found, what was inferred, what is missing.
 
         >>> print(draft("").review("en").splitlines()[0])
-        Draft of a promise: 0 values found (0 verbatim, 0 inferred, 0 guessed), 2 to fill in.
+        Draft of a promise: 0 values found (0 verbatim, 0 inferred, 0 guessed), 3 to fill in.
         """
         counts = {c: sum(1 for f in self.findings if f.confidence is c) for c in Confidence}
         holes = len(self.placeholders)
@@ -270,7 +270,7 @@ def _unique(base: str, taken: set[str]) -> str:
 
 
 def _placeholder(what: str) -> str:
-    return f"{codes.PLACEHOLDER_PREFIX}: {what}>"
+    return f"{PLACEHOLDER_PREFIX}: {what}>"
 
 
 def _target(fact: TargetFact, unit_missing: str) -> Target:
