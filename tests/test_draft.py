@@ -411,3 +411,75 @@ def test_a_surname_that_is_a_kommun_is_not_a_kommun():
     """ "Anna Berg" names a person: Berg kommun is not drafted from it, however often it occurs."""
     text = "Avtalet undertecknades av " + "Anna Berg, " * 300 + "kommunchef."
     assert () == draft(text).promise.municipalities
+
+
+def test_several_kommuner_share_an_activity_and_the_review_asks_how():
+    """An activity of "kommunerna" names every kommun, and the review list asks joint or each."""
+    text = (
+        "Polisen och Stenungsunds, Orust och Tjörns kommuner lovar att:\n\n"
+        " • genomföra trygghetsvandringar i varje tätort\n"
+    )
+    result = draft(text)
+    (activity,) = result.promise.activities
+    assert ("polisen", "stenungsund", "orust", "tjorn") == activity.responsible
+    assert ["$.activities[0].responsibility"] == [
+        m.path for m in result.missing if m.path.startswith("$.activities")
+    ]
+
+
+def test_a_bare_address_and_a_title_line_are_the_source():
+    """An address alone on the first line and a title on the second are the source."""
+    text = "https://example.org/kil\nKil – medborgarlöften\n\nKils kommun och polisen lovar."
+    result = draft(text)
+    assert ("https://example.org/kil", "Kil – medborgarlöften") == (
+        result.source.url,
+        result.source.title,
+    )
+    assert not result.text.startswith("https://")
+
+
+THEMES = "Medborgarlöftena fokuserar främst på arbete mot narkotika, trygghet och trafiksäkerhet."
+PLACES = "Fokusområden kommer att vara Centrum samt Stationsområdet."
+AIM = "Parterna kommer att inrikta arbetet mot narkotika- och alkoholbrott."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "titles"),
+    [
+        (THEMES, ["Narkotika", "Trygghet", "Trafiksäkerhet"]),
+        (PLACES, ["Centrum", "Stationsområdet"]),
+        (AIM, ["Narkotika- och alkoholbrott"]),
+    ],
+)
+def test_focus_areas_named_in_prose(sentence, titles):
+    """Focus areas named in a sentence are drafted one per item, and marked as guessed."""
+    result = draft(f"Skara kommun och polisen.\n\n{sentence}")
+    assert titles == [f.title for f in result.promise.focus_areas]
+    confidences = {f.confidence for f in result.findings if f.path.startswith("$.focus_areas")}
+    assert {Confidence.GUESSED} == confidences
+
+
+def test_follow_up_at_the_next_promise_is_end_of_period():
+    """Following up "i samband med framtagande av nytt löfte" is an end-of-period follow-up."""
+    text = (
+        "Halmstads kommun och polisen lovar att:\n\n"
+        " • följa upp arbetet i samband med framtagande av nytt medborgarlöfte\n"
+    )
+    (rule,) = draft(text).promise.follow_up_rules
+    assert Cadence.END_OF_PERIOD == rule.cadence
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@given(st.lists(st.sampled_from([*DOMAIN_WORDS, "Kils", "kommuner", "fyra", "drygt"]), max_size=60))
+def test_every_drafted_kommun_and_person_is_in_the_text(words):
+    """Never a value the text does not support: each kommun and signatory is named in it."""
+    text = " ".join(words)
+    result = draft(text)
+    folded = _folded(result.text)
+    for party in result.promise.municipalities:
+        assert party.name.removesuffix(" kommun").casefold() in folded
+    for person in (*result.promise.signatories, *result.promise.contacts):
+        assert _folded(person.name) in folded

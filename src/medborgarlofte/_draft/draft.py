@@ -313,7 +313,7 @@ class _Builder:
         self.missing.append(Missing(path=path, message_sv=sv, message_en=en))
 
 
-def _parties(facts: Facts, b: _Builder) -> tuple[list[Party], str | None]:
+def _parties(facts: Facts, b: _Builder) -> tuple[list[Party], tuple[str, ...]]:
     parties: list[Party] = []
     unit = facts.police_unit
     police_name = f"Polisen, lokalpolisområde {unit[0]}" if unit else "Polisen"
@@ -355,13 +355,13 @@ def _parties(facts: Facts, b: _Builder) -> tuple[list[Party], str | None]:
         )
     if not facts.kommuner:
         b.lack("$.parties", "ingen kommun hittades i texten", "no kommun was found in the text")
-    kommun_id = parties[1].id if len(parties) == 2 else None  # noqa: PLR2004 - police and one kommun
-    return parties, kommun_id
+    return parties, tuple(p.id for p in parties[1:])
 
 
 def _people(
-    facts: Facts, b: _Builder, kommun_id: str | None
+    facts: Facts, b: _Builder, kommun_ids: tuple[str, ...]
 ) -> tuple[list[Signatory], list[Contact]]:
+    kommun_id = kommun_ids[0] if len(kommun_ids) == 1 else None
     signatories: list[Signatory] = []
     contacts: list[Contact] = []
     for person in facts.signatories:
@@ -397,7 +397,7 @@ def _people(
 
 
 def _activities(
-    facts: Facts, b: _Builder, kommun_id: str | None
+    facts: Facts, b: _Builder, kommun_ids: tuple[str, ...]
 ) -> tuple[list[FocusArea], list[Activity]]:
     focus: list[FocusArea] = []
     taken: set[str] = set()
@@ -411,8 +411,8 @@ def _activities(
     unit_missing = _placeholder("vad som räknas")
     for fact in facts.activities:
         i = len(activities)
-        ids = {"police": _POLICE_ID, "kommun": kommun_id}
-        responsible = tuple(x for r in fact.responsible if (x := ids.get(r)) is not None)
+        ids = {"police": (_POLICE_ID,), "kommun": kommun_ids}
+        responsible = tuple(x for r in fact.responsible for x in ids[r])
         target = _target(fact.target, unit_missing)
         activities.append(
             Activity(
@@ -428,6 +428,12 @@ def _activities(
                 f"$.activities[{i}].target",
                 target.kind,
                 attrs.evolve(fact.spot, confidence=Confidence.INFERRED),
+            )
+        if len(kommun_ids) > 1 and "kommun" in fact.responsible:
+            b.lack(
+                f"$.activities[{i}].responsibility",
+                "flera kommuner: ange om de gör det tillsammans (joint) eller var och en (each)",
+                "several kommuner: say whether they do it together (joint) or each (each)",
             )
         if fact.truncated:
             b.lack(
@@ -506,15 +512,15 @@ def draft(text: str | bytes, *, source: str | None = None) -> Draft:
     b = _Builder(prep.text)
     for sv, en in prep.notes:
         b.lack("$", sv, en)
-    parties, kommun_id = _parties(facts, b)
+    parties, kommun_ids = _parties(facts, b)
     period, period_text = _period_fields(facts, b)
     signed_on = facts.signed_on[0] if facts.signed_on else None
     if facts.signed_on:
         b.found("$.signed_on", facts.signed_on[0].isoformat(), facts.signed_on[1])
-    signatories, contacts = _people(facts, b, kommun_id)
+    signatories, contacts = _people(facts, b, kommun_ids)
     if not signatories:
         b.lack("$.signatories", "inga undertecknare hittades", "no signatories were found")
-    focus, activities = _activities(facts, b, kommun_id)
+    focus, activities = _activities(facts, b, kommun_ids)
     rules: list[FollowUpRule] = []
     if facts.cadence:
         forum = facts.forum[0] if facts.forum else None

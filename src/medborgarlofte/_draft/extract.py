@@ -533,6 +533,21 @@ _FOCUS_PROSE = re.compile(
     r"(?P<what>[^.\n]{3,90}?)\.",
     re.IGNORECASE,
 )
+# "Medborgarlöftena fokuserar främst på X, Y och Z", "ett löfte med fokus på X och Y".
+_FOCUS_LIST = re.compile(
+    r"(?:medborgarlöft\w*|löfte\w*)[^.\n]{0,40}?\b(?:fokuserar\s+(?:främst\s+)?på|med fokus på)"
+    r"\s+(?P<what>[^.\n]{3,160}?)\.",
+    re.IGNORECASE,
+)
+# "Fokusområden kommer att vara X samt Y."
+_FOCUS_NAMED = re.compile(
+    r"\bfokusområden(?:a)?\s+(?:kommer\s+(?:att\s+)?vara|är)\s+(?P<what>[^.\n:]{3,160}?)\.",
+    re.IGNORECASE,
+)
+_LIST_SPLIT = re.compile(r",\s+|(?<!-)\s+(?:och|samt)\s+")
+_FOCUS_LEAD = re.compile(r"^(?:bekämpning av|arbete mot|arbete för|för|mot|att)\s+", re.IGNORECASE)
+_LONGEST_FOCUS_WORDS = 8
+"""A focus area named in prose is a short phrase; a longer one is a sentence."""
 _FOCUS_ITEM = re.compile(r"^(?:särskilt\s+)?fokus\s+(?:läggs\s+)?på\s+(.+?)\.?$", re.IGNORECASE)
 _LEAD = re.compile(
     r"^(?:(?:polisen|kommunen|vi|[A-ZÅÄÖ][\wåäö]+ (?:kommun|stad)|region [A-ZÅÄÖ]\w+"
@@ -623,12 +638,23 @@ def _bullet_activities(line: Line, intro: str, *, truncated: bool) -> list[Activ
 
 
 def _focus_in_prose(text: str, focus: list[tuple[str, Spot]], seen: set[str]) -> None:
-    for m in _FOCUS_PROSE.finditer(text):
-        what = re.sub(r"^(?:bekämpning av|arbete mot)\s+", "", m.group("what"), flags=re.IGNORECASE)
-        spot = Spot(start=m.start("what"), end=m.end("what"), confidence=Confidence.GUESSED)
-        if what.casefold() not in seen:
-            seen.add(what.casefold())
-            focus.append((what[:1].upper() + what[1:], spot))
+    """Add the focus areas that prose names: one per phrase, lists split into their items."""
+    found = [(m.group("what"), m.start("what")) for m in _FOCUS_PROSE.finditer(text)]
+    for pattern in (_FOCUS_LIST, _FOCUS_NAMED):
+        listed = pattern.search(text)
+        if listed is None:
+            continue
+        what, at = listed.group("what"), listed.start("what")
+        items = [item for item in _LIST_SPLIT.split(what) if item.strip()]
+        if all(len(item.split()) <= _LONGEST_FOCUS_WORDS for item in items):
+            found.extend((item, at + what.find(item)) for item in items)
+    for raw, at in found:
+        what = _FOCUS_LEAD.sub("", raw.strip())
+        if not what or what.casefold() in seen:
+            continue
+        seen.add(what.casefold())
+        spot = Spot(start=at, end=at + len(raw), confidence=Confidence.GUESSED)
+        focus.append((what[:1].upper() + what[1:], spot))
 
 
 def _activities_and_focus(
@@ -877,7 +903,9 @@ def _target(part: str) -> TargetFact:
 
 # ------------------------------------------------------------- follow-up
 
-_FOLLOW_UP = re.compile(r"uppfölj\w*|följs upp|följas upp|utvärder\w*|redovisas", re.IGNORECASE)
+_FOLLOW_UP = re.compile(
+    r"uppfölj\w*|följs upp|följas upp|följa upp|utvärder\w*|redovisas", re.IGNORECASE
+)
 _FORUM = re.compile(
     r"\b(?:i|inom|till)\s+(?P<forum>BRÅ|lokala brottsförebyggande rådet|brottsförebyggande rådet"
     r"|styrgruppen|kommunstyrelsen|EST-gruppen)\b"

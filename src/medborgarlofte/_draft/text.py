@@ -21,6 +21,7 @@ MAX_CHARS = 200_000
 _BULLET = re.compile(r"^[ \t]*(?:[•·▪◦*‣\-]|\d{1,2}[.)])[ \t]+")
 _SOURCE_LINE = re.compile(r"^(?:source|url|källa|adress)\s*:\s*(https?://\S+)\s*$", re.IGNORECASE)
 _BARE_URL = re.compile(r"^(https?://\S+)\s*$")
+_BARE_TITLE = re.compile(r"^[^.!?:]{3,150}$")
 _TITLE_LINE = re.compile(
     r"^(?:retrieved-title|title|titel|sidtitel)\s*:\s*(.+?)\s*$", re.IGNORECASE
 )
@@ -182,6 +183,8 @@ def _source(lines: list[str]) -> tuple[SourceInfo, int]:
             url, used = found_url.group(1), i + 1
         elif found_title and title is None:
             title, used = found_title.group(1), i + 1
+        elif i == 1 and url is not None and title is None and _BARE_TITLE.match(stripped):
+            title, used = stripped, i + 1  # an address alone, then the page's title
         elif stripped:
             break
     return SourceInfo(url=url, title=title), used
