@@ -160,6 +160,9 @@ def test_toml_loads_and_validate_lists_exactly_the_placeholders(release):
         ("Medborgarlöftet gäller 1 juli 2018 – 30 juni 2020.", ("2018-07-01", "2020-06-30")),
         ("Medborgarlöftet gäller från april 2021 till april 2022.", ("2021-04-01", "2022-04-30")),
         ("Medborgarlöftet för 2020 riktar sig mot unga.", ("2020-01-01", "2020-12-31")),
+        ("Medborgarlöftet gäller 1 januari – 31 december 2024.", ("2024-01-01", "2024-12-31")),
+        ("Medborgarlöftet gäller 2024-03-01 – 2025-02-28.", ("2024-03-01", "2025-02-28")),
+        ("Medborgarlöftet gäller för 2026.", ("2026-01-01", "2026-12-31")),
         (
             "Under 2019 kommer polisen och kommunen att arbeta mot narkotika.",
             ("2019-01-01", "2019-12-31"),
@@ -240,6 +243,7 @@ AT_LEAST, ABOUT, AT_MOST = Bound.AT_LEAST, Bound.ABOUT, Bound.AT_MOST
             ),
         ),
         ("ett antal planerade insatser", Ongoing(wording="ett antal")),
+        ("delta i 3 av 4 möten", Ongoing()),
         ("en ren och välskött stadskärna", Ongoing()),
         (
             "det årliga föräldramötet",
@@ -483,3 +487,16 @@ def test_every_drafted_kommun_and_person_is_in_the_text(words):
         assert party.name.removesuffix(" kommun").casefold() in folded
     for person in (*result.promise.signatories, *result.promise.contacts):
         assert _folded(person.name) in folded
+
+
+def test_an_iso_signing_date_and_an_acting_title_opening_the_sentence():
+    """An ISO date in a signing sentence is the signing date; "Tf." opening it marks acting."""
+    text = (
+        "Tf. kommundirektör Eva Lind och lokalpolisområdeschef Jon Ek undertecknade "
+        "medborgarlöftet 2024-02-02 för Orsa kommun."
+    )
+    promise = draft(text).promise
+    assert dt.date(2024, 2, 2) == promise.signed_on
+    assert [("Eva Lind", True, "orsa"), ("Jon Ek", False, "polisen")] == [
+        (s.name, s.acting, s.party) for s in promise.signatories
+    ]

@@ -234,9 +234,10 @@ def _date_patterns() -> dict[str, re.Pattern[str]]:
     dash = r"\s*(?:[-–—]|till|t\.o\.m\.)\s*"
     return {
         "full_range": re.compile(
-            rf"\b(\d{{1,2}})\s+({mon})\s+(\d{{4}}){dash}(\d{{1,2}})\s+({mon})\s+(\d{{4}})\b",
+            rf"\b(\d{{1,2}})\s+({mon})(?:\s+(\d{{4}}))?{dash}(\d{{1,2}})\s+({mon})\s+(\d{{4}})\b",
             re.IGNORECASE,
         ),
+        "iso_range": re.compile(rf"\b(\d{{4}})-(\d\d)-(\d\d){dash}(\d{{4}})-(\d\d)-(\d\d)\b"),
         "month_range": re.compile(
             rf"\b({mon})\s+(\d{{4}}){dash}({mon})\s+(\d{{4}})\b", re.IGNORECASE
         ),
@@ -255,7 +256,8 @@ _VALID_FROM = re.compile(
 )
 _SINGLE_YEAR = re.compile(
     r"(?:medborgarlöft\w*|löfte\w*)\s+(?:för\s+(?:år\s+)?)?((?:19|20)\d\d)\b(?!\s*[-–])"
-    r"|^under\s+(?:år\s+)?((?:19|20)\d\d)\s+(?:kommer|ska)\b",
+    r"|^under\s+(?:år\s+)?((?:19|20)\d\d)\s+(?:kommer|ska)\b"
+    r"|\bgäller\s+(?:för\s+|under\s+)?(?:år\s+)?((?:19|20)\d\d)\b(?!\s*[-–])",
     re.IGNORECASE | re.MULTILINE,
 )
 _SEASON = re.compile(
@@ -264,11 +266,28 @@ _SEASON = re.compile(
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]|\n|$)")
 
 
+_ABBREVIATIONS = frozenset(
+    {"tf", "t.f", "t.ex", "bl.a", "st", "ca", "resp", "nr", "kl", "m.m", "fr.o.m", "t.o.m"}
+)
+"""Words that end with a full stop inside a sentence."""
+
+
+def _full_stop(text: str, at: int) -> bool:
+    """Return whether the ". " at *at* ends a sentence, not an abbreviation ("tf. ")."""
+    word_start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+    return text[word_start:at].casefold() not in _ABBREVIATIONS
+
+
 def _sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
     """Return the bounds of the sentence or line around text[start:end]."""
     dot = text.rfind(". ", 0, start)
+    while dot != -1 and not _full_stop(text, dot):
+        dot = text.rfind(". ", 0, dot)
+    after = text.find(". ", end)
+    while after != -1 and not _full_stop(text, after):
+        after = text.find(". ", after + 1)
     left = max(dot + 2 if dot != -1 else 0, text.rfind("\n", 0, start) + 1)
-    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    stops = [i for i in (after, text.find("\n", end)) if i != -1]
     right = min(stops) + 1 if stops else len(text)
     return left, right
 
@@ -294,19 +313,38 @@ def _sentence(text: str, m: re.Match[str]) -> tuple[str, Spot]:
     return text[left:right].strip().lstrip("•-* "), Spot(start=left, end=right)
 
 
+def _about_the_promise(sentence: str) -> bool:
+    return not _OTHER_AGREEMENT.search(sentence) and bool(
+        _VALID_FROM.search(sentence) or _PROMISE_WORD.search(sentence)
+    )
+
+
+def _dated(text: str, m: re.Match[str], start: dt.date | None, end: dt.date | None) -> _Dated:
+    """Return the period from *start* to *end*, or the stated dates as a problem."""
+    worded = _sentence(text, m)
+    if start is None or end is None or end < start:
+        return None, worded, m.group(0)
+    return (Period(start=start, end=end), Spot(start=m.start(), end=m.end())), worded, None
+
+
+def _iso_range(text: str) -> _Dated | None:
+    for m in _date_patterns()["iso_range"].finditer(text):
+        if _about_the_promise(_sentence(text, m)[0]):
+            y1, m1, d1, y2, m2, d2 = (int(g) for g in m.groups())
+            return _dated(text, m, _make_date(y1, m1, d1), _make_date(y2, m2, d2))
+    return None
+
+
 def _full_range(text: str) -> _Dated | None:
     mon = months()
     for m in _date_patterns()["full_range"].finditer(text):
-        worded = _sentence(text, m)
-        if _OTHER_AGREEMENT.search(worded[0]) or not (
-            _VALID_FROM.search(worded[0]) or _PROMISE_WORD.search(worded[0])
-        ):
+        if not _about_the_promise(_sentence(text, m)[0]):
             continue
-        start = _make_date(int(m.group(3)), mon[m.group(2).casefold()], int(m.group(1)))
-        end = _make_date(int(m.group(6)), mon[m.group(5).casefold()], int(m.group(4)))
-        if start is None or end is None or end < start:
-            return None, worded, m.group(0)
-        return (Period(start=start, end=end), Spot(start=m.start(), end=m.end())), worded, None
+        m1, m2 = mon[m.group(2).casefold()], mon[m.group(5).casefold()]
+        d1, d2, y2 = int(m.group(1)), int(m.group(4)), int(m.group(6))
+        # "1 januari – 31 december 2024": the first date takes the year of the second.
+        y1 = int(m.group(3)) if m.group(3) else y2 - ((m1, d1) > (m2, d2))
+        return _dated(text, m, _make_date(y1, m1, d1), _make_date(y2, m2, d2))
     return None
 
 
@@ -349,7 +387,7 @@ def _single_year(text: str) -> _Dated | None:
         worded = _sentence(text, m)
         if _OTHER_AGREEMENT.search(worded[0]) or _SEASON.search(worded[0]):
             continue
-        group = 1 if m.group(1) else 2
+        group = next(g for g in (1, 2, 3) if m.group(g))
         spot = Spot(start=m.start(group), end=m.end(group), confidence=Confidence.INFERRED)
         return (Period.year(int(m.group(group))), spot), worded, None
     return None
@@ -362,7 +400,7 @@ def _period(text: str) -> _Dated:
     then a promise's single year. A stated date that cannot exist ("31 juni")
     gives no period at all, even if a vaguer wording elsewhere would.
     """
-    for rule in (_full_range, _month_range, _year_range, _single_year):
+    for rule in (_iso_range, _full_range, _month_range, _year_range, _single_year):
         found = rule(text)
         if found is not None:
             return found
@@ -377,10 +415,18 @@ _SIGNING = re.compile(
 )
 
 
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d\d)-(\d\d)\b")
+
+
 def _signed_on(text: str, period: Period | None) -> tuple[dt.date, Spot] | None:
     mon = months()
     for sign in _SIGNING.finditer(text):
         left, right = _sentence_at(text, sign.start(), sign.end())
+        iso = _ISO_DAY.search(text, left, right)
+        if iso:
+            found = _make_date(*(int(g) for g in iso.groups()))
+            if found is not None:
+                return found, Spot(start=iso.start(), end=iso.end())
         for m in _date_patterns()["day"].finditer(text, left, right):
             month = mon[m.group(2).casefold()]
             day = int(m.group(1))
@@ -774,6 +820,7 @@ _AMOUNT = re.compile(
     rf"(?:\s+(?:(?:per|i|om|varje)\s+)(?P<per>{'|'.join(INTERVAL_WORDS)}))?(?![\wåäö])",
     re.IGNORECASE,
 )
+_SHARE_BEFORE = re.compile(rf"(?<![\w-])(?:{_NUM})\s+av\s+$", re.IGNORECASE)
 _TIMES = re.compile(
     rf"\b(?:(?P<bound>{_BOUND})\s+)?(?P<num>{_NUM})\s+gång(?:er)?\s+(?:per|i|om|varje)\s+(?P<per>{'|'.join(INTERVAL_WORDS)})\b",
     re.IGNORECASE,
@@ -869,6 +916,8 @@ def _target(part: str) -> TargetFact:
                 kind="schedule", amount=value, per=per, rule=rule, phrase=times.group(0)
             )
     for m in _AMOUNT.finditer(part):
+        if _SHARE_BEFORE.search(part, 0, m.start()):
+            break  # "3 av 4 möten": a share, not an amount to count
         if not _amount_ok(m):
             continue
         value = _number(m)
