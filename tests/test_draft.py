@@ -500,3 +500,11 @@ def test_an_iso_signing_date_and_an_acting_title_opening_the_sentence():
     assert [("Eva Lind", True, "orsa"), ("Jon Ek", False, "polisen")] == [
         (s.name, s.acting, s.party) for s in promise.signatories
     ]
+
+
+def test_a_list_given_as_examples_is_named_in_the_review():
+    """A list introduced by "bland annat" is drafted, and the review says it may be incomplete."""
+    result = draft("Kils kommun och polisen lovar bland annat att:\n\n • fotpatrullera i centrum\n")
+    assert ["Fotpatrullera i centrum"] == [a.title for a in result.promise.activities]
+    assert any("'bland annat'" in m.message_sv for m in result.missing)
+    assert not any("exempel" in m.message_sv for m in draft(PRESS_RELEASE).missing)

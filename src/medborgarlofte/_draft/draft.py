@@ -449,6 +449,13 @@ def _activities(
             )
     if not activities:
         b.lack("$.activities", "inga aktiviteter hittades", "no activities were found")
+    if facts.examples_only:
+        words = facts.examples_only[0]
+        b.lack(
+            "$.activities",
+            f"texten ger aktiviteterna som exempel ({words!r}); löftet kan ha fler",
+            f"the text gives the activities as examples ({words!r}); the promise may have more",
+        )
     return focus, activities
 
 

@@ -110,6 +110,7 @@ class Facts:
     cadence: tuple[Cadence, Spot] | None = None
     forum: tuple[str, Spot] | None = None
     kind: str = "promise"
+    examples_only: tuple[str, Spot] | None = None
 
 
 # ----------------------------------------------------------------- kommuner
@@ -1004,6 +1005,32 @@ def _kind(prep: Prepared, title: str | None) -> str:
     return "promise"
 
 
+_EXAMPLES = re.compile(
+    r"\b(?:bland annat|bl\.a\.|till exempel|t\.ex\.|exempelvis|några av)\b", re.IGNORECASE
+)
+
+
+def _examples_only(prep: Prepared, activities: tuple[ActivityFact, ...]) -> tuple[str, Spot] | None:
+    """Return the words that say the activities are only examples ("bland annat"), if any.
+
+    They are looked for in the line that holds the first activity, up to it,
+    and, for a list, in the line that introduces the list.
+    """
+    if not activities:
+        return None
+    first = activities[0].spot.start
+    start = first
+    for line in prep.lines:
+        if line.start > first:
+            break
+        if not line.bullet:
+            start = line.start
+    m = _EXAMPLES.search(prep.text, start, first + 1)
+    if m is None:
+        return None
+    return m.group(0), Spot(start=m.start(), end=m.end())
+
+
 def extract(prep: Prepared) -> Facts:
     """Return every fact the rules find in *prep*. Never raises."""
     if not prep.text:
@@ -1027,4 +1054,5 @@ def extract(prep: Prepared) -> Facts:
         cadence=cadence,
         forum=forum,
         kind=_kind(prep, prep.source.title),
+        examples_only=_examples_only(prep, activities),
     )
