@@ -508,3 +508,12 @@ def test_a_list_given_as_examples_is_named_in_the_review():
     assert ["Fotpatrullera i centrum"] == [a.title for a in result.promise.activities]
     assert any("'bland annat'" in m.message_sv for m in result.missing)
     assert not any("exempel" in m.message_sv for m in draft(PRESS_RELEASE).missing)
+
+
+def test_a_signing_date_after_the_period_is_left_for_review():
+    """A signing dated after the period is not drafted (it would be an error) but named."""
+    text = "Medborgarlöftet för Kils kommun gäller 2020. Det undertecknades den 3 mars 2022."
+    result = draft(text)
+    assert result.promise.signed_on is None
+    assert any(m.path == "$.signed_on" for m in result.missing)
+    assert result.promise == _loads(result.to_toml())[0]

@@ -517,6 +517,14 @@ def draft(text: str | bytes, *, source: str | None = None) -> Draft:
     info = prep.source if source is None else SourceInfo(url=source, title=prep.source.title)
     facts = extract(prep)
     b = _Builder(prep.text)
+    period_end = facts.period[0].end if facts.period else None
+    if facts.signed_on and period_end is not None and facts.signed_on[0] > period_end:
+        b.lack(
+            "$.signed_on",
+            f"texten anger undertecknandet {facts.signed_on[0]}, efter periodens slut; kontrollera",
+            f"the text dates the signing {facts.signed_on[0]}, after the period ends; check it",
+        )
+        facts = attrs.evolve(facts, signed_on=None)
     for sv, en in prep.notes:
         b.lack("$", sv, en)
     parties, kommun_ids = _parties(facts, b)
