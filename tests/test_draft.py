@@ -517,3 +517,24 @@ def test_a_signing_date_after_the_period_is_left_for_review():
     assert result.promise.signed_on is None
     assert any(m.path == "$.signed_on" for m in result.missing)
     assert result.promise == _loads(result.to_toml())[0]
+
+
+LUDVIKA = (
+    "Kommunstyrelsens ordförande i Ludvika, Anna Berg och lokalpolisområdeschef Per Lind "
+    "undertecknade löftet."
+)
+HOFORS_AFTER_NAME = "Löftet undertecknades av kommunstyrelsens ordförande Per Ek Hofors kommun."
+KSO = "kommunstyrelsens ordförande"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (LUDVIKA, [("Anna Berg", f"{KSO} i Ludvika"), ("Per Lind", "lokalpolisområdeschef")]),
+        (HOFORS_AFTER_NAME, [("Per Ek", KSO)]),
+        ("Polisen undertecknade löftet med kommunchef Polisens Medborgarlöfte.", []),
+    ],
+)
+def test_names_stop_where_names_stop(text, expected):
+    """A name takes no kommun after it and no word of the domain; a title keeps its place."""
+    assert expected == [(s.name, s.title) for s in draft(text).promise.signatories]

@@ -466,11 +466,12 @@ _KOMMUN_TITLE = (
     r"|regionstyrelsens\s+ordförande|kommunalråd(?:et)?|kommunchef(?:en)?|kommundirektör(?:en)?"
     r"|stadsdirektör(?:en)?|regiondirektör(?:en)?|stadsdelsdirektör(?:en)?|KSO"
 )
+_KOMMUN_PLACE = r"(?-i:(?:\s+i\s+[A-ZÅÄÖ][\wåäö]+)?)"
 _CONTACT_TITLE = (
     r"kommunpolis(?:en)?|områdespolis(?:en)?|säkerhetssamordnare|trygghetssamordnare"
     r"|brottsförebyggande\s+samordnare"
 )
-_TITLE = rf"(?i:{_ACTING}(?:{_POLICE_TITLE}|{_KOMMUN_TITLE}))"
+_TITLE = rf"(?i:{_ACTING}(?:{_POLICE_TITLE}|(?:{_KOMMUN_TITLE}){_KOMMUN_PLACE}))"
 _PARTY = r"(?:\s*\((?P<pp>[A-ZÅÄÖ]{1,2})\))?"
 _TITLE_NAME = re.compile(rf"(?P<title>{_TITLE}),?\s+(?P<name>{_NAME}){_PARTY}")
 _NAME_TITLE = re.compile(
@@ -479,7 +480,8 @@ _NAME_TITLE = re.compile(
 _CONTACT = re.compile(
     rf"(?P<name>{_NAME}),?\s*\n?\s*(?P<title>(?i:{_CONTACT_TITLE})(?:\s+(?:i\s+)?[A-ZÅÄÖ][\wåäö]+)?)",
 )
-_STOP_NAMES = frozenset({"Polisen", "Kommunen", "Region", "Medborgarlöfte", "Lokalpolisområde"})
+_NOT_NAME_WORDS = ("polis", "kommun", "region", "medborgarlöft", "lokalpolis", "länsstyrelse")
+"""Words that begin these are not part of a person's name."""
 
 
 def _title_text(raw: str) -> tuple[str, bool]:
@@ -501,9 +503,15 @@ def _party_of(title: str) -> str:
     return "police" if re.search(r"polis|lpo", title, re.IGNORECASE) else "kommun"
 
 
-def _valid_name(name: str) -> bool:
-    words = name.split()
-    return not any(w in _STOP_NAMES for w in words) and all(w[:1].isupper() for w in words)
+def _person_name(raw: str) -> str | None:
+    """Return the person's name in *raw*, without a kommun's name after it, or ``None``."""
+    words = raw.split()
+    _, by_name = _kommun_pattern()
+    if len(words) > 2 and (words[-1] in by_name or words[-1].removesuffix("s") in by_name):  # noqa: PLR2004
+        words = words[:2]
+    if any(w.casefold().startswith(_NOT_NAME_WORDS) for w in words):
+        return None
+    return " ".join(words)
 
 
 def _people(prep: Prepared) -> tuple[tuple[PersonFact, ...], tuple[PersonFact, ...]]:
@@ -522,8 +530,8 @@ def _people(prep: Prepared) -> tuple[tuple[PersonFact, ...], tuple[PersonFact, .
         chunk = text[left:right]
         for pattern in (_NAME_TITLE, _TITLE_NAME):
             for m in pattern.finditer(chunk):
-                name = " ".join(m.group("name").split())
-                if not _valid_name(name) or name in signers:
+                name = _person_name(m.group("name"))
+                if name is None or name in signers:
                     continue
                 title, acting = _title_text(m.group("title"))
                 org = m.groupdict().get("org")
@@ -540,8 +548,8 @@ def _people(prep: Prepared) -> tuple[tuple[PersonFact, ...], tuple[PersonFact, .
                 )
     contacts: dict[str, PersonFact] = {}
     for m in _CONTACT.finditer(text):
-        name = " ".join(m.group("name").split())
-        if not _valid_name(name) or name in signers or name in contacts:
+        name = _person_name(m.group("name"))
+        if name is None or name in signers or name in contacts:
             continue
         title = " ".join(m.group("title").split())
         title = title[0].lower() + title[1:]
