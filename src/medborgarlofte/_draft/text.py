@@ -149,18 +149,16 @@ def _decode(data: str | bytes) -> tuple[str, list[tuple[str, str]]]:
         ]
 
 
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ud800-\udfff\ue000-\uf8ff]")
+"""Control characters, replacement marks, surrogates and private-use characters."""
+_MOSTLY_NOT_TEXT = 0.05
+"""The share of such characters above which an input is not text."""
+
+
 def _looks_binary(text: str) -> bool:
     """Return whether *text* is mostly not text (control characters, replacement marks)."""
     sample = text[:20_000]
-    if not sample:
-        return False
-    bad = sum(
-        1
-        for c in sample
-        if c == "\ufffd"
-        or (unicodedata.category(c) in {"Cc", "Cs", "Co", "Cn"} and c not in "\n\r\t")
-    )
-    return bad > len(sample) * 0.05
+    return bool(sample) and len(_NOT_TEXT.findall(sample)) > len(sample) * _MOSTLY_NOT_TEXT
 
 
 def _from_html(text: str) -> tuple[str, str | None]:
