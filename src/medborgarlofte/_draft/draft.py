@@ -104,7 +104,10 @@ class Draft:
         promise: The document as far as it could be drafted; every value a
             person must supply is a placeholder beginning ``<FYLL I``, which
             :func:`~medborgarlofte.validate` reports as ``draft-placeholder``.
-        kind: What kind of document the text looks like.
+        kind: What kind of document the text looks like. Kept here, with
+            *source*, until the model has source metadata and follow-up
+            documents of its own; a follow-up report is drafted as the
+            promise it restates until then.
         source: The address and title the text's first lines name.
         findings: Every drafted value with its source phrase and confidence.
         missing: What could not be found or needs a person's eye.
@@ -117,7 +120,7 @@ class Draft:
     source: SourceInfo
     findings: tuple[Finding, ...]
     missing: tuple[Missing, ...]
-    text: str
+    text: str = attrs.field(repr=False)
     truncated: bool = False
 
     @property
