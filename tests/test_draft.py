@@ -538,3 +538,11 @@ KSO = "kommunstyrelsens ordförande"
 def test_names_stop_where_names_stop(text, expected):
     """A name takes no kommun after it and no word of the domain; a title keeps its place."""
     assert expected == [(s.name, s.title) for s in draft(text).promise.signatories]
+
+
+def test_a_stated_impossible_period_across_lines_keeps_the_toml_valid():
+    """An impossible date written over two lines is quoted on one comment line."""
+    text = "Medborgarlöftet för Kils kommun gäller 31 juni 2023 –\n31 juni 2027."
+    result = draft(text)
+    assert result.promise == _loads(result.to_toml())[0]
+    assert result.promise.period is None

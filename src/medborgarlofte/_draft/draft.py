@@ -192,6 +192,7 @@ class Draft:
             head.append(f"# Sidans titel: {self.source.title}")
         head.append(f"# Dokumenttyp enligt texten: {self.kind.value}")
         head.extend(f"# Saknas: {m.path}: {m.message_sv}" for m in self.missing)
+        head = ["# " + " ".join(line[2:].split()) for line in head]  # one line each
         body = _toml_table(to_dict(self.promise), "$", notes)
         return "\n".join(head) + "\n" + "\n".join(body) + "\n"
 
