@@ -313,6 +313,7 @@ class _Builder:
         self.findings.append(Finding(path=path, value=value, confidence=confidence, span=span))
 
     def lack(self, path: str, sv: str, en: str) -> None:
+        sv, en = " ".join(sv.split()), " ".join(en.split())
         self.missing.append(Missing(path=path, message_sv=sv, message_en=en))
 
 
