@@ -546,3 +546,14 @@ def test_a_stated_impossible_period_across_lines_keeps_the_toml_valid():
     result = draft(text)
     assert result.promise == _loads(result.to_toml())[0]
     assert result.promise.period is None
+
+
+def test_reported_work_is_not_drafted_as_a_promised_activity():
+    """Items saying what was done ("har genomfört") are reports, not activities."""
+    text = (
+        "Uppföljning av medborgarlöftet i Skara kommun\n\nPolisen lovar att:\n\n"
+        " • genomföra fyra krogtillsyner\n • Polisen har under året genomfört fem krogtillsyner\n"
+    )
+    result = draft(text)
+    assert ["Genomföra fyra krogtillsyner"] == [a.title for a in result.promise.activities]
+    assert DraftKind.FOLLOW_UP_REPORT == result.kind

@@ -572,7 +572,13 @@ _ACTIVITY_INTRO = re.compile(
     re.IGNORECASE,
 )
 _NOT_ACTIVITIES = re.compile(
-    r"fokusområde|problemområde|uppföljning|lägesbild|sammanvägd|bakgrund|inriktning|prioriterade",
+    r"fokusområde|problemområde|uppföljning|lägesbild|sammanvägd|bakgrund|inriktning|prioriterade"
+    r"|genomförd|resultat",
+    re.IGNORECASE,
+)
+# What was done, not what is promised: "Polisen har genomfört fyra krogtillsyner".
+_REPORTED = re.compile(
+    r"\b(?:har|hade)\s+(?:\w+\s+){0,3}?(?:genomfört|utfört|deltagit|arbetat|genomförts|utförts)\b",
     re.IGNORECASE,
 )
 _FOCUS_INTRO = re.compile(
@@ -670,7 +676,7 @@ def _bullet_activities(line: Line, intro: str, *, truncated: bool) -> list[Activ
     own_cue = re.search(r"\b(?:lovar|förbinder sig)\b", body[:80], re.IGNORECASE)
     if not own_cue and (not _ACTIVITY_INTRO.search(intro) or _NOT_ACTIVITIES.search(intro)):
         return []
-    if _NOT_AN_ACTIVITY.match(body):
+    if _NOT_AN_ACTIVITY.match(body) or _REPORTED.search(body[:120]):
         return []
     parties = _responsible(body, () if own_cue else _intro_parties(intro))
     found = []
