@@ -24,9 +24,10 @@ ALLOWED: dict[str, frozenset[str]] = {
     "_rules": frozenset({"_core", "exceptions", "_model"}),
     "_compute": frozenset({"_core", "exceptions", "_model", "_rules"}),
     "_formats": frozenset({"_core", "exceptions", "_model", "_rules"}),
+    "_draft": frozenset({"_core", "exceptions", "_model", "_rules", "_formats"}),
     "_render": frozenset({"_core", "exceptions", "_model", "_rules", "_compute", "_formats"}),
     "cli": frozenset(
-        {"_core", "exceptions", "_model", "_rules", "_compute", "_formats", "_render"}
+        {"_core", "exceptions", "_model", "_rules", "_compute", "_formats", "_render", "_draft"}
     ),
 }
 

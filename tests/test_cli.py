@@ -514,6 +514,7 @@ def test_every_command_has_help():
         "convert",
         "schema",
         "new",
+        "draft",
     } == names
     for sub in commands.choices.values():
         assert sub.description

@@ -606,6 +606,20 @@ CASES = [
         _with(review_dates=(D(2023, 6, 1), D(2024, 6, 1))),
         id="review-date-outside-period",
     ),
+    pytest.param(
+        _with(
+            summary="<FYLL I: sammanfattning>",
+            activities=(
+                _activity("a", target=PeriodQuota(amount=5, unit="<FYLL I: vad som räknas>")),
+            ),
+        ),
+        [
+            ("$.summary", "draft-placeholder", W),
+            ("$.activities[0].target.unit", "draft-placeholder", W),
+        ],
+        _with(summary="Sammanfattning <FYLL I> nämnd mitt i en text", activities=(_activity("a"),)),
+        id="draft-placeholder",
+    ),
 ]
 
 

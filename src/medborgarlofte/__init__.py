@@ -55,6 +55,9 @@ if TYPE_CHECKING:
     )
     from medborgarlofte._core.codes import PROBLEM_CODES, ProblemCode
     from medborgarlofte._core.problems import Language, Problem, Severity
+    from medborgarlofte._draft.draft import Draft, DraftKind, Finding, Missing, Span, draft
+    from medborgarlofte._draft.extract import Confidence
+    from medborgarlofte._draft.text import SourceInfo
     from medborgarlofte._formats import (
         FORMAT_VERSION,
         Format,
@@ -210,6 +213,9 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Problem",
         "Severity",
     ),
+    "medborgarlofte._draft.draft": ("Draft", "DraftKind", "Finding", "Missing", "Span", "draft"),
+    "medborgarlofte._draft.extract": ("Confidence",),
+    "medborgarlofte._draft.text": ("SourceInfo",),
     "medborgarlofte._formats": (
         "FORMAT_VERSION",
         "Format",
@@ -338,10 +344,14 @@ __all__ = [
     "Bound",
     "Cadence",
     "Cancellation",
+    "Confidence",
     "Contact",
     "County",
     "CoverageGap",
     "Direction",
+    "Draft",
+    "DraftKind",
+    "Finding",
     "FocusArea",
     "FocusAreaProgress",
     "FollowUp",
@@ -363,6 +373,7 @@ __all__ = [
     "Measurement",
     "MedborgarlofteError",
     "Milestone",
+    "Missing",
     "MissingExtraError",
     "Number",
     "OccasionState",
@@ -398,7 +409,9 @@ __all__ = [
     "Severity",
     "Signatory",
     "Source",
+    "SourceInfo",
     "SourceKind",
+    "Span",
     "Status",
     "StatusCounts",
     "StatusReason",
@@ -417,6 +430,7 @@ __all__ = [
     "check",
     "counties",
     "describe_target",
+    "draft",
     "dump",
     "dump_many",
     "dumps",

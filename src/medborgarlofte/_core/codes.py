@@ -298,6 +298,15 @@ REVIEW_DATE_OUTSIDE_PERIOD = register(
     area="rules",
 )
 
+# Drafts made from a text: values a person must still supply.
+DRAFT_PLACEHOLDER = register(
+    "draft-placeholder",
+    _W,
+    "Ett värde i ett utkast är en platshållare som en person ska fylla i.",
+    "A value in a draft is a placeholder that a person must fill in.",
+    area="rules",
+)
+
 # Documents: what loading JSON, TOML or YAML text finds (medborgarlofte._formats).
 SYNTAX_ERROR = register(
     "syntax-error",

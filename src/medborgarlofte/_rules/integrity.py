@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import difflib
 import functools
+import operator
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, Protocol, cast
 
 from medborgarlofte._core import codes
@@ -34,7 +36,7 @@ from medborgarlofte.exceptions import InvalidValueError, ValidationError
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
     from medborgarlofte._model.parties import Party
     from medborgarlofte._model.period import Period
@@ -42,6 +44,9 @@ if TYPE_CHECKING:
     from medborgarlofte._model.recurrence import Recurrence
 
 __all__ = ["check", "validate"]
+
+PLACEHOLDER_PREFIX = "<FYLL I"
+"""How every placeholder text in a draft begins (platshållare): ``<FYLL I: …>``."""
 
 GOTLAND = "0980"
 """Gotland's kommunkod: Region Gotland is also Gotland's kommun."""
@@ -573,11 +578,69 @@ def _check_review_dates(promise: Promise, found: _Found) -> None:
             )
 
 
+def _placeholder(value: str | None, path: str, found: _Found) -> None:
+    if value is not None and value.startswith(PLACEHOLDER_PREFIX):
+        found.add(
+            path,
+            codes.DRAFT_PLACEHOLDER,
+            f"platshållare att fylla i: {value}",
+            f"a placeholder to fill in: {value}",
+        )
+
+
+_TITLE = operator.attrgetter("title")
+_NAME = operator.attrgetter("name")
+_TARGET = operator.attrgetter("target")
+_MARK = "\x1f" + PLACEHOLDER_PREFIX
+"""A placeholder at the start of one of the texts joined by ``\x1f``."""
+
+
+def _joined(texts: Iterable[str | None]) -> str:
+    return "\x1f" + "\x1f".join(filter(None, texts))
+
+
+def _check_placeholders(promise: Promise, found: _Found) -> None:
+    """Report the placeholders a draft leaves in the texts a drafter may leave open.
+
+    Only the texts that :func:`medborgarlofte.draft` may leave as placeholders
+    are read: the promise's title, period text and summary, the parties'
+    names, the signatories' titles, and the activities' titles and units.
+    The common case, no placeholder at all, is settled by one search of the
+    texts joined together, without a check per activity.
+    """
+    activities = promise.activities
+    units = map(getattr, map(_TARGET, activities), repeat("unit"), repeat(None))
+    texts = _joined(
+        chain(
+            (promise.title, promise.period_text, promise.summary),
+            map(_NAME, promise.parties),
+            map(_TITLE, promise.signatories),
+            map(_TITLE, activities),
+            units,
+        )
+    )
+    if _MARK not in texts:
+        return
+    _placeholder(promise.title, "$.title", found)
+    _placeholder(promise.period_text, "$.period_text", found)
+    _placeholder(promise.summary, "$.summary", found)
+    for i, party in enumerate(promise.parties):
+        _placeholder(party.name, f"$.parties[{i}].name", found)
+    for i, signatory in enumerate(promise.signatories):
+        _placeholder(signatory.title, f"$.signatories[{i}].title", found)
+    for i, activity in enumerate(activities):
+        _placeholder(activity.title, f"$.activities[{i}].title", found)
+        target = activity.target
+        if isinstance(target, PeriodQuota | IntervalQuota | Schedule):
+            _placeholder(target.unit, f"$.activities[{i}].target.unit", found)
+
+
 def validate(promise: Promise) -> tuple[Problem, ...]:
     """Return every integrity problem in *promise*, errors and warnings.
 
     Checks duplicate ids, that every reference resolves, kommunkoder, dates
-    against the period, and targets that cannot be met in it. The problems
+    against the period, and targets that cannot be met in it; a placeholder
+    left by a draft (``<FYLL I: …>``) is a warning. The problems
     come grouped by the part of the promise they are in, in the order of its
     keys. Pure: it never raises for a :class:`~medborgarlofte.Promise`.
 
@@ -600,6 +663,7 @@ def validate(promise: Promise) -> tuple[Problem, ...]:
         The problems found; empty when the promise is consistent.
     """
     found = _Found()
+    _check_placeholders(promise, found)
     known = {
         _PARTY: {p.id for p in promise.parties},
         _SOURCE: {s.id for s in promise.basis.sources},

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Final
 from medborgarlofte.cli import (
     _calendar,
     _convert,
+    _draft,
     _followups,
     _new,
     _progress,
@@ -73,6 +74,7 @@ _COMMANDS: Final = (
     _convert,
     _schema,
     _new,
+    _draft,
 )
 """The subcommands, in the order ``--help`` lists them; each has ``register`` and ``run``."""
 

@@ -1,0 +1,594 @@
+"""A promise drafted from its Swedish text, and what a person must still check (utkast)."""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+import unicodedata
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from medborgarlofte._core import codes
+from medborgarlofte._draft.extract import Confidence, Facts, TargetFact, extract
+from medborgarlofte._draft.phrases import months
+from medborgarlofte._draft.text import SourceInfo, prepare
+from medborgarlofte._formats import to_dict
+from medborgarlofte._model.followup import FollowUpRule
+from medborgarlofte._model.parties import Contact, Party, PartyKind, Signatory
+from medborgarlofte._model.promise import Activity, FocusArea, Promise
+from medborgarlofte._model.recurrence import Recurrence
+from medborgarlofte._model.targets import IntervalQuota, Milestone, Ongoing, PeriodQuota, Schedule
+from medborgarlofte._rules.integrity import PLACEHOLDER_PREFIX, validate
+
+if TYPE_CHECKING:
+    from medborgarlofte._core.problems import Language, Problem
+    from medborgarlofte._draft.extract import Spot
+    from medborgarlofte._model.targets import Target
+
+__all__ = ["Draft", "DraftKind", "Finding", "Missing", "Span", "draft"]
+
+_POLICE_ID = "polisen"
+_LONGEST_PHRASE = 160
+"""The longest source phrase quoted in a comment of the TOML draft."""
+
+
+class DraftKind(enum.Enum):
+    """What kind of document the text looks like (typ av dokument)."""
+
+    PROMISE = "promise"
+    """Ett medborgarlöfte."""
+    PRESS_RELEASE = "press_release"
+    """A press release about a signing (pressmeddelande)."""
+    FOLLOW_UP_REPORT = "follow_up_report"
+    """A follow-up report (uppföljning); drafted as its promise until the model has one."""
+
+
+@attrs.frozen(kw_only=True)
+class Span:
+    """A stretch of the drafted text (textställe).
+
+    Attributes:
+        start: Where it starts in :attr:`Draft.text`.
+        end: Where it ends.
+        text: The words themselves.
+    """
+
+    start: int
+    end: int
+    text: str
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One drafted value and where it came from (fynd).
+
+    Attributes:
+        path: Where the value sits in the document, as a JSON path.
+        value: The value, in words.
+        confidence: Found verbatim, inferred by a rule, or guessed.
+        span: The phrase it was read from.
+    """
+
+    path: str
+    value: str
+    confidence: Confidence
+    span: Span | None
+
+
+@attrs.frozen(kw_only=True)
+class Missing:
+    """Something the drafter could not find, or the text gets wrong (saknas).
+
+    Attributes:
+        path: Where it belongs in the document.
+        message_sv: What is missing or wrong, in Swedish.
+        message_en: The same in English.
+    """
+
+    path: str
+    message_sv: str
+    message_en: str
+
+    def message(self, lang: Language = "sv") -> str:
+        """Return the message in *lang*."""
+        return self.message_sv if lang == "sv" else self.message_en
+
+
+@attrs.frozen(kw_only=True)
+class Draft:
+    """A promise drafted from a text, for a person to review (utkast till medborgarlöfte).
+
+    Attributes:
+        promise: The document as far as it could be drafted; every value a
+            person must supply is a placeholder beginning ``<FYLL I``, which
+            :func:`~medborgarlofte.validate` reports as ``draft-placeholder``.
+        kind: What kind of document the text looks like. Kept here, with
+            *source*, until the model has source metadata and follow-up
+            documents of its own; a follow-up report is drafted as the
+            promise it restates until then.
+        source: The address and title the text's first lines name.
+        findings: Every drafted value with its source phrase and confidence.
+        missing: What could not be found or needs a person's eye.
+        text: The normalised text every span points into.
+        truncated: Whether the text was cut short.
+    """
+
+    promise: Promise
+    kind: DraftKind
+    source: SourceInfo
+    findings: tuple[Finding, ...]
+    missing: tuple[Missing, ...]
+    text: str = attrs.field(repr=False)
+    truncated: bool = False
+
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        """Return the JSON paths of the placeholders left in :attr:`promise`."""
+        return tuple(
+            p.path
+            for p in _validate_placeholders(self.promise)
+            if p.code == codes.DRAFT_PLACEHOLDER
+        )
+
+    def review(self, lang: Language = "sv") -> str:
+        """Return the review list: what was found, what was inferred, what is missing.
+
+        >>> print(draft("").review("en").splitlines()[0])
+        Draft of a promise: 0 values found (0 verbatim, 0 inferred, 0 guessed), 3 to fill in.
+        """
+        counts = {c: sum(1 for f in self.findings if f.confidence is c) for c in Confidence}
+        holes = len(self.placeholders)
+        found, inferred, guessed = (counts[c] for c in Confidence)
+        if lang == "sv":
+            head = (
+                f"Utkast till medborgarlöfte: {len(self.findings)} värden hittade "
+                f"({found} ordagrant, {inferred} härledda, {guessed} gissade), "
+                f"{holes} att fylla i."
+            )
+        else:
+            head = (
+                f"Draft of a promise: {len(self.findings)} values found "
+                f"({found} verbatim, {inferred} inferred, {guessed} guessed), {holes} to fill in."
+            )
+        lines = [head]
+        labels = {
+            Confidence.VERBATIM: ("hittat", "found"),
+            Confidence.INFERRED: ("härlett", "inferred"),
+            Confidence.GUESSED: ("gissat", "guessed"),
+        }
+        for finding in self.findings:
+            word = labels[finding.confidence][lang != "sv"]
+            lines.append(f"  {word:8} {finding.path}: {finding.value}")
+        word = "saknas" if lang == "sv" else "missing"
+        lines.extend(f"  {word:8} {m.path}: {m.message(lang)}" for m in self.missing)
+        return "\n".join(lines) + "\n"
+
+    def to_toml(self) -> str:
+        """Return the draft as a TOML document that loads with the library.
+
+        Every drafted value carries a comment with its source phrase; every
+        value a person must supply is a ``<FYLL I: …>`` placeholder, and the
+        head of the file says that it is a draft.
+        """
+        notes: dict[str, list[str]] = {}
+        for finding in self.findings:
+            if finding.span is not None:
+                phrase = " ".join(finding.span.text.split())
+                if len(phrase) > _LONGEST_PHRASE:
+                    phrase = phrase[: _LONGEST_PHRASE - 1] + "…"
+                label = {"verbatim": "källa", "inferred": "härlett ur", "guessed": "gissat ur"}
+                notes.setdefault(finding.path, []).append(
+                    f"{label[finding.confidence.value]}: {phrase}"
+                )
+        head = [
+            "# UTKAST – skapat av `medborgarlofte draft` ur en text; granska varje värde.",
+            "# Värden som börjar med <FYLL I ska fyllas i; `medborgarlofte validate` listar dem.",
+        ]
+        if self.source.url:
+            head.append(f"# Källa: {self.source.url}")
+        if self.source.title:
+            head.append(f"# Sidans titel: {self.source.title}")
+        head.append(f"# Dokumenttyp enligt texten: {self.kind.value}")
+        head.extend(f"# Saknas: {m.path}: {m.message_sv}" for m in self.missing)
+        head = ["# " + " ".join(line[2:].split()) for line in head]  # one line each
+        body = _toml_table(to_dict(self.promise), "$", notes)
+        return "\n".join(head) + "\n" + "\n".join(body) + "\n"
+
+
+def _validate_placeholders(promise: Promise) -> tuple[Problem, ...]:
+    return validate(promise)
+
+
+# ---------------------------------------------------------------- TOML writing
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{_key(k)} = {_toml_value(v)}" for k, v in value.items()) + " }"
+    msg = f"cannot write {type(value).__name__} as TOML"
+    raise TypeError(msg)
+
+
+def _key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
+def _comments(notes: dict[str, list[str]], path: str) -> list[str]:
+    return [f"# {line}" for line in notes.get(path, [])]
+
+
+def _toml_table(
+    data: dict[str, Any], path: str, notes: dict[str, list[str]], header: str = ""
+) -> list[str]:
+    out: list[str] = []
+    tables: list[tuple[str, Any]] = []
+    for key, value in data.items():
+        if isinstance(value, dict) or (
+            isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
+        ):
+            tables.append((key, value))
+            continue
+        out.extend(_comments(notes, f"{path}.{key}"))
+        out.append(f"{_key(key)} = {_toml_value(value)}")
+    for key, value in tables:
+        name = f"{header}.{_key(key)}" if header else _key(key)
+        if isinstance(value, dict):
+            out.append("")
+            out.extend(_comments(notes, f"{path}.{key}"))
+            out.append(f"[{name}]")
+            out.extend(_toml_table(value, f"{path}.{key}", notes, name))
+        else:
+            for i, item in enumerate(value):
+                out.append("")
+                out.extend(_comments(notes, f"{path}.{key}[{i}]"))
+                out.append(f"[[{name}]]")
+                out.extend(_toml_table(item, f"{path}.{key}[{i}]", notes, name))
+    return out
+
+
+# ---------------------------------------------------------------- building
+
+
+def _slug(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:40] or "x"
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+def _placeholder(what: str) -> str:
+    return f"{PLACEHOLDER_PREFIX}: {what}>"
+
+
+def _target(fact: TargetFact, unit_missing: str) -> Target:
+    wording = fact.phrase
+    if fact.kind == "schedule" and fact.rule is not None:
+        return Schedule(recurrence=Recurrence(rule=fact.rule), wording=wording)
+    if fact.kind == "interval_quota" and fact.amount and fact.per is not None:
+        return IntervalQuota(
+            amount=fact.amount,
+            unit=fact.unit or unit_missing,
+            per=fact.per,
+            bound=fact.bound,
+            wording=wording,
+        )
+    if fact.kind == "period_quota" and fact.amount:
+        return PeriodQuota(
+            amount=fact.amount, unit=fact.unit or unit_missing, bound=fact.bound, wording=wording
+        )
+    if fact.kind == "milestone":
+        return Milestone()
+    return Ongoing(wording=wording)
+
+
+class _Builder:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.findings: list[Finding] = []
+        self.missing: list[Missing] = []
+
+    def found(self, path: str, value: str, spot: Spot | None) -> None:
+        span = (
+            None
+            if spot is None or spot.end <= spot.start
+            else Span(start=spot.start, end=spot.end, text=self.text[spot.start : spot.end])
+        )
+        confidence = Confidence.INFERRED if spot is None else spot.confidence
+        self.findings.append(Finding(path=path, value=value, confidence=confidence, span=span))
+
+    def lack(self, path: str, sv: str, en: str) -> None:
+        sv, en = " ".join(sv.split()), " ".join(en.split())
+        self.missing.append(Missing(path=path, message_sv=sv, message_en=en))
+
+
+def _parties(facts: Facts, b: _Builder) -> tuple[list[Party], tuple[str, ...]]:
+    parties: list[Party] = []
+    unit = facts.police_unit
+    police_name = f"Polisen, lokalpolisområde {unit[0]}" if unit else "Polisen"
+    region = facts.kommuner[0].kommun.police_region.value if len(facts.kommuner) == 1 else None
+    parties.append(
+        Party(
+            id=_POLICE_ID,
+            kind=PartyKind.POLICE,
+            name=police_name,
+            local_police_area=unit[0] if unit else None,
+            police_region=region,
+        )
+    )
+    if unit:
+        b.found("$.parties[0].local_police_area", unit[0], unit[1])
+    else:
+        b.lack(
+            "$.parties[0].local_police_area",
+            "texten namnger inget lokalpolisområde",
+            "the text names no local police area",
+        )
+    if region:
+        b.found("$.parties[0].police_region", region, None)
+    for kf in facts.kommuner:
+        k = kf.kommun
+        gotland = k.code == "0980"
+        parties.append(
+            Party(
+                id=_slug(k.name),
+                kind=PartyKind.REGION if gotland else PartyKind.MUNICIPALITY,
+                name="Region Gotland" if gotland else f"{k.name} kommun",
+                kommunkod=k.code,
+            )
+        )
+        b.found(
+            f"$.parties[{len(parties) - 1}].kommunkod",
+            f"{k.code} ({k.name}, {k.county.name})",
+            kf.spot,
+        )
+    if not facts.kommuner:
+        b.lack("$.parties", "ingen kommun hittades i texten", "no kommun was found in the text")
+    return parties, tuple(p.id for p in parties[1:])
+
+
+def _people(
+    facts: Facts, b: _Builder, kommun_ids: tuple[str, ...]
+) -> tuple[list[Signatory], list[Contact]]:
+    kommun_id = kommun_ids[0] if len(kommun_ids) == 1 else None
+    signatories: list[Signatory] = []
+    contacts: list[Contact] = []
+    for person in facts.signatories:
+        party = _POLICE_ID if person.party == "police" else kommun_id
+        if party is None:
+            b.lack(
+                f"$.signatories: {person.name}",
+                f"{person.name} ({person.title}) undertecknar men kommunen är oklar",
+                f"{person.name} ({person.title}) signs, but for which kommun is unclear",
+            )
+            continue
+        signed = facts.signed_on[0] if facts.signed_on else None
+        signatories.append(
+            Signatory(
+                name=person.name,
+                party=party,
+                title=person.title,
+                acting=person.acting,
+                political_party=person.political_party,
+                signed_on=signed,
+            )
+        )
+        b.found(
+            f"$.signatories[{len(signatories) - 1}]", f"{person.name}, {person.title}", person.spot
+        )
+    for person in facts.contacts:
+        party = _POLICE_ID if person.party == "police" else kommun_id
+        if party is None:
+            continue
+        contacts.append(Contact(name=person.name, party=party, title=person.title))
+        b.found(f"$.contacts[{len(contacts) - 1}]", f"{person.name}, {person.title}", person.spot)
+    return signatories, contacts
+
+
+def _activities(
+    facts: Facts, b: _Builder, kommun_ids: tuple[str, ...]
+) -> tuple[list[FocusArea], list[Activity]]:
+    focus: list[FocusArea] = []
+    taken: set[str] = set()
+    for i, (title, spot) in enumerate(facts.focus_areas):
+        focus.append(FocusArea(id=_unique(_slug(title)[:24], taken), title=title))
+        b.found(f"$.focus_areas[{i}]", title, spot)
+    if not focus:
+        b.lack("$.focus_areas", "inga fokusområden hittades", "no focus areas were found")
+    activities: list[Activity] = []
+    taken = set()
+    unit_missing = _placeholder("vad som räknas")
+    for fact in facts.activities:
+        i = len(activities)
+        ids = {"police": (_POLICE_ID,), "kommun": kommun_ids}
+        responsible = tuple(x for r in fact.responsible for x in ids[r])
+        target = _target(fact.target, unit_missing)
+        activities.append(
+            Activity(
+                id=_unique(_slug(fact.title)[:32], taken),
+                title=fact.title,
+                target=target,
+                responsible=responsible,
+            )
+        )
+        b.found(f"$.activities[{i}]", fact.title, fact.spot)
+        if fact.target.phrase and not isinstance(target, Ongoing | Milestone):
+            b.found(
+                f"$.activities[{i}].target",
+                target.kind,
+                attrs.evolve(fact.spot, confidence=Confidence.INFERRED),
+            )
+        if len(kommun_ids) > 1 and "kommun" in fact.responsible:
+            b.lack(
+                f"$.activities[{i}].responsibility",
+                "flera kommuner: ange om de gör det tillsammans (joint) eller var och en (each)",
+                "several kommuner: say whether they do it together (joint) or each (each)",
+            )
+        if fact.truncated:
+            b.lack(
+                f"$.activities[{i}]",
+                "punkten är avbruten i texten; komplettera den",
+                "the item is cut off in the text; complete it",
+            )
+        if not fact.responsible:
+            b.lack(
+                f"$.activities[{i}].responsible",
+                "ansvarig part framgår inte",
+                "no responsible party is stated",
+            )
+    if not activities:
+        b.lack("$.activities", "inga aktiviteter hittades", "no activities were found")
+    if facts.examples_only:
+        words = facts.examples_only[0]
+        b.lack(
+            "$.activities",
+            f"texten ger aktiviteterna som exempel ({words!r}); löftet kan ha fler",
+            f"the text gives the activities as examples ({words!r}); the promise may have more",
+        )
+    return focus, activities
+
+
+def _period_fields(facts: Facts, b: _Builder) -> tuple[Any, str | None]:
+    period = facts.period[0] if facts.period else None
+    worded = facts.period_text[0] if facts.period_text else None
+    if facts.period:
+        b.found("$.period", str(facts.period[0]), facts.period[1])
+    if period is None:
+        if facts.period_problem:
+            b.lack(
+                "$.period",
+                f"texten anger ett omöjligt datum ({facts.period_problem}); ange perioden",
+                f"the text states an impossible date ({facts.period_problem}); give the period",
+            )
+        else:
+            b.lack(
+                "$.period",
+                "ingen period med datum eller år hittades",
+                "no period with dates or years was found",
+            )
+        said = f"; texten säger: {worded}" if worded else ""
+        return None, _placeholder(f"löftets period{said}")
+    return period, worded
+
+
+def draft(text: str | bytes, *, source: str | None = None) -> Draft:
+    """Draft a promise (utkast till medborgarlöfte) from its Swedish text.
+
+    Finds kommuner, the local police area, the period, the signing date, the
+    signatories and contacts, focus areas, activities with their targets, and
+    the follow-up cadence, each with the phrase it came from. Never invents a
+    value: what it cannot find is a placeholder or is left out, and named in
+    :attr:`Draft.missing`.
+
+    >>> d = draft("Medborgarlöftet för Hofors kommun gäller 2023-2024.")
+    >>> d.promise.period.start.isoformat(), d.promise.municipalities[0].kommunkod
+    ('2023-01-01', '2104')
+
+    Args:
+        text: The text of a web page, press release or PDF, as text or bytes
+            (UTF-8, or Windows-1252); HTML is read as its text.
+        source: Where the text comes from, when its first lines do not say.
+
+    Returns:
+        The draft; an empty or unreadable text gives a draft with nothing
+        found and a review list that says why.
+
+    Raises:
+        MissingExtraError: When the ``draft`` extra (Babel) is not installed.
+        TypeError: When *text* is neither text nor bytes.
+    """
+    given: object = text
+    if not isinstance(given, str | bytes):
+        msg = f"draft() takes text or bytes, not {type(given).__name__}"
+        raise TypeError(msg)
+    months()  # fail early and clearly without the extra
+    prep = prepare(text)
+    info = prep.source if source is None else SourceInfo(url=source, title=prep.source.title)
+    facts = extract(prep)
+    b = _Builder(prep.text)
+    period_end = facts.period[0].end if facts.period else None
+    if facts.signed_on and period_end is not None and facts.signed_on[0] > period_end:
+        b.lack(
+            "$.signed_on",
+            f"texten anger undertecknandet {facts.signed_on[0]}, efter periodens slut; kontrollera",
+            f"the text dates the signing {facts.signed_on[0]}, after the period ends; check it",
+        )
+        facts = attrs.evolve(facts, signed_on=None)
+    for sv, en in prep.notes:
+        b.lack("$", sv, en)
+    parties, kommun_ids = _parties(facts, b)
+    period, period_text = _period_fields(facts, b)
+    signed_on = facts.signed_on[0] if facts.signed_on else None
+    if facts.signed_on:
+        b.found("$.signed_on", facts.signed_on[0].isoformat(), facts.signed_on[1])
+    signatories, contacts = _people(facts, b, kommun_ids)
+    if not signatories:
+        b.lack("$.signatories", "inga undertecknare hittades", "no signatories were found")
+    focus, activities = _activities(facts, b, kommun_ids)
+    rules: list[FollowUpRule] = []
+    if facts.cadence:
+        forum = facts.forum[0] if facts.forum else None
+        rules.append(FollowUpRule(id="uppfoljning", cadence=facts.cadence[0], forum=forum))
+        b.found("$.follow_up_rules[0].cadence", facts.cadence[0].value, facts.cadence[1])
+        if facts.forum:
+            b.found("$.follow_up_rules[0].forum", facts.forum[0], facts.forum[1])
+    else:
+        b.lack(
+            "$.follow_up_rules",
+            "hur löftet följs upp framgår inte",
+            "how the promise is followed up is not stated",
+        )
+    names = [p.name.removesuffix(" kommun") for p in parties[1:]]
+    years = (
+        f" {period.start.year}–{period.end.year}"
+        if period and period.start.year != period.end.year
+        else (f" {period.start.year}" if period else "")
+    )
+    if info.title and names:
+        title = info.title
+        b.found("$.title", title, None)
+    elif names:
+        title = f"Medborgarlöfte för {', '.join(names)}{years}"
+        b.found("$.title", title, None)
+    else:
+        title = _placeholder("löftets titel")
+    promise_id = _slug(f"{'-'.join(names) or 'utkast'}{years}")
+    promise = Promise(
+        id=promise_id,
+        title=title,
+        parties=tuple(parties),
+        period=period,
+        period_text=period_text,
+        signed_on=signed_on,
+        signatories=tuple(signatories),
+        contacts=tuple(contacts),
+        focus_areas=tuple(focus),
+        activities=tuple(activities),
+        follow_up_rules=tuple(rules),
+        summary=_placeholder("sammanfatta löftet med egna ord när utkastet är granskat"),
+        url=info.url,
+    )
+    return Draft(
+        promise=promise,
+        kind=DraftKind(facts.kind),
+        source=info,
+        findings=tuple(b.findings),
+        missing=tuple(b.missing),
+        text=prep.text,
+        truncated=prep.truncated,
+    )

@@ -1,0 +1,89 @@
+"""``medborgarlofte draft``: a TOML document drafted from a promise's Swedish text (utkast)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from medborgarlofte.cli._common import (
+    EXIT_OK,
+    STDOUT,
+    CommandError,
+    add_output,
+    emit,
+    refuse_same_file,
+    write_output,
+)
+from medborgarlofte.cli._terminal import one_line
+
+if TYPE_CHECKING:
+    import argparse
+
+    from medborgarlofte._core.problems import Language
+    from medborgarlofte.cli._common import Parents
+
+_MAX_BYTES: Final = 5 * 1024 * 1024 + 1
+"""The most bytes read from one text (5 MiB; the drafter reads its beginning)."""
+
+_TEXT: Final = {
+    "sv": {
+        "exists": "{path} finns redan; välj ett annat namn eller ange --force",
+        "written": "Utkastet skrevs till {path}. Granska det och fyll i platshållarna "
+        "(<FYLL I …>); `medborgarlofte validate {path}` listar dem.",
+    },
+    "en": {
+        "exists": "{path} exists already; choose another name or pass --force",
+        "written": "The draft was written to {path}. Review it and fill in the placeholders "
+        "(<FYLL I …>); `medborgarlofte validate {path}` lists them.",
+    },
+}
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], shared: Parents
+) -> None:
+    """Add the ``draft`` command to *commands*."""
+    parser = commands.add_parser(
+        "draft",
+        parents=[shared.lang],
+        help="draft a promise from its Swedish text: a TOML document to review",
+        description="Draft a promise from the Swedish text of a web page, press release or "
+        "PDF: kommuner, police area, period, signing date, signatories, focus areas, "
+        "activities with targets, follow-up. Writes a TOML document in which every drafted "
+        "value is commented with its source phrase and every value to supply is a <FYLL I …> "
+        "placeholder that validate reports, and prints a review list: what was found, what "
+        "was inferred, what is missing (on standard error when the TOML goes to standard "
+        "output).",
+    )
+    parser.add_argument("text", metavar="TEXT", help="the text file to read, or - for stdin")
+    add_output(parser, "the TOML draft")
+    parser.add_argument("--force", action="store_true", help="overwrite the file if it exists")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Draft the text and write the TOML document; print the review list."""
+    from medborgarlofte._draft.draft import draft  # noqa: PLC0415 - imported when run
+
+    lang: Language = args.lang
+    words = _TEXT[lang]
+    output: str = args.output
+    source: str = args.text
+    refuse_same_file(output, [] if source == STDOUT else [source], lang)
+    target = Path(output)
+    if output != STDOUT and (target.exists() or target.is_symlink()) and not args.force:
+        raise CommandError(words["exists"].format(path=one_line(output)))
+    if source == STDOUT:
+        data = sys.stdin.buffer.read(_MAX_BYTES)
+    else:
+        with Path(source).open("rb") as stream:
+            data = stream.read(_MAX_BYTES)
+    result = draft(data)
+    write_output(output, result.to_toml())
+    if output == STDOUT:
+        emit(result.review(lang).rstrip("\n"), file=sys.stderr)
+    else:
+        emit(result.review(lang).rstrip("\n"))
+        emit(words["written"].format(path=one_line(output)))
+    return EXIT_OK

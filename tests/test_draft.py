@@ -1,0 +1,559 @@
+"""Tests for drafting a promise from its Swedish text (medborgarlofte.draft).
+
+Every text here is written for these tests, in the project's own words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from medborgarlofte import (
+    Bound,
+    Cadence,
+    Confidence,
+    Draft,
+    DraftKind,
+    Interval,
+    IntervalQuota,
+    Milestone,
+    MissingExtraError,
+    Ongoing,
+    Period,
+    PeriodQuota,
+    Recurrence,
+    Schedule,
+    draft,
+    loads_with_warnings,
+    validate,
+)
+
+PRESS_RELEASE = """\
+source: https://example.org/nyheter/trygg-kommun
+retrieved-title: Nytt medborgarlöfte i Hofors
+
+Nytt medborgarlöfte i Hofors
+
+Den 3 december skrev lokalpolisområdeschefen för Gästrikland Anna Berg och \
+kommunstyrelsens ordförande Per Ek (S) under ett medborgarlöfte för Hofors kommun.
+Löftet gäller 2025–2026 och följs upp två gånger per år i BRÅ.
+
+Polisen och kommunen lovar att:
+
+  • genomföra minst fyra trygghetsvandringar per år i centrum
+  • hålla ett föräldramöte två gånger per år
+  • ansöka om tillstånd för kameror vid stationen
+  • arbeta långsiktigt mot langning av alkohol
+
+– Vi vill att alla ska känna sig trygga, säger Lisa Holm, kommunpolis i Hofors.
+"""
+
+
+@pytest.fixture(scope="module")
+def release() -> Draft:
+    return draft(PRESS_RELEASE)
+
+
+def _loads(text: str):
+    return loads_with_warnings(text, format="toml")
+
+
+def test_source_metadata_comes_from_the_first_lines(release):
+    """The address and the page title on the first lines become the draft's source."""
+    assert "https://example.org/nyheter/trygg-kommun" == release.source.url
+    assert "Nytt medborgarlöfte i Hofors" == release.source.title
+    assert "https://example.org/nyheter/trygg-kommun" == release.promise.url
+
+
+def test_kommun_police_area_and_region(release):
+    """The kommun gets its kommunkod, the police its lokalpolisområde and region."""
+    police, hofors = release.promise.parties
+    assert ("2104", "Hofors kommun") == (hofors.kommunkod, hofors.name)
+    assert ("Gästrikland", "Mitt") == (police.local_police_area, police.police_region)
+
+
+def test_period_from_years_and_signing_year_inferred(release):
+    """A year span gives whole years; a signing day without a year takes it from the period."""
+    promise = release.promise
+    assert Period(start=dt.date(2025, 1, 1), end=dt.date(2026, 12, 31)) == promise.period
+    assert dt.date(2024, 12, 3) == promise.signed_on
+    finding = next(f for f in release.findings if f.path == "$.signed_on")
+    assert Confidence.INFERRED == finding.confidence
+    assert "3 december" == finding.span.text
+
+
+def test_signatories_with_titles_and_political_party(release):
+    """Title-before-name signatories are found with party, title and political party."""
+    actual = [
+        (s.name, s.title, s.party, s.political_party, s.signed_on)
+        for s in release.promise.signatories
+    ]
+    expected = [
+        (
+            "Anna Berg",
+            "lokalpolisområdeschef för Gästrikland",
+            "polisen",
+            None,
+            dt.date(2024, 12, 3),
+        ),
+        ("Per Ek", "kommunstyrelsens ordförande", "hofors", "S", dt.date(2024, 12, 3)),
+    ]
+    assert expected == actual
+
+
+def test_a_quoted_kommunpolis_is_a_contact(release):
+    """A kommunpolis quoted in the text is a contact, not a signatory."""
+    assert [("Lisa Holm", "kommunpolis i Hofors", "polisen")] == [
+        (c.name, c.title, c.party) for c in release.promise.contacts
+    ]
+
+
+def test_activity_targets(release):
+    """Quotas per interval, schedules, milestones and ongoing work are told apart."""
+    walks, meeting, cameras, ongoing = release.promise.activities
+    assert (
+        IntervalQuota(
+            amount=4,
+            unit="trygghetsvandringar",
+            per=Interval.YEAR,
+            bound=Bound.AT_LEAST,
+            wording="minst fyra trygghetsvandringar per år",
+        )
+        == walks.target
+    )
+    assert isinstance(meeting.target, Schedule)
+    assert "FREQ=MONTHLY;INTERVAL=6" == meeting.target.recurrence.rule
+    assert Milestone() == cameras.target
+    assert Ongoing() == ongoing.target
+    assert ("polisen", "hofors") == walks.responsible
+
+
+def test_follow_up_cadence_and_forum(release):
+    """ "Följs upp två gånger per år i BRÅ" is a half-yearly follow-up in BRÅ."""
+    (rule,) = release.promise.follow_up_rules
+    assert (Cadence.HALF_YEARLY, "BRÅ") == (rule.cadence, rule.forum)
+
+
+def test_document_kind(release):
+    """A text that reports a signing with a quote reads as a press release."""
+    assert DraftKind.PRESS_RELEASE == release.kind
+
+
+def test_toml_loads_and_validate_lists_exactly_the_placeholders(release):
+    """The TOML loads to the drafted promise, and its warnings are its placeholders."""
+    text = release.to_toml()
+    promise, warnings = _loads(text)
+    assert release.promise == promise
+    assert list(release.placeholders) == [w.path for w in warnings]
+    assert {"draft-placeholder"} == {w.code for w in warnings}
+    assert text.startswith("# UTKAST")
+    assert "# källa: minst fyra trygghetsvandringar per år" not in text  # a whole line is cited
+    assert "# källa: genomföra minst fyra trygghetsvandringar per år i centrum" in text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Medborgarlöftet gäller 1 juli 2018 – 30 juni 2020.", ("2018-07-01", "2020-06-30")),
+        ("Medborgarlöftet gäller från april 2021 till april 2022.", ("2021-04-01", "2022-04-30")),
+        ("Medborgarlöftet för 2020 riktar sig mot unga.", ("2020-01-01", "2020-12-31")),
+        ("Medborgarlöftet gäller 1 januari – 31 december 2024.", ("2024-01-01", "2024-12-31")),
+        ("Medborgarlöftet gäller 2024-03-01 – 2025-02-28.", ("2024-03-01", "2025-02-28")),
+        ("Medborgarlöftet gäller för 2026.", ("2026-01-01", "2026-12-31")),
+        (
+            "Under 2019 kommer polisen och kommunen att arbeta mot narkotika.",
+            ("2019-01-01", "2019-12-31"),
+        ),
+    ],
+)
+def test_period_wordings(sentence, expected):
+    """Full dates, months, a promise's year and "Under ÅÅÅÅ kommer" give a period."""
+    period = draft(f"Laxå kommun och polisen.\n\n{sentence}").promise.period
+    assert expected == (period.start.isoformat(), period.end.isoformat())
+
+
+def test_a_season_or_an_impossible_date_gives_no_period_but_a_placeholder():
+    """ "Hösten 2015" and "31 juni" give no period: the period text is a placeholder to fill in."""
+    season = draft("Kungsörs kommun och polisen arbetar under hösten 2015.")
+    assert season.promise.period is None
+    assert "hösten 2015" in season.promise.period_text
+    assert "$.period_text" in season.placeholders
+    impossible = draft("Medborgarlöftet för Kils kommun gäller från 31 juni 2023 – 31 juni 2027.")
+    assert impossible.promise.period is None
+    assert any("31 juni 2023" in m.message_sv for m in impossible.missing)
+
+
+def test_samverkansoverenskommelse_years_are_not_the_period():
+    """Years of a related agreement are not taken as the promise's period."""
+    text = "Kils kommun skrev även under en samverkansöverenskommelse för 2023-2026."
+    assert draft(text).promise.period is None
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Polisen och Region Gotland samverkar.", ["0980"]),
+        ("Polisen och Stenungsunds, Orust och Tjörns kommuner lovar.", ["1415", "1421", "1419"]),
+        ("Lokalpolisområde Hallsberg och Laxå kommun lovar.", ["1860"]),
+        ("Polisen i Gävleborgs län lovar.", []),
+        ("Polisen lovar att vara synlig i Kungsör.", ["1960"]),
+    ],
+)
+def test_kommuner_by_name_and_inflection(text, codes):
+    """Kommuner are read with their inflected forms, never from a police area or a län."""
+    assert codes == [p.kommunkod for p in draft(text).promise.municipalities]
+
+
+AT_LEAST, ABOUT, AT_MOST = Bound.AT_LEAST, Bound.ABOUT, Bound.AT_MOST
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "minst 100 trafikkontroller med 20 minuters metoden",
+            PeriodQuota(
+                amount=100,
+                unit="trafikkontroller",
+                bound=AT_LEAST,
+                wording="minst 100 trafikkontroller",
+            ),
+        ),
+        (
+            "drygt femtio fotpatruller",
+            PeriodQuota(
+                amount=50, unit="fotpatruller", bound=ABOUT, wording="drygt femtio fotpatruller"
+            ),
+        ),
+        (
+            "ett tiotal skolbesök",
+            PeriodQuota(amount=10, unit="skolbesök", bound=ABOUT, wording="ett tiotal skolbesök"),
+        ),
+        (
+            "högst tre möten i månaden",
+            IntervalQuota(
+                amount=3,
+                unit="möten",
+                per=Interval.MONTH,
+                bound=AT_MOST,
+                wording="högst tre möten i månaden",
+            ),
+        ),
+        ("ett antal planerade insatser", Ongoing(wording="ett antal")),
+        ("delta i 3 av 4 möten", Ongoing()),
+        ("en ren och välskött stadskärna", Ongoing()),
+        (
+            "det årliga föräldramötet",
+            Schedule(recurrence=Recurrence(rule="FREQ=YEARLY"), wording="årliga"),
+        ),
+        (
+            "lägesbild en gång i veckan",
+            Schedule(recurrence=Recurrence(rule="FREQ=WEEKLY"), wording="en gång i veckan"),
+        ),
+    ],
+)
+def test_target_wordings(line, expected):
+    """Number words, comparators, intervals and frequencies become the right target."""
+    text = f"Kils kommun lovar att:\n\n • {line}\n"
+    (activity,) = draft(text).promise.activities
+    assert expected == activity.target
+
+
+def test_signature_block_and_acting_title():
+    """Name-and-title lines closing a text are signatories; "tf." marks an acting title."""
+    text = (
+        "Laxå kommun och polisen lovar att:\n\n • fortsätta med trygghetsvandringar\n\n"
+        "Eva Lind, tf. kommundirektör\nOla Berg, chef lokalpolisområde Hallsberg\n"
+    )
+    actual = [(s.name, s.title, s.acting, s.party) for s in draft(text).promise.signatories]
+    expected = [
+        ("Eva Lind", "kommundirektör", True, "laxa"),
+        ("Ola Berg", "chef lokalpolisområde Hallsberg", False, "polisen"),
+    ]
+    assert expected == actual
+
+
+def test_a_bullet_list_under_a_problem_heading_is_not_an_activity_list():
+    """Problem areas and follow-up bullets are not drafted as activities."""
+    text = (
+        "Problemområden i Kils kommun:\n\n 1. Stölder.\n 2. Våld.\n\n"
+        "Polisen kommer att:\n\n • fotpatrullera i centrum\n"
+    )
+    assert ["Fotpatrullera i centrum"] == [a.title for a in draft(text).promise.activities]
+
+
+def test_activities_from_a_prose_list():
+    """ "Aktiviteterna är bland annat X, Y och Z" gives one activity each."""
+    text = (
+        "Hofors kommun och polisen. Aktiviteterna är bland annat trafikkontroller, "
+        "skolbesök och stöd till föreningar."
+    )
+    titles = [a.title for a in draft(text).promise.activities]
+    assert ["Trafikkontroller", "Skolbesök", "Stöd till föreningar"] == titles
+
+
+def test_a_text_cut_short_marks_its_last_item():
+    """The last item of a text cut short is kept, marked, and has no unit."""
+    text = "Kils kommun lovar att:\n\n • genomföra minst två trafi\n[TRUNCATED: here]\n"
+    result = draft(text)
+    (activity,) = result.promise.activities
+    assert activity.title.endswith("…")
+    assert 2 == activity.target.amount
+    assert "$.activities[0].target.unit" in result.placeholders
+    assert result.truncated
+
+
+def test_pdf_text_with_hyphenation_and_broken_lines():
+    """Words hyphenated at a line end are joined, and broken lines are mended."""
+    text = (
+        "Medborgarlöftet för Vingåkers kommun gäller 1 januari 2019 – 31 de-\n"
+        "cember 2019 och\nomfattar hela kommunen."
+    )
+    result = draft(text)
+    assert Period.year(2019) == result.promise.period
+
+
+def test_html_is_read_as_text():
+    """An HTML page is read as its text: its title, its paragraphs and its list items."""
+    page = (
+        "<html><head><title>Medborgarlöfte för Skara</title><script>var x = 1;</script></head>"
+        "<body><p>Skara kommun och polisen lovar att:</p>"
+        "<ul><li>genomföra tre nattvandringar</li><li>fotpatrullera i centrum</li></ul>"
+        "</body></html>"
+    )
+    result = draft(page)
+    assert "Medborgarlöfte för Skara" == result.source.title
+    assert [3, None] == [getattr(a.target, "amount", None) for a in result.promise.activities]
+    assert any("HTML" in m.message_sv for m in result.missing)
+
+
+@pytest.mark.parametrize(
+    ("data", "note"),
+    [
+        ("", "ingen kommun"),
+        ("The police and the council signed a promise about safety in the town today.", "svenska"),
+        (bytes(range(256)) * 40, "binära"),
+        ("Medborgarlöfte. " * 400_000, "bara början"),
+    ],
+)
+def test_bad_input_gives_a_draft_and_a_review_list(data, note):
+    """Empty, foreign, binary and huge inputs give a draft that loads and says why it is thin."""
+    result = draft(data)
+    review = result.review()
+    assert note in review
+    promise, _ = _loads(result.to_toml())
+    assert result.promise == promise
+    assert "$.summary" in result.placeholders
+
+
+def test_draft_refuses_what_is_not_text():
+    """Anything but text or bytes is a TypeError naming the type."""
+    with pytest.raises(TypeError, match="not int"):
+        draft(42)  # type: ignore[arg-type]
+
+
+def test_review_list_in_english(release):
+    """The review list counts what was found and lists what is missing, in English too."""
+    review = release.review("en")
+    assert review.startswith("Draft of a promise:")
+    assert "found    $.signed_on: 2024-12-03" not in review
+    assert "inferred $.signed_on: 2024-12-03" in review
+
+
+def test_validate_reports_a_placeholder_anywhere_a_draft_leaves_one(release):
+    """validate reports a placeholder in a title as a draft-placeholder warning."""
+    import attrs  # noqa: PLC0415
+
+    promise = attrs.evolve(release.promise, title="<FYLL I: titel>")
+    codes = [(p.path, p.code) for p in validate(promise) if p.code == "draft-placeholder"]
+    assert ("$.title", "draft-placeholder") == codes[0]
+
+
+def test_missing_babel_is_a_clear_error(monkeypatch):
+    """Without Babel (the draft extra), drafting raises MissingExtraError naming the extra."""
+    import sys  # noqa: PLC0415
+
+    from medborgarlofte._draft import phrases  # noqa: PLC0415
+
+    phrases.months.cache_clear()
+    monkeypatch.setitem(sys.modules, "babel.dates", None)
+    try:
+        with pytest.raises(MissingExtraError, match="draft"):
+            draft("text")
+    finally:
+        monkeypatch.undo()
+        phrases.months.cache_clear()
+
+
+@given(st.text(max_size=400))
+def test_any_text_gives_a_draft_that_loads(text):
+    """Whatever the text, drafting never raises and its TOML loads to the same promise."""
+    result = draft(text)
+    promise, warnings = _loads(result.to_toml())
+    assert result.promise == promise
+    assert set(result.placeholders) <= {w.path for w in warnings}
+
+
+DOMAIN_WORDS = [
+    "Polisen", "lovar", "att", "minst", "två", "per", "år", "Hofors", "kommun", "•", "\n",
+    "2023-2024", "medborgarlöftet", "gäller", "12 juni", "undertecknade", "Anna Berg", ",", ".",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(DOMAIN_WORDS), max_size=60))
+def test_domain_words_in_any_order_give_a_draft_that_loads(words):
+    """Shuffled domain words never make the drafter raise or write a document that fails."""
+    result = draft(" ".join(words))
+    promise, _ = _loads(result.to_toml())
+    assert result.promise == promise
+
+
+def test_a_surname_that_is_a_kommun_is_not_a_kommun():
+    """ "Anna Berg" names a person: Berg kommun is not drafted from it, however often it occurs."""
+    text = "Avtalet undertecknades av " + "Anna Berg, " * 300 + "kommunchef."
+    assert () == draft(text).promise.municipalities
+
+
+def test_several_kommuner_share_an_activity_and_the_review_asks_how():
+    """An activity of "kommunerna" names every kommun, and the review list asks joint or each."""
+    text = (
+        "Polisen och Stenungsunds, Orust och Tjörns kommuner lovar att:\n\n"
+        " • genomföra trygghetsvandringar i varje tätort\n"
+    )
+    result = draft(text)
+    (activity,) = result.promise.activities
+    assert ("polisen", "stenungsund", "orust", "tjorn") == activity.responsible
+    assert ["$.activities[0].responsibility"] == [
+        m.path for m in result.missing if m.path.startswith("$.activities")
+    ]
+
+
+def test_a_bare_address_and_a_title_line_are_the_source():
+    """An address alone on the first line and a title on the second are the source."""
+    text = "https://example.org/kil\nKil – medborgarlöften\n\nKils kommun och polisen lovar."
+    result = draft(text)
+    assert ("https://example.org/kil", "Kil – medborgarlöften") == (
+        result.source.url,
+        result.source.title,
+    )
+    assert not result.text.startswith("https://")
+
+
+THEMES = "Medborgarlöftena fokuserar främst på arbete mot narkotika, trygghet och trafiksäkerhet."
+PLACES = "Fokusområden kommer att vara Centrum samt Stationsområdet."
+AIM = "Parterna kommer att inrikta arbetet mot narkotika- och alkoholbrott."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "titles"),
+    [
+        (THEMES, ["Narkotika", "Trygghet", "Trafiksäkerhet"]),
+        (PLACES, ["Centrum", "Stationsområdet"]),
+        (AIM, ["Narkotika- och alkoholbrott"]),
+    ],
+)
+def test_focus_areas_named_in_prose(sentence, titles):
+    """Focus areas named in a sentence are drafted one per item, and marked as guessed."""
+    result = draft(f"Skara kommun och polisen.\n\n{sentence}")
+    assert titles == [f.title for f in result.promise.focus_areas]
+    confidences = {f.confidence for f in result.findings if f.path.startswith("$.focus_areas")}
+    assert {Confidence.GUESSED} == confidences
+
+
+def test_follow_up_at_the_next_promise_is_end_of_period():
+    """Following up "i samband med framtagande av nytt löfte" is an end-of-period follow-up."""
+    text = (
+        "Halmstads kommun och polisen lovar att:\n\n"
+        " • följa upp arbetet i samband med framtagande av nytt medborgarlöfte\n"
+    )
+    (rule,) = draft(text).promise.follow_up_rules
+    assert Cadence.END_OF_PERIOD == rule.cadence
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@given(st.lists(st.sampled_from([*DOMAIN_WORDS, "Kils", "kommuner", "fyra", "drygt"]), max_size=60))
+def test_every_drafted_kommun_and_person_is_in_the_text(words):
+    """Never a value the text does not support: each kommun and signatory is named in it."""
+    text = " ".join(words)
+    result = draft(text)
+    folded = _folded(result.text)
+    for party in result.promise.municipalities:
+        assert party.name.removesuffix(" kommun").casefold() in folded
+    for person in (*result.promise.signatories, *result.promise.contacts):
+        assert _folded(person.name) in folded
+
+
+def test_an_iso_signing_date_and_an_acting_title_opening_the_sentence():
+    """An ISO date in a signing sentence is the signing date; "Tf." opening it marks acting."""
+    text = (
+        "Tf. kommundirektör Eva Lind och lokalpolisområdeschef Jon Ek undertecknade "
+        "medborgarlöftet 2024-02-02 för Orsa kommun."
+    )
+    promise = draft(text).promise
+    assert dt.date(2024, 2, 2) == promise.signed_on
+    assert [("Eva Lind", True, "orsa"), ("Jon Ek", False, "polisen")] == [
+        (s.name, s.acting, s.party) for s in promise.signatories
+    ]
+
+
+def test_a_list_given_as_examples_is_named_in_the_review():
+    """A list introduced by "bland annat" is drafted, and the review says it may be incomplete."""
+    result = draft("Kils kommun och polisen lovar bland annat att:\n\n • fotpatrullera i centrum\n")
+    assert ["Fotpatrullera i centrum"] == [a.title for a in result.promise.activities]
+    assert any("'bland annat'" in m.message_sv for m in result.missing)
+    assert not any("exempel" in m.message_sv for m in draft(PRESS_RELEASE).missing)
+
+
+def test_a_signing_date_after_the_period_is_left_for_review():
+    """A signing dated after the period is not drafted (it would be an error) but named."""
+    text = "Medborgarlöftet för Kils kommun gäller 2020. Det undertecknades den 3 mars 2022."
+    result = draft(text)
+    assert result.promise.signed_on is None
+    assert any(m.path == "$.signed_on" for m in result.missing)
+    assert result.promise == _loads(result.to_toml())[0]
+
+
+LUDVIKA = (
+    "Kommunstyrelsens ordförande i Ludvika, Anna Berg och lokalpolisområdeschef Per Lind "
+    "undertecknade löftet."
+)
+HOFORS_AFTER_NAME = "Löftet undertecknades av kommunstyrelsens ordförande Per Ek Hofors kommun."
+KSO = "kommunstyrelsens ordförande"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (LUDVIKA, [("Anna Berg", f"{KSO} i Ludvika"), ("Per Lind", "lokalpolisområdeschef")]),
+        (HOFORS_AFTER_NAME, [("Per Ek", KSO)]),
+        ("Polisen undertecknade löftet med kommunchef Polisens Medborgarlöfte.", []),
+    ],
+)
+def test_names_stop_where_names_stop(text, expected):
+    """A name takes no kommun after it and no word of the domain; a title keeps its place."""
+    assert expected == [(s.name, s.title) for s in draft(text).promise.signatories]
+
+
+def test_a_stated_impossible_period_across_lines_keeps_the_toml_valid():
+    """An impossible date written over two lines is quoted on one comment line."""
+    text = "Medborgarlöftet för Kils kommun gäller 31 juni 2023 –\n31 juni 2027."
+    result = draft(text)
+    assert result.promise == _loads(result.to_toml())[0]
+    assert result.promise.period is None
+
+
+def test_reported_work_is_not_drafted_as_a_promised_activity():
+    """Items saying what was done ("har genomfört") are reports, not activities."""
+    text = (
+        "Uppföljning av medborgarlöftet i Skara kommun\n\nPolisen lovar att:\n\n"
+        " • genomföra fyra krogtillsyner\n • Polisen har under året genomfört fem krogtillsyner\n"
+    )
+    result = draft(text)
+    assert ["Genomföra fyra krogtillsyner"] == [a.title for a in result.promise.activities]
+    assert DraftKind.FOLLOW_UP_REPORT == result.kind
