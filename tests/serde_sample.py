@@ -35,6 +35,7 @@ from medborgarlofte import (
     Recurrence,
     RelatedDocument,
     Report,
+    ReportLink,
     ReportKind,
     Responsibility,
     Schedule,
@@ -198,7 +199,7 @@ def sample_promise() -> Promise:
                 wording="drygt hundra",
                 reason="sjukdom",
             ),
-            Report(note="Oplanerad insats", date=D(2023, 8, 1)),
+            Report(note="Oplanerad insats", date=D(2023, 8, 1), link=ReportLink.UNPROMISED),
         ),
         indicators=(
             Indicator(

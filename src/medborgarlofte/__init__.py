@@ -63,6 +63,18 @@ from medborgarlofte._formats import (
     loads_with_warnings,
     to_dict,
 )
+from medborgarlofte._formats.documents import (
+    Document,
+    dump_follow_up,
+    dumps_follow_up,
+    follow_up_from_dict,
+    follow_up_to_dict,
+    load_document,
+    load_follow_up,
+    loads_document,
+    loads_follow_up,
+    loads_follow_up_with_warnings,
+)
 from medborgarlofte._formats.schema import json_schema
 from medborgarlofte._formats.tables import (
     activities_to_csv,
@@ -70,6 +82,7 @@ from medborgarlofte._formats.tables import (
     reports_from_csv,
     reports_to_csv,
 )
+from medborgarlofte._model.document import FollowUpDocument, PromiseRef
 from medborgarlofte._model.followup import (
     Assessment,
     Cadence,
@@ -79,11 +92,13 @@ from medborgarlofte._model.followup import (
     Verdict,
 )
 from medborgarlofte._model.indicators import (
+    DatePrecision,
     Direction,
     Indicator,
     IndicatorTarget,
     Measurement,
 )
+from medborgarlofte._model.origin import Inference, Origin, OriginKind
 from medborgarlofte._model.parties import (
     Contact,
     Party,
@@ -93,20 +108,29 @@ from medborgarlofte._model.parties import (
     PlaceKind,
     Signatory,
 )
-from medborgarlofte._model.period import Period
+from medborgarlofte._model.period import OpenPeriod, Period
 from medborgarlofte._model.promise import (
     Activity,
     Basis,
     Cancellation,
     FocusArea,
+    PlaceSplit,
     Promise,
     RelatedDocument,
     Responsibility,
+    ReviewOccasion,
     Source,
     SourceKind,
 )
 from medborgarlofte._model.recurrence import Recurrence
-from medborgarlofte._model.reports import Quantity, QuantityKind, Report, ReportKind
+from medborgarlofte._model.reports import (
+    Quantity,
+    QuantityKind,
+    Report,
+    ReportKind,
+    ReportLink,
+    Share,
+)
 from medborgarlofte._model.sweden import (
     County,
     Kommun,
@@ -135,7 +159,7 @@ from medborgarlofte._render.ical import (
     to_icalendar,
 )
 from medborgarlofte._render.renderer import describe_target, render_html, render_markdown
-from medborgarlofte._rules.integrity import check, validate
+from medborgarlofte._rules.integrity import check, validate, validate_follow_up
 from medborgarlofte.exceptions import (
     InvalidValueError,
     MedborgarlofteError,
@@ -161,17 +185,21 @@ __all__ = [
     "Contact",
     "County",
     "CoverageGap",
+    "DatePrecision",
     "Direction",
+    "Document",
     "FocusArea",
     "FocusAreaProgress",
     "FollowUp",
     "FollowUpCoverage",
+    "FollowUpDocument",
     "FollowUpOccasion",
     "FollowUpRule",
     "Format",
     "Indicator",
     "IndicatorProgress",
     "IndicatorTarget",
+    "Inference",
     "Interval",
     "IntervalProgress",
     "IntervalQuota",
@@ -188,6 +216,9 @@ __all__ = [
     "OccasionState",
     "OccasionStatus",
     "Ongoing",
+    "OpenPeriod",
+    "Origin",
+    "OriginKind",
     "PartialIntervals",
     "Party",
     "PartyKind",
@@ -196,6 +227,7 @@ __all__ = [
     "PeriodQuota",
     "Place",
     "PlaceKind",
+    "PlaceSplit",
     "PoliceRegion",
     "Portfolio",
     "PortfolioRow",
@@ -205,6 +237,7 @@ __all__ = [
     "ProgressRules",
     "Promise",
     "PromiseProgress",
+    "PromiseRef",
     "Quantity",
     "QuantityKind",
     "ReasonCode",
@@ -212,10 +245,13 @@ __all__ = [
     "RelatedDocument",
     "Report",
     "ReportKind",
+    "ReportLink",
     "ReportingInterval",
     "Responsibility",
+    "ReviewOccasion",
     "Schedule",
     "Severity",
+    "Share",
     "Signatory",
     "Source",
     "SourceKind",
@@ -238,13 +274,17 @@ __all__ = [
     "counties",
     "describe_target",
     "dump",
+    "dump_follow_up",
     "dump_many",
     "dumps",
+    "dumps_follow_up",
     "dumps_many",
     "end_of_period",
     "expand_follow_up_rule",
     "follow_up_coverage",
+    "follow_up_from_dict",
     "follow_up_occasions",
+    "follow_up_to_dict",
     "from_dict",
     "import_reports",
     "interval_containing",
@@ -256,9 +296,14 @@ __all__ = [
     "kommuner",
     "kommuner_in",
     "load",
+    "load_document",
+    "load_follow_up",
     "load_many",
     "load_with_warnings",
     "loads",
+    "loads_document",
+    "loads_follow_up",
+    "loads_follow_up_with_warnings",
     "loads_many",
     "loads_many_with_warnings",
     "loads_with_warnings",
@@ -274,4 +319,5 @@ __all__ = [
     "to_dict",
     "to_icalendar",
     "validate",
+    "validate_follow_up",
 ]

@@ -23,7 +23,12 @@ from medborgarlofte._formats.syntax import (
     parse,
     write,
 )
-from medborgarlofte._formats.versioning import FORMAT_VERSION, VERSION_KEY, upgrade
+from medborgarlofte._formats.versioning import (
+    FORMAT_VERSION,
+    VERSION_KEY,
+    document_type,
+    upgrade,
+)
 from medborgarlofte._model.promise import Promise
 from medborgarlofte._rules.integrity import validate
 from medborgarlofte.exceptions import ValidationError
@@ -99,6 +104,7 @@ def _body(data: object) -> dict[str, Any]:
                 )
             ]
         )
+    document_type(data, wanted=None)  # a follow-up document is refused by name (#16)
     return upgrade(data)
 
 

@@ -85,7 +85,7 @@ _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 # Group columns of a list field: quantity_2_unit is field `unit` of the second.
 _GROUP_COLUMN = re.compile(r"(?P<prefix>[a-z_]+?)_(?P<number>[1-9][0-9]*)_(?P<field>[a-z_]+)")
 # The column-name stem of each list-of-objects field of Report.
-_GROUP_PREFIX = {"quantities": "quantity"}
+_GROUP_PREFIX = {"quantities": "quantity", "shares": "share"}
 
 
 # --------------------------------------------------------------------------
@@ -239,6 +239,10 @@ _LEAF_PARSERS: dict[object, _Parser] = {
     float: _parse_float,
     dt.date: lambda text, _comma: _parse_date(text),
     str: lambda text, comma: _unprotect(text) if comma else text,
+    # Ids joined with LIST_SEPARATOR, as the writer joins them (#16).
+    tuple[str, ...]: lambda text, comma: tuple(
+        (_unprotect(text) if comma else text).split(LIST_SEPARATOR)
+    ),
 }
 
 
