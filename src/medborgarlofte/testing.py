@@ -1375,10 +1375,11 @@ def _date_paths(document: object, path: str = "$") -> list[str]:
         return [path]
     if type(document) is tuple:
         return [p for i, item in enumerate(document) for p in _date_paths(item, f"{path}[{i}]")]
-    if attrs.has(type(document)):
+    cls = type(document)
+    if attrs.has(cls):
         return [
             p
-            for field in attrs.fields(type(document))
+            for field in attrs.fields(cls)
             for p in _date_paths(getattr(document, field.name), f"{path}.{field.name}")
         ]
     return []

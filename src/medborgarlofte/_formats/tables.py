@@ -373,7 +373,7 @@ def reports_to_csv(promise: Promise, *, excel: bool = False) -> str:
     >>> p = Promise(id="p", title="Löfte", reports=(
     ...     Report(activity="a1", date=dt.date(2024, 3, 1), amount=6),))
     >>> print(reports_to_csv(p).splitlines()[1])
-    a1,,done,2024-03-01,,,,6,false,,,,,
+    a1,,done,2024-03-01,,,,6,false,,,,,,activity,,,
 
     Args:
         promise: The promise whose reports to write.
@@ -385,17 +385,20 @@ def reports_to_csv(promise: Promise, *, excel: bool = False) -> str:
         The table as text, lines ending in CRLF as RFC 4180 has it; write it
         to a file opened with ``newline=""``.
     """
-    count = max(
-        (len(getattr(r, g.field)) for r in promise.reports for g in _GROUPS.values()), default=0
-    )
+    # Each group has as many numbered column groups as its longest list needs (#16).
+    counts = {
+        g.field: max((len(getattr(r, g.field)) for r in promise.reports), default=0)
+        for g in _GROUPS.values()
+    }
     header = list(_FIXED_COLUMNS)
     for group in _GROUPS.values():
-        header += [_group_column(group, n, s) for n in range(1, count + 1) for s in group.subs]
-    rows = [_report_row(report, count, excel=excel) for report in promise.reports]
+        numbers = range(1, counts[group.field] + 1)
+        header += [_group_column(group, n, s) for n in numbers for s in group.subs]
+    rows = [_report_row(report, counts, excel=excel) for report in promise.reports]
     return _write(header, rows, excel=excel)
 
 
-def _report_row(report: Report, count: int, *, excel: bool) -> list[str]:
+def _report_row(report: Report, counts: dict[str, int], *, excel: bool) -> list[str]:
     row: list[str] = []
     groups: list[str] = []
     for part in _LAYOUT:
@@ -408,7 +411,7 @@ def _report_row(report: Report, count: int, *, excel: bool) -> list[str]:
                 for s in part.subs
             ]
         else:
-            for number in range(count):
+            for number in range(counts[part.field]):
                 item = value[number] if number < len(value) else None
                 groups += [
                     "" if item is None else _cell(getattr(item, s.field), excel=excel)

@@ -763,8 +763,9 @@ def _resolve(document: object, path: str) -> object:
         if step is None:
             raise LookupError(path)
         name, index = step.groups()
+        cls = type(here)
         if name is not None:
-            if not attrs.has(type(here)) or name not in attrs.fields_dict(type(here)):
+            if not attrs.has(cls) or name not in attrs.fields_dict(cls):
                 raise LookupError(path)
             here = getattr(here, name)
         elif type(here) is tuple and int(index) < len(here):
@@ -834,7 +835,7 @@ def _match_promise(document: FollowUpDocument, promises: Iterable[Promise], foun
             f"none of the promises given has the id {ref.id!r}",
         )
         return
-    theirs = {p.kommunkod for p in promise.municipalities}
+    theirs = {p.kommunkod for p in promise.municipalities if p.kommunkod is not None}
     if ref.kommunkoder and not set(ref.kommunkoder) <= theirs:
         found.add(
             "$.promise.kommunkoder",
