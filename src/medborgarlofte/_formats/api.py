@@ -158,7 +158,7 @@ def to_dict(promise: Promise) -> dict[str, Any]:
 
     >>> from medborgarlofte import Promise
     >>> to_dict(Promise(id="p", title="Trygg kommun"))
-    {'format_version': 1, 'id': 'p', 'title': 'Trygg kommun'}
+    {'format_version': 2, 'id': 'p', 'title': 'Trygg kommun'}
     """
     return {VERSION_KEY: FORMAT_VERSION, **FAST_CONVERTER.unstructure(promise, Promise)}
 
@@ -198,7 +198,7 @@ def loads(
 
     >>> police = '{"id": "polis", "kind": "police", "name": "Polisen"}'
     >>> text = f'{{"id": "p", "title": "Trygg kommun", "parties": [{police}]'
-    >>> loads(text + ', "format_version": 1}').title
+    >>> loads(text + ', "format_version": 2}').title
     'Trygg kommun'
 
     Args:
@@ -361,7 +361,7 @@ def loads_many(
 
     >>> police = '{"id": "x", "kind": "police", "name": "P"}'
     >>> promise = f'{{"id": "p", "title": "T", "parties": [{police}]}}'
-    >>> loads_many(f'{{"format_version": 1, "promises": [{promise}]}}')[0].id
+    >>> loads_many(f'{{"format_version": 2, "promises": [{promise}]}}')[0].id
     'p'
 
     Args:
