@@ -597,18 +597,15 @@ _HONEST_LINKS = frozenset(
 def _links_plain(reports: Sequence[Report]) -> bool:
     """Return whether no report can have a problem of links, places, parties or shares.
 
-    Checked in bulk for a national data set, in one comprehension that
-    allocates nothing for a plain report (``False`` is one object) and never
-    hashes an enum member, which is slow; quantities are only looked into
-    when some report has them. ``False`` only means that the report-by-report
+    Checked in bulk for a national data set, in one pass that compares the
+    link by identity and never hashes an enum member, which is slow;
+    quantities are only looked into when some report has them. ``False`` only means that the report-by-report
     check looks.
     """
     active = ReportLink.ACTIVITY
     if any(
-        [
-            r.link is not active or r.activity is None or r.places or r.parties or r.shares
-            for r in reports
-        ]
+        r.link is not active or r.activity is None or r.places or r.parties or r.shares
+        for r in reports
     ):
         return False
     quantities = [r.quantities for r in reports]
