@@ -599,8 +599,8 @@ def _links_plain(reports: Sequence[Report]) -> bool:
 
     Checked in bulk for a national data set, in one pass that compares the
     link by identity and never hashes an enum member, which is slow;
-    quantities are only looked into when some report has them. ``False`` only means that the report-by-report
-    check looks.
+    quantities are only looked into when some report has them. ``False``
+    only means that the report-by-report check looks.
     """
     active = ReportLink.ACTIVITY
     if any(
