@@ -23,6 +23,7 @@ from medborgarlofte import (
     dumps_follow_up,
     follow_up_from_dict,
     follow_up_to_dict,
+    from_dict,
     load_document,
     load_follow_up,
     loads,
@@ -140,3 +141,36 @@ def test_files_follow_their_suffix(tmp_path):
     dump_follow_up(DOCUMENT, path)
     assert DOCUMENT == load_follow_up(path)
     assert DOCUMENT == load_document(path)
+
+
+def test_the_new_fields_of_a_promise_are_as_strict_as_the_old():
+    """Unknown keys, wrong types and unknown values in #16's fields are refused with paths."""
+    data = {
+        "format_version": 2,
+        "id": "p",
+        "title": "T",
+        "parties": [{"id": "polisen", "kind": "police", "name": "Polisen"}],
+        "reports": [{"link": "kanske", "work": "fotpatruller", "shares": [{"share": "hälften"}]}],
+        "signatories": [{"name": "A", "party": "polisen", "signing_stated": "nej"}],
+        "reviews": [{"datum": "2024-01-01"}],
+        "origin": {"kind": "press_release", "truncated": 1, "inferred": [{"path": 5}]},
+    }
+    with pytest.raises(ValidationError) as caught:
+        from_dict(data)
+    expected = [
+        ("$.origin.inferred[0].path", "wrong-type"),
+        ("$.origin.truncated", "wrong-type"),
+        ("$.reports[0].link", "unknown-enum-value"),
+        ("$.reports[0].shares[0].share", "wrong-type"),
+        ("$.reviews[0].datum", "unknown-key"),
+        ("$.signatories[0].signing_stated", "wrong-type"),
+    ]
+    assert expected == sorted((p.path, p.code) for p in caught.value.problems)
+
+
+def test_an_open_period_without_start_is_a_missing_key():
+    """A covered span needs its start; the end alone is refused at its path."""
+    data = follow_up_to_dict(DOCUMENT) | {"covers": {"end": "2019-04-30"}}
+    with pytest.raises(ValidationError) as caught:
+        follow_up_from_dict(data)
+    assert [("$.covers.start", "missing-key")] == [(p.path, p.code) for p in caught.value.problems]

@@ -100,3 +100,13 @@ def test_a_follow_up_document_of_a_promise_has_no_error_beside_it(pair):
     expected: list[str] = []
     actual = [p.code for p in validate_follow_up(document, promises=[promise]) if p.is_error]
     assert expected == actual
+
+
+@_settings
+@given(_documents)
+def test_fast_and_detailed_paths_build_equal_follow_up_documents(document: FollowUpDocument):
+    """The fast and the detailed converter build equal follow-up documents."""
+    body = follow_up_to_dict(document)
+    del body["format_version"], body["document_type"]
+    fast = FAST_CONVERTER.structure(body, FollowUpDocument)
+    assert fast == CONVERTER.structure(body, FollowUpDocument)
