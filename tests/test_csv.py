@@ -23,14 +23,17 @@ from medborgarlofte import (
     PartyKind,
     Period,
     PeriodQuota,
+    Place,
     Promise,
     Quantity,
     QuantityKind,
     Recurrence,
     Report,
     ReportKind,
+    ReportLink,
     Responsibility,
     Schedule,
+    Share,
     ValidationError,
     activities_to_csv,
     import_reports,
@@ -278,7 +281,9 @@ def test_import_adds_after_the_promise_own_reports() -> None:
 @given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1), st.booleans())
 def test_any_text_round_trips_in_both_kinds_of_table(text: str, excel: bool) -> None:
     """Every non-empty text survives a table, whatever it starts with, in both kinds of table."""
-    promise = attrs.evolve(PROMISE, reports=(Report(note=text, reason=f"'{text}"),))
+    promise = attrs.evolve(
+        PROMISE, reports=(Report(note=text, reason=f"'{text}", link=ReportLink.UNPROMISED),)
+    )
     back = reports_from_csv(reports_to_csv(promise, excel=excel), promise=PROMISE)
     assert promise.reports == back
 
@@ -325,7 +330,8 @@ def test_booleans_in_english_and_swedish_excel_spelling(cell: str, expected: boo
 def test_blank_rows_short_rows_and_spaces_in_headers() -> None:
     """Blank rows are skipped, short rows are padded, spaces around column names are ignored."""
     text = " activity , amount,note\n\n,,\ntrafik\n,,;\n"
-    assert (Report(activity="trafik"), Report(note=";")) == reports_from_csv(text, promise=PROMISE)
+    expected = (Report(activity="trafik"), Report(note=";", link=ReportLink.UNPROMISED))
+    assert expected == reports_from_csv(text, promise=PROMISE)
 
 
 def test_an_unnamed_empty_column_is_ignored() -> None:
@@ -590,3 +596,46 @@ def test_a_damaged_cell_is_reported_where_it_is(promise: Promise, data: st.DataO
     else:
         return  # the junk was a fine text for that column
     assert f"reports.csv:row {row + 1}:column {rows[0][column]}" in paths
+
+
+def test_a_table_without_a_link_column_reads_rows_without_activity_as_unpromised() -> None:
+    """An older table, without link, reads a row without activity as work never promised."""
+    (report,) = reports_from_csv("date,note\r\n2023-05-01,extra rondering\r\n", promise=PROMISE)
+    assert ReportLink.UNPROMISED == report.link
+
+
+def test_links_places_and_parties_are_checked_row_by_row() -> None:
+    """A row claiming an activity it does not name, or naming unknown ids, is refused there."""
+    text = (
+        "activity,date,link,places,parties\r\n"
+        ",2023-05-01,activity,,\r\n"
+        "trafik,2023-05-02,unpromised,,\r\n"
+        ",2023-05-03,unrestated,torget,polisen|bid\r\n"
+    )
+    expected = [
+        ("reports.csv:row 2:column link", "report-link-without-activity"),
+        ("reports.csv:row 3:column link", "report-link-conflict"),
+        ("reports.csv:row 4:column places", "unknown-place"),
+        ("reports.csv:row 4:column parties", "unknown-party"),
+    ]
+    assert expected == _problems(text)
+
+
+def test_new_report_fields_round_trip_through_the_table() -> None:
+    """Work, links, places, parties and shares survive a reports table and back."""
+    promise = attrs.evolve(
+        PROMISE,
+        places=(Place(id="byarna", name="Byarna"),),
+        reports=(
+            Report(
+                work="fotpatruller",
+                link=ReportLink.UNRESTATED,
+                amount=20,
+                places=("byarna",),
+                parties=("polisen", "hofors"),
+                shares=(Share(share=0.5, place="byarna", approximate=True),),
+                quantities=(Quantity(value=9, unit="besök", place="byarna", share=0.4),),
+            ),
+        ),
+    )
+    assert promise.reports == reports_from_csv(reports_to_csv(promise), promise=promise)

@@ -57,7 +57,7 @@ from medborgarlofte._core.problems import Problem, Severity
 from medborgarlofte._formats import DEFAULT_MAX_SIZE
 from medborgarlofte._model.promise import Activity, Promise
 from medborgarlofte._model.recurrence import Recurrence
-from medborgarlofte._model.reports import Report
+from medborgarlofte._model.reports import Report, ReportLink
 from medborgarlofte._model.targets import IntervalQuota, Milestone, PeriodQuota, Schedule
 from medborgarlofte.exceptions import InvalidValueError, ValidationError
 
@@ -733,8 +733,47 @@ class _Reader:
                     values[slot.field] = made
         if not ok:
             return None
+        if "link" not in header.fixed and values.get("activity") is None:
+            # A table without a link column reads as format version 1 did (#16).
+            values["link"] = ReportLink.UNPROMISED
         good, report = self.build(Report, values, _SCALAR_COLUMNS, row)
+        if good:
+            self.links(row, typing.cast("Report", report))
         return typing.cast("Report", report) if good else None
+
+    def links(self, row: int, report: Report) -> None:
+        """Check a report's link against its activity, and the places and parties it names."""
+        if report.activity is None and report.link is ReportLink.ACTIVITY:
+            self.problem(
+                codes.REPORT_LINK_WITHOUT_ACTIVITY,
+                "raden anger ingen aktivitet; skriv 'unrestated' eller 'unpromised' i link",
+                "the row names no activity; write 'unrestated' or 'unpromised' under link",
+                row=row,
+                column="link",
+            )
+        elif report.activity is not None and report.link is not ReportLink.ACTIVITY:
+            self.problem(
+                codes.REPORT_LINK_CONFLICT,
+                f"raden anger aktiviteten {report.activity!r} men link {report.link.value!r}",
+                f"the row names the activity {report.activity!r} but link {report.link.value!r}",
+                row=row,
+                column="link",
+            )
+        places = {p.id for p in self.promise.places}
+        parties = {p.id for p in self.promise.parties}
+        for column, refs, known, code in (
+            ("places", report.places, places, codes.UNKNOWN_PLACE),
+            ("parties", report.parties, parties, codes.UNKNOWN_PARTY),
+        ):
+            for ref in refs:
+                if ref not in known:
+                    self.problem(
+                        code,
+                        f"löftet har inget id {ref!r} i {column}",
+                        f"the promise has no id {ref!r} for {column}",
+                        row=row,
+                        column=column,
+                    )
 
     def object_from(self, slot: _Slot, cells: list[str], row: int) -> object:
         """Return the object a slot's cells make, None if all are empty, or _BAD."""
