@@ -154,7 +154,7 @@ def test_every_fact_has_a_typed_place(name, capsys):
 
 # Facts in the text's or the annotator's words: their place is checked, not their words.
 _WORDS = re.compile(
-    r"(title|period_text|qualifier|note|activity_title|covers|places\[\d+\]|"
+    r"(title|period_text|qualifier|note|activity_title|covers|unit|places\[\d+\]|"
     r"kommuner\[\d+\]\.name|other_parties\[\d+\]|police_unit|responsible\[\d+\])$"
 )
 _KINDS = {
