@@ -36,6 +36,7 @@ from medborgarlofte import (
     RelatedDocument,
     Report,
     ReportKind,
+    ReportLink,
     Responsibility,
     Schedule,
     Signatory,
@@ -198,7 +199,7 @@ def sample_promise() -> Promise:
                 wording="drygt hundra",
                 reason="sjukdom",
             ),
-            Report(note="Oplanerad insats", date=D(2023, 8, 1)),
+            Report(note="Oplanerad insats", date=D(2023, 8, 1), link=ReportLink.UNPROMISED),
         ),
         indicators=(
             Indicator(

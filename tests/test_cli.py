@@ -605,8 +605,8 @@ def test_every_writing_command_writes_to_stdout_by_default(good, capsys):
         ("new", "--kommun", "Hofors"): "# Medborgarlöfte för Hofors",
         ("summary", str(good), "--as-of", AS_OF): "Översikt över 1 löften",
         ("summary", str(good), "--as-of", AS_OF, "--format", "csv"): "löfte,titel,",
-        ("convert", str(good)): '{\n  "format_version": 1',
-        ("convert", str(good), "--format", "yaml"): "format_version: 1",
+        ("convert", str(good)): '{\n  "format_version": 2',
+        ("convert", str(good), "--format", "yaml"): "format_version: 2",
     }
     for args, start in expected_starts.items():
         for output in ([], ["-o", "-"]):

@@ -23,14 +23,17 @@ from medborgarlofte import (
     PartyKind,
     Period,
     PeriodQuota,
+    Place,
     Promise,
     Quantity,
     QuantityKind,
     Recurrence,
     Report,
     ReportKind,
+    ReportLink,
     Responsibility,
     Schedule,
+    Share,
     ValidationError,
     activities_to_csv,
     import_reports,
@@ -87,7 +90,7 @@ REPORTS = (
 
 HEADER = (
     "activity,id,kind,date,period_start,period_end,date_text,amount,approximate,"
-    "wording,party,note,reason,source"
+    "wording,party,note,reason,source,link,work,places,parties"
 )
 
 
@@ -112,16 +115,18 @@ def test_reports_table_has_one_row_per_report_and_every_field() -> None:
     groups = [
         f"quantity_{n}_{field}"
         for n in (1, 2)
-        for field in ("value", "unit", "kind", "approximate", "wording")
+        for field in ("value", "unit", "kind", "approximate", "wording", "place", "share")
     ]
     assert [*HEADER.split(","), *groups] == rows[0]
     assert 3 == len(rows)
     assert ["trafik", "r1", "done", "2023-03-01", "", "", "", "6", "false", ""] == rows[1][:10]
-    assert ["9", "personer anmälda", "outcome", "false", ""] == rows[1][14:19]
-    assert ["52.5", "timmar", "output", "true", "drygt femtio"] == rows[1][19:24]
+    assert ["activity", "", "", ""] == rows[1][14:18]
+    assert ["9", "personer anmälda", "outcome", "false", "", "", ""] == rows[1][18:25]
+    assert ["52.5", "timmar", "output", "true", "drygt femtio", "", ""] == rows[1][25:32]
     assert ["2023-01-01", "2023-04-30"] == rows[2][4:6]
     assert ['Inställd;\n"snöstorm"', "Väder"] == rows[2][11:13]
-    assert [""] * 10 == rows[2][14:]
+    assert ["activity", "", "", ""] == rows[2][14:18]
+    assert [""] * 14 == rows[2][18:]
 
 
 def test_a_promise_without_reports_gives_only_the_header() -> None:
@@ -134,7 +139,7 @@ def test_excel_tables_have_a_bom_semicolons_and_decimal_commas() -> None:
     text = reports_to_csv(attrs.evolve(PROMISE, reports=REPORTS), excel=True)
     assert text.startswith("\ufeffactivity;id;kind;")
     rows = _rows(text, ";")
-    assert "52,5" == rows[1][19]
+    assert "52,5" == rows[1][25]
     assert '"Inställd;\n""snöstorm"""' in text
 
 
@@ -276,7 +281,9 @@ def test_import_adds_after_the_promise_own_reports() -> None:
 @given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1), st.booleans())
 def test_any_text_round_trips_in_both_kinds_of_table(text: str, excel: bool) -> None:
     """Every non-empty text survives a table, whatever it starts with, in both kinds of table."""
-    promise = attrs.evolve(PROMISE, reports=(Report(note=text, reason=f"'{text}"),))
+    promise = attrs.evolve(
+        PROMISE, reports=(Report(note=text, reason=f"'{text}", link=ReportLink.UNPROMISED),)
+    )
     back = reports_from_csv(reports_to_csv(promise, excel=excel), promise=PROMISE)
     assert promise.reports == back
 
@@ -323,7 +330,8 @@ def test_booleans_in_english_and_swedish_excel_spelling(cell: str, expected: boo
 def test_blank_rows_short_rows_and_spaces_in_headers() -> None:
     """Blank rows are skipped, short rows are padded, spaces around column names are ignored."""
     text = " activity , amount,note\n\n,,\ntrafik\n,,;\n"
-    assert (Report(activity="trafik"), Report(note=";")) == reports_from_csv(text, promise=PROMISE)
+    expected = (Report(activity="trafik"), Report(note=";", link=ReportLink.UNPROMISED))
+    assert expected == reports_from_csv(text, promise=PROMISE)
 
 
 def test_an_unnamed_empty_column_is_ignored() -> None:
@@ -588,3 +596,46 @@ def test_a_damaged_cell_is_reported_where_it_is(promise: Promise, data: st.DataO
     else:
         return  # the junk was a fine text for that column
     assert f"reports.csv:row {row + 1}:column {rows[0][column]}" in paths
+
+
+def test_a_table_without_a_link_column_reads_rows_without_activity_as_unpromised() -> None:
+    """An older table, without link, reads a row without activity as work never promised."""
+    (report,) = reports_from_csv("date,note\r\n2023-05-01,extra rondering\r\n", promise=PROMISE)
+    assert ReportLink.UNPROMISED == report.link
+
+
+def test_links_places_and_parties_are_checked_row_by_row() -> None:
+    """A row claiming an activity it does not name, or naming unknown ids, is refused there."""
+    text = (
+        "activity,date,link,places,parties\r\n"
+        ",2023-05-01,activity,,\r\n"
+        "trafik,2023-05-02,unpromised,,\r\n"
+        ",2023-05-03,unrestated,torget,polisen|bid\r\n"
+    )
+    expected = [
+        ("reports.csv:row 2:column link", "report-link-without-activity"),
+        ("reports.csv:row 3:column link", "report-link-conflict"),
+        ("reports.csv:row 4:column places", "unknown-place"),
+        ("reports.csv:row 4:column parties", "unknown-party"),
+    ]
+    assert expected == _problems(text)
+
+
+def test_new_report_fields_round_trip_through_the_table() -> None:
+    """Work, links, places, parties and shares survive a reports table and back."""
+    promise = attrs.evolve(
+        PROMISE,
+        places=(Place(id="byarna", name="Byarna"),),
+        reports=(
+            Report(
+                work="fotpatruller",
+                link=ReportLink.UNRESTATED,
+                amount=20,
+                places=("byarna",),
+                parties=("polisen", "hofors"),
+                shares=(Share(share=0.5, place="byarna", approximate=True),),
+                quantities=(Quantity(value=9, unit="besök", place="byarna", share=0.4),),
+            ),
+        ),
+    )
+    assert promise.reports == reports_from_csv(reports_to_csv(promise), promise=promise)

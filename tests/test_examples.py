@@ -226,3 +226,66 @@ def test_reports_lie_inside_the_period(promise):
     """Every illustrative report is dated or covers days inside 2023–2024."""
     period = promise.period
     assert [] == [r for r in promise.reports if r.day is None or not period.contains(r.day)]
+
+
+# --- three kommuner and a follow-up document (#16) -----------------------------------
+
+THREE = ROOT / "examples" / "three_kommuner.py"
+
+
+@pytest.fixture(scope="module")
+def three():
+    """The example module of the three-kommun promise and its follow-up."""
+    spec = importlib.util.spec_from_file_location("three_kommuner", THREE)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_three_kommun_documents_are_what_the_script_builds(three):
+    """Both shipped documents hold exactly what the script builds, in canonical text."""
+    from medborgarlofte import dumps_follow_up, load_follow_up  # noqa: PLC0415
+
+    promise, follow_up = three.build_promise(), three.build_follow_up()
+    assert promise == load(three.PROMISE_FILE)
+    assert three.PROMISE_FILE.read_text("utf-8") == dumps(promise, format="toml")
+    assert follow_up == load_follow_up(three.FOLLOW_UP_FILE, promises=[promise])
+    assert three.FOLLOW_UP_FILE.read_text("utf-8") == dumps_follow_up(follow_up, format="toml")
+
+
+def test_the_three_kommun_promise_has_each_activities_and_no_problem(three):
+    """Three kommuner with real codes, activities done by each, and Vingåker behind."""
+    promise = three.build_promise()
+    assert () == validate(promise)
+    assert ["0482", "0483", "0428"] == [p.kommunkod for p in promise.municipalities]
+    each = [a.id for a in promise.activities if a.responsibility.value == "each"]
+    assert ["trygghetsvandringar", "foraldramoten", "belysning"] == each
+    walks = [r.party for r in promise.reports_for("trygghetsvandringar")]
+    assert {"flen": 2, "katrineholm": 2, "vingaker": 1} == {k: walks.count(k) for k in set(walks)}
+
+
+def test_the_follow_up_reports_unrestated_and_unpromised_work(three):
+    """The follow-up names work it does not restate and work never promised, no problem."""
+    from medborgarlofte import validate_follow_up  # noqa: PLC0415
+
+    follow_up = three.build_follow_up()
+    links = [(r.activity or r.work, r.link.value) for r in follow_up.reports]
+    expected = [
+        ("trafikkontroller", "activity"),
+        ("fotpatruller", "unrestated"),
+        ("besök i skolorna", "unrestated"),
+        ("medborgardialoger", "unpromised"),
+    ]
+    assert expected == links
+    assert () == validate_follow_up(follow_up, promises=[three.build_promise()])
+
+
+def test_the_three_kommun_script_prints_each_kommun():
+    """The script runs and prints one count per kommun for the each activities."""
+    result = subprocess.run(  # noqa: S603 - our own example, run with our own interpreter
+        [sys.executable, str(THREE)], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert "Vingåkers kommun 1" in result.stdout
+    assert "fotpatruller: drygt 20 (utlovat, inte återgivet)" in result.stdout

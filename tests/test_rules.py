@@ -15,29 +15,41 @@ from medborgarlofte import (
     Basis,
     Cadence,
     Contact,
+    DatePrecision,
     Direction,
     FocusArea,
     FollowUp,
+    FollowUpDocument,
     FollowUpRule,
     Indicator,
     IndicatorTarget,
+    Inference,
     Interval,
     IntervalQuota,
     InvalidValueError,
     Measurement,
     Milestone,
     Ongoing,
+    OpenPeriod,
+    Origin,
+    OriginKind,
     Party,
     PartyKind,
     PartyRole,
     Period,
     PeriodQuota,
     Place,
+    PlaceSplit,
     Promise,
+    PromiseRef,
+    Quantity,
     Recurrence,
     Report,
+    ReportLink,
+    ReviewOccasion,
     Schedule,
     Severity,
+    Share,
     Signatory,
     Source,
     SourceKind,
@@ -46,11 +58,13 @@ from medborgarlofte import (
     Verdict,
     check,
     validate,
+    validate_follow_up,
 )
 from medborgarlofte._rules import integrity as _rules
 from medborgarlofte.testing import periods, promises
 
 E, W = Severity.ERROR, Severity.WARNING
+NEVER = ReportLink.UNPROMISED
 D = dt.date
 
 POLICE = Party(id="polisen", kind=PartyKind.POLICE, name="LPO Gästrikland", police_region="Mitt")
@@ -117,7 +131,7 @@ def _sub(**changes):
 
 
 def _quota(**changes):
-    return PeriodQuota(amount=52, unit="narkotikabrott", **changes)
+    return PeriodQuota(**({"amount": 52, "unit": "narkotikabrott"} | changes))
 
 
 def _assessments(*activities):
@@ -163,9 +177,9 @@ CASES = [
         id="duplicate-activity",
     ),
     pytest.param(
-        _with(reports=(Report(id="r"), Report(id="r"))),
+        _with(reports=(Report(id="r", link=NEVER), Report(id="r", link=NEVER))),
         [("$.reports[1].id", "duplicate-id", E)],
-        _with(reports=(Report(), Report())),
+        _with(reports=(Report(link=NEVER), Report(link=NEVER))),
         id="duplicate-report",
     ),
     pytest.param(
@@ -258,13 +272,13 @@ CASES = [
     pytest.param(
         _with(activities=(_activity("a"),), reports=(Report(activity="b"),)),
         [("$.reports[0].activity", "unknown-activity", E)],
-        _with(activities=(_activity("a"),), reports=(Report(activity="a"), Report())),
+        _with(activities=(_activity("a"),), reports=(Report(activity="a"), Report(link=NEVER))),
         id="report-activity",
     ),
     pytest.param(
-        _with(reports=(Report(party="kommunen"),)),
+        _with(reports=(Report(link=NEVER, party="kommunen"),)),
         [("$.reports[0].party", "unknown-party", E)],
-        _with(reports=(Report(party="hofors"),)),
+        _with(reports=(Report(link=NEVER, party="hofors"),)),
         id="report-party",
     ),
     pytest.param(
@@ -555,15 +569,17 @@ CASES = [
     ),
     # -- dates against the period ----------------------------------------------------
     pytest.param(
-        _with(reports=(Report(date=D(2022, 12, 31)),)),
+        _with(reports=(Report(link=NEVER, date=D(2022, 12, 31)),)),
         [("$.reports[0].date", "report-outside-period", W)],
-        _with(reports=(Report(date=D(2023, 1, 1)),)),
+        _with(reports=(Report(link=NEVER, date=D(2023, 1, 1)),)),
         id="report-date-outside-period",
     ),
     pytest.param(
-        _with(reports=(Report(period=Period.year(2025)),)),
+        _with(reports=(Report(link=NEVER, period=Period.year(2025)),)),
         [("$.reports[0].period", "report-outside-period", W)],
-        _with(reports=(Report(period=Period(start=D(2022, 7, 1), end=D(2023, 6, 30))),)),
+        _with(
+            reports=(Report(link=NEVER, period=Period(start=D(2022, 7, 1), end=D(2023, 6, 30))),)
+        ),
         id="report-period-outside-period",
     ),
     pytest.param(
@@ -620,7 +636,287 @@ CASES = [
         _with(summary="Sammanfattning <FYLL I> nämnd mitt i en text", activities=(_activity("a"),)),
         id="draft-placeholder",
     ),
+    # -- what real documents say (#16) ----------------------------------------------
+    pytest.param(
+        _with(reports=(Report(work="fotpatruller"),)),
+        [("$.reports[0].link", "report-link-without-activity", E)],
+        _with(reports=(Report(work="fotpatruller", link=ReportLink.UNRESTATED),)),
+        id="report-link-without-activity",
+    ),
+    pytest.param(
+        _with(activities=(_activity("a"),), reports=(Report(activity="a", link=NEVER),)),
+        [("$.reports[0].link", "report-link-conflict", E)],
+        _with(activities=(_activity("a"),), reports=(Report(activity="a"),)),
+        id="report-link-conflict",
+    ),
+    pytest.param(
+        _with(places=(_place("c"),), reports=(Report(link=NEVER, places=("c", "d")),)),
+        [("$.reports[0].places[1]", "unknown-place", E)],
+        _with(places=(_place("c"),), reports=(Report(link=NEVER, places=("c",)),)),
+        id="report-places",
+    ),
+    pytest.param(
+        _with(reports=(Report(link=NEVER, parties=("polisen", "kommunen")),)),
+        [("$.reports[0].parties[1]", "unknown-party", E)],
+        _with(reports=(Report(link=NEVER, parties=("polisen", "hofors")),)),
+        id="report-parties",
+    ),
+    pytest.param(
+        _with(reports=(Report(link=NEVER, shares=(Share(share=50, place="byar"),)),)),
+        [
+            ("$.reports[0].shares[0].place", "unknown-place", E),
+            ("$.reports[0].shares[0].share", "share-out-of-range", E),
+        ],
+        _with(
+            places=(_place("byar"),),
+            reports=(Report(link=NEVER, shares=(Share(share=0.5, place="byar"),)),),
+        ),
+        id="report-shares",
+    ),
+    pytest.param(
+        _with(
+            reports=(
+                Report(
+                    link=NEVER,
+                    quantities=(Quantity(value=3, unit="besök", place="x", share=1.5),),
+                ),
+            )
+        ),
+        [
+            ("$.reports[0].quantities[0].place", "unknown-place", E),
+            ("$.reports[0].quantities[0].share", "share-out-of-range", E),
+        ],
+        _with(
+            places=(_place("x"),),
+            reports=(
+                Report(
+                    link=NEVER,
+                    quantities=(Quantity(value=3, unit="besök", place="x", share=1.0),),
+                ),
+            ),
+        ),
+        id="quantity-place-and-share",
+    ),
+    pytest.param(
+        _with(
+            activities=(
+                _activity("a", target=_quota()),
+                _activity("b", target=_quota(amount=104, same_as="a")),
+            )
+        ),
+        [("$.activities[1].target.same_as", "same-as-mismatch", W)],
+        _with(
+            activities=(
+                _activity("a", target=_quota()),
+                _activity("b", target=_quota(same_as="a")),
+            )
+        ),
+        id="same-as-mismatch",
+    ),
+    pytest.param(
+        _with(activities=(_activity("b", target=_quota(same_as="c")),)),
+        [("$.activities[0].target.same_as", "unknown-activity", E)],
+        _with(activities=(_activity("b", target=_quota()),)),
+        id="same-as-unknown",
+    ),
+    pytest.param(
+        _with(activities=(_activity("b", target=_quota(same_as="b")),)),
+        [("$.activities[0].target.same_as", "reference-cycle", E)],
+        _with(activities=(_activity("b", target=_quota()),)),
+        id="same-as-itself",
+    ),
+    pytest.param(
+        _with(
+            places=(_place("c"), _place("d")),
+            activities=(_activity("b", places=("c",), place_split=PlaceSplit.EACH),),
+        ),
+        [("$.activities[0].place_split", "place-split-without-places", W)],
+        _with(
+            places=(_place("c"), _place("d")),
+            activities=(_activity("b", places=("c", "d"), place_split=PlaceSplit.EACH),),
+        ),
+        id="place-split-without-places",
+    ),
+    pytest.param(
+        _with(
+            signatories=(
+                Signatory(
+                    name="Temo Allenbäck",
+                    party="polisen",
+                    signed_on=D(2022, 12, 12),
+                    signing_stated=False,
+                ),
+            )
+        ),
+        [("$.signatories[0].signed_on", "signing-not-stated-but-dated", E)],
+        _with(
+            signatories=(Signatory(name="Temo Allenbäck", party="polisen", signing_stated=False),)
+        ),
+        id="signing-not-stated-but-dated",
+    ),
+    pytest.param(
+        _with(reviews=(ReviewOccasion(date=D(2025, 1, 1)), ReviewOccasion(condition="vid behov"))),
+        [("$.reviews[0].date", "review-date-outside-period", W)],
+        _with(reviews=(ReviewOccasion(date=D(2024, 1, 1)), ReviewOccasion(condition="vid behov"))),
+        id="review-occasion-outside-period",
+    ),
+    pytest.param(
+        _with(
+            indicators=(
+                _indicator(
+                    measurements=(
+                        _measure(D(2023, 6, 30), precision=DatePrecision.INTERVAL),
+                        _measure(
+                            D(2023, 6, 1),
+                            precision=DatePrecision.INTERVAL,
+                            covers=Period(start=D(2023, 3, 1), end=D(2023, 5, 31)),
+                        ),
+                        _measure(
+                            D(2023, 5, 31), covers=Period(start=D(2023, 3, 1), end=D(2023, 5, 31))
+                        ),
+                    )
+                ),
+            )
+        ),
+        [
+            ("$.indicators[0].measurements[0].date", "measurement-dating-mismatch", E),
+            ("$.indicators[0].measurements[1].date", "measurement-dating-mismatch", E),
+            ("$.indicators[0].measurements[2].date", "measurement-dating-mismatch", E),
+        ],
+        _with(
+            indicators=(
+                _indicator(
+                    measurements=(
+                        _measure(
+                            D(2023, 5, 31),
+                            precision=DatePrecision.INTERVAL,
+                            covers=Period(start=D(2023, 3, 1), end=D(2023, 5, 31)),
+                            date_text="våren 2023",
+                        ),
+                        _measure(D(2023, 12, 31), precision=DatePrecision.YEAR),
+                    )
+                ),
+            )
+        ),
+        id="measurement-dating-mismatch",
+    ),
+    pytest.param(
+        _with(
+            origin=Origin(
+                kind=OriginKind.PRESS_RELEASE,
+                inferred=(Inference(path="$.signed_on"), Inference(path="$.period.start")),
+            )
+        ),
+        [("$.origin.inferred[0].path", "inferred-path-not-a-date", E)],
+        _with(
+            signed_on=D(2022, 12, 12),
+            origin=Origin(
+                kind=OriginKind.PRESS_RELEASE,
+                inferred=(
+                    Inference(path="$.signed_on", reason="året taget från perioden"),
+                    Inference(path="$.period.start"),
+                ),
+            ),
+        ),
+        id="inferred-path-not-a-date",
+    ),
 ]
+
+
+# Follow-up documents (#16): the document, the problems, a valid neighbour, checked
+# beside BASE with one activity "a".
+_FOLLOWED = _with(activities=(_activity("a"),))
+_DOC = FollowUpDocument(id="u", promise=PromiseRef(id=BASE.id))
+
+
+def _doc(**changes):
+    return attrs.evolve(_DOC, **changes)
+
+
+FOLLOW_UP_CASES = [
+    pytest.param(
+        _doc(promise=PromiseRef(id="hofors-2021")),
+        [("$.promise.id", "follow-up-promise-not-found", W)],
+        _doc(),
+        id="follow-up-promise-not-found",
+    ),
+    pytest.param(
+        _doc(promise=PromiseRef(id=BASE.id, kommunkoder=("2180",), period=Period.year(2023))),
+        [
+            ("$.promise.kommunkoder", "follow-up-promise-mismatch", W),
+            ("$.promise.period", "follow-up-promise-mismatch", W),
+        ],
+        _doc(promise=PromiseRef(id=BASE.id, kommunkoder=("2104",), period=BASE.period)),
+        id="follow-up-promise-mismatch",
+    ),
+    pytest.param(
+        _doc(
+            reports=(Report(activity="b"), Report(work="fotpatruller")),
+            assessments=(Assessment(activity="c", verdict=Verdict.DONE),),
+        ),
+        [
+            ("$.reports[1].link", "report-link-without-activity", E),
+            ("$.reports[0].activity", "unknown-activity", E),
+            ("$.assessments[0].activity", "unknown-activity", E),
+        ],
+        _doc(
+            reports=(
+                Report(activity="a"),
+                Report(work="fotpatruller", link=ReportLink.UNRESTATED),
+            ),
+            assessments=(Assessment(activity="a", verdict=Verdict.DONE),),
+        ),
+        id="follow-up-activities",
+    ),
+    pytest.param(
+        _doc(
+            parties=(POLICE, POLICE),
+            places=(_place("c", within="d"),),
+            contacts=(Contact(name="Malin", party="kommunen"),),
+            reports=(Report(link=NEVER, party="hofors", places=("d",)),),
+        ),
+        [
+            ("$.parties[1].id", "duplicate-id", E),
+            ("$.places[0].within", "unknown-place", E),
+            ("$.contacts[0].party", "unknown-party", E),
+            ("$.reports[0].party", "unknown-party", E),
+            ("$.reports[0].places[0]", "unknown-place", E),
+        ],
+        _doc(
+            parties=(POLICE, HOFORS),
+            places=(_place("c"), _place("d", within="c")),
+            contacts=(Contact(name="Malin", party="polisen"),),
+            reports=(Report(link=NEVER, party="hofors", places=("d",)),),
+        ),
+        id="follow-up-references",
+    ),
+    pytest.param(
+        _doc(
+            covers=OpenPeriod(start=D(2023, 1, 1)),
+            reports=(Report(link=NEVER, date=D(2022, 12, 1)),),
+        ),
+        [("$.reports[0]", "report-outside-period", W)],
+        _doc(
+            covers=OpenPeriod(start=D(2023, 1, 1)),
+            reports=(Report(link=NEVER, date=D(2023, 12, 1)),),
+        ),
+        id="follow-up-report-before-covers",
+    ),
+]
+
+
+@pytest.mark.parametrize(("bad", "expected", "good"), FOLLOW_UP_CASES)
+def test_follow_up_rule(bad, expected, good):
+    """A follow-up document breaking one rule gives exactly its problems; its neighbour none."""
+    found = validate_follow_up(bad, promises=[_FOLLOWED])
+    assert expected == [(p.path, p.code, p.severity) for p in found]
+    assert () == validate_follow_up(good, promises=[_FOLLOWED])
+
+
+def test_a_follow_up_document_alone_is_not_checked_against_a_promise():
+    """Without promises, activity names and the promise reference are not checked."""
+    document = _doc(promise=PromiseRef(id="okänd"), reports=(Report(activity="zz"),))
+    assert () == validate_follow_up(document)
 
 
 def _triples(promise):
@@ -643,7 +939,7 @@ def test_rule(bad, expected, good):
 def test_every_rules_code_has_a_case():
     """Every code of the rules area is shown by a case above, and no case uses another."""
     registered = {c.code for c in PROBLEM_CODES.values() if c.area == "rules"}
-    shown = {code for case in CASES for _, code, _ in case.values[1]}
+    shown = {code for case in [*CASES, *FOLLOW_UP_CASES] for _, code, _ in case.values[1]}
     assert registered == shown
 
 
@@ -670,7 +966,7 @@ def test_no_period_skips_date_rules():
             _activity("b", target=Schedule(recurrence=THREE_MONTHS_2022, start=D(2022, 1, 1))),
             _activity("c", target=IntervalQuota(amount=1, unit="möte", per=Interval.YEAR)),
         ),
-        reports=(Report(date=D(1999, 1, 1), period=Period.year(1999)),),
+        reports=(Report(link=NEVER, date=D(1999, 1, 1), period=Period.year(1999)),),
         indicators=(
             _indicator(
                 target=IndicatorTarget(value=1, date=D(1999, 1, 1)),
@@ -768,7 +1064,7 @@ def test_problems_grouped_in_document_order():
     promise = _with(
         parties=(POLICE, attrs.evolve(HOFORS, kommunkod="9999")),
         activities=(_activity(responsible=("x",)),),
-        reports=(Report(date=D(2020, 1, 1)),),
+        reports=(Report(link=NEVER, date=D(2020, 1, 1)),),
         review_dates=(D(2020, 1, 1),),
     )
     expected = [

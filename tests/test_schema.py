@@ -20,6 +20,7 @@ from medborgarlofte import (
     Bound,
     Promise,
     ValidationError,
+    dumps_follow_up,
     dumps_many,
     from_dict,
     json_schema,
@@ -29,7 +30,7 @@ from medborgarlofte import (
 )
 from medborgarlofte._formats import FORMAT_VERSION, TARGET_CLASSES
 from medborgarlofte._formats import schema as schema_module
-from medborgarlofte.testing import promises
+from medborgarlofte.testing import follow_up_documents, promises
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -528,3 +529,54 @@ def test_an_unmapped_union_is_refused() -> None:
     """A union that is neither Number nor a union of attrs classes is a TypeError."""
     with pytest.raises(TypeError, match="no JSON Schema for the union"):
         schema_module._Builder().type_schema(int | str)
+
+
+# --- follow-up documents (#16) ------------------------------------------------------
+
+FOLLOW_UP_FILE = SCHEMA_FILE.with_name("follow-up.schema.json")
+FOLLOW_UP_VALIDATOR = Draft202012Validator(
+    json_schema(follow_up=True), format_checker=Draft202012Validator.FORMAT_CHECKER
+)
+
+
+def test_the_follow_up_schema_is_valid_draft_2020_12() -> None:
+    """The schema of a follow-up document passes the meta-schema and fixes its type."""
+    schema = json_schema(follow_up=True)
+    Draft202012Validator.check_schema(schema)
+    assert "follow_up" == schema["properties"]["document_type"]["const"]
+    assert ["format_version", "document_type", "id", "promise"] == schema["required"]
+
+
+@given(st.one_of(follow_up_documents(), promises().flatmap(follow_up_documents)))
+def test_every_generated_follow_up_document_validates(document) -> None:
+    """The text of every valid generated follow-up document validates against its schema."""
+    data = json.loads(dumps_follow_up(document))
+    assert [] == [(e.json_path, e.message) for e in FOLLOW_UP_VALIDATOR.iter_errors(data)]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"document_type": "promise"},
+        {"format_version": 1},
+        {"extra": 1},
+        {"reports": [{"link": "maybe"}]},
+        {"covers": {"end": "2020-01-01"}},
+    ],
+)
+def test_the_follow_up_schema_refuses_what_the_library_refuses(change) -> None:
+    """A wrong type, version, key, link or a span without start is refused by the schema."""
+    document = {
+        "format_version": FORMAT_VERSION,
+        "document_type": "follow_up",
+        "id": "u",
+        "promise": {"id": "p"},
+    }
+    assert [] == list(FOLLOW_UP_VALIDATOR.iter_errors(document))
+    assert [] != list(FOLLOW_UP_VALIDATOR.iter_errors(document | change))
+
+
+def test_the_docs_show_the_follow_up_schema_the_code_generates() -> None:
+    """docs/reference/follow-up.schema.json is exactly what json_schema(follow_up=True) gives."""
+    expected = json.dumps(json_schema(follow_up=True), indent=2, ensure_ascii=False) + "\n"
+    assert expected == FOLLOW_UP_FILE.read_text(encoding="utf-8"), "regenerate it"

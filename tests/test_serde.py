@@ -67,7 +67,7 @@ def _problems_text(text: str | bytes, fmt: str = "json") -> list[tuple[str, str]
 
 def test_to_dict_minimal_promise_omits_defaults():
     """A promise with only its required fields gives only those keys and the version."""
-    expected = {"format_version": 1, "id": "p", "title": "T"}
+    expected = {"format_version": 2, "id": "p", "title": "T"}
     assert expected == to_dict(Promise(id="p", title="T"))
 
 
@@ -520,7 +520,7 @@ def test_dump_failure_leaves_no_temporary_file(tmp_path, monkeypatch):
 def test_json_output_is_indented_and_ends_in_newline():
     """JSON output is two-space indented UTF-8 text ending in one newline."""
     text = dumps(sample_promise())
-    assert text.startswith('{\n  "format_version": 1,\n  "id": "hofors-test",')
+    assert text.startswith('{\n  "format_version": 2,\n  "id": "hofors-test",')
     assert text.endswith("}\n")
     assert "Medborgarlöfte" in text
 
@@ -581,14 +581,14 @@ def test_collection_json_is_one_promise_per_line_with_either_backend(monkeypatch
     )
     fast = dumps_many(many)
     lines = fast.splitlines()
-    assert ['{"format_version":1,"promises":[', "]}"] == [lines[0], lines[-1]]
+    assert ['{"format_version":2,"promises":[', "]}"] == [lines[0], lines[-1]]
     assert [json.loads(line.rstrip(",")) for line in lines[1:-1]] == [
         {k: v for k, v in to_dict(p).items() if k != "format_version"} for p in many
     ]
     monkeypatch.setattr(_formats, "_orjson", None)
     assert fast == dumps_many(many)
     assert '"weight":2.5e-06' in fast
-    assert '{"format_version":1,"promises":[\n]}\n' == dumps_many([])
+    assert '{"format_version":2,"promises":[\n]}\n' == dumps_many([])
     assert () == loads_many(dumps_many([]))
 
 
@@ -669,7 +669,7 @@ def test_an_older_version_without_a_migration_is_refused():
 
 def test_a_registered_migration_upgrades_an_old_document(monkeypatch):
     """A test-only migration from version 0 renames a key; the document then loads."""
-    monkeypatch.setattr(_versioning, "MIGRATIONS", {})
+    monkeypatch.setattr(_versioning, "MIGRATIONS", dict(_versioning.MIGRATIONS))
 
     @_versioning.migration(0)
     def rename_name_to_title(document: dict) -> dict:
@@ -690,7 +690,7 @@ def test_a_registered_migration_upgrades_an_old_document(monkeypatch):
 def test_migrations_run_step_by_step(monkeypatch):
     """Two migrations (from -1 and from 0) run in order to reach the current version."""
     steps: list[int] = []
-    monkeypatch.setattr(_versioning, "MIGRATIONS", {})
+    monkeypatch.setattr(_versioning, "MIGRATIONS", dict(_versioning.MIGRATIONS))
     _versioning.migration(-1)(lambda d: steps.append(-1) or {**d, "b": d["a"]})
     _versioning.migration(0)(lambda d: steps.append(0) or {"id": d["b"], "title": "T"})
     document = {"format_version": -1, "a": "p", "parties": []}

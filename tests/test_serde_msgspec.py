@@ -18,7 +18,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from medborgarlofte import Promise, ValidationError, dumps, dumps_many, loads, loads_many, to_dict
+from medborgarlofte import (
+    FORMAT_VERSION,
+    Promise,
+    ValidationError,
+    dumps,
+    dumps_many,
+    loads,
+    loads_many,
+    to_dict,
+)
 from medborgarlofte._formats import msgspec_engine as _msgspec
 from medborgarlofte._formats import syntax as _formats
 from medborgarlofte._formats.converter import CONVERTER
@@ -77,8 +86,8 @@ def test_the_decoder_steps_aside_exactly_where_the_reference_refuses():
     cases = _cases()
     for what, document in cases:
         body = {k: v for k, v in document.items() if k != "format_version"}
-        expected = _reference(body) if document.get("format_version") == 1 else None
-        if document.get("format_version") is True:  # True == 1, yet not a version
+        expected = _reference(body) if document.get("format_version") == FORMAT_VERSION else None
+        if document.get("format_version") is True:  # True == 1, never a version
             expected = None
         got = _msgspec.decode_promise(json.dumps(document))
         if got != expected:
@@ -96,7 +105,7 @@ def _reference_text(data: str | bytes) -> Promise | None:
     if type(document) is not dict:
         return None
     version = document.get("format_version")
-    if type(version) is not int or version != 1:
+    if type(version) is not int or version != FORMAT_VERSION:
         return None
     return _reference({k: v for k, v in document.items() if k != "format_version"})
 
@@ -105,7 +114,12 @@ _POLICE = '{"id": "polis", "kind": "police", "name": "Polisen"}'
 
 
 def _doc(**parts: str) -> str:
-    fields = {"format_version": "1", "id": '"p"', "title": '"T"', "parties": f"[{_POLICE}]"}
+    fields = {
+        "format_version": str(FORMAT_VERSION),
+        "id": '"p"',
+        "title": '"T"',
+        "parties": f"[{_POLICE}]",
+    }
     fields |= parts
     return "{" + ", ".join(f'"{k}": {v}' for k, v in fields.items()) + "}"
 
@@ -121,10 +135,11 @@ _EDGES = {
     "not an object": "[]",
     "no version": '{"id": "p", "title": "T"}',
     "an older version": _doc(format_version="0"),
-    "a newer version": _doc(format_version="2"),
+    "version 1, migrated by the reference path": _doc(format_version="1"),
+    "a newer version": _doc(format_version=str(FORMAT_VERSION + 1)),
     "a version that is a bool": _doc(format_version="true"),
-    "a version that is a float": _doc(format_version="1.0"),
-    "a key twice, the last wins": '{"format_version": 1, "id": "p", "title": "A", "title": "T"}',
+    "a version that is a float": _doc(format_version=f"{FORMAT_VERSION}.0"),
+    "a key twice, the last wins": _doc(title='"A", "title": "T"'),
     "an infinite number": _target(_QUOTA.replace("2", "1e400")),
     "NaN": _target(_QUOTA.replace("2", "NaN")),
     "a huge integer": _target(_QUOTA.replace("2", "1" + "0" * 30)),

@@ -75,6 +75,18 @@ if TYPE_CHECKING:
         loads_with_warnings,
         to_dict,
     )
+    from medborgarlofte._formats.documents import (
+        Document,
+        dump_follow_up,
+        dumps_follow_up,
+        follow_up_from_dict,
+        follow_up_to_dict,
+        load_document,
+        load_follow_up,
+        loads_document,
+        loads_follow_up,
+        loads_follow_up_with_warnings,
+    )
     from medborgarlofte._formats.schema import json_schema
     from medborgarlofte._formats.tables import (
         activities_to_csv,
@@ -82,6 +94,7 @@ if TYPE_CHECKING:
         reports_from_csv,
         reports_to_csv,
     )
+    from medborgarlofte._model.document import FollowUpDocument, PromiseRef
     from medborgarlofte._model.followup import (
         Assessment,
         Cadence,
@@ -91,11 +104,13 @@ if TYPE_CHECKING:
         Verdict,
     )
     from medborgarlofte._model.indicators import (
+        DatePrecision,
         Direction,
         Indicator,
         IndicatorTarget,
         Measurement,
     )
+    from medborgarlofte._model.origin import Inference, Origin, OriginKind
     from medborgarlofte._model.parties import (
         Contact,
         Party,
@@ -105,20 +120,29 @@ if TYPE_CHECKING:
         PlaceKind,
         Signatory,
     )
-    from medborgarlofte._model.period import Period
+    from medborgarlofte._model.period import OpenPeriod, Period
     from medborgarlofte._model.promise import (
         Activity,
         Basis,
         Cancellation,
         FocusArea,
+        PlaceSplit,
         Promise,
         RelatedDocument,
         Responsibility,
+        ReviewOccasion,
         Source,
         SourceKind,
     )
     from medborgarlofte._model.recurrence import Recurrence
-    from medborgarlofte._model.reports import Quantity, QuantityKind, Report, ReportKind
+    from medborgarlofte._model.reports import (
+        Quantity,
+        QuantityKind,
+        Report,
+        ReportKind,
+        ReportLink,
+        Share,
+    )
     from medborgarlofte._model.sweden import (
         County,
         Kommun,
@@ -147,7 +171,7 @@ if TYPE_CHECKING:
         to_icalendar,
     )
     from medborgarlofte._render.renderer import describe_target, render_html, render_markdown
-    from medborgarlofte._rules.integrity import check, validate
+    from medborgarlofte._rules.integrity import check, validate, validate_follow_up
     from medborgarlofte.exceptions import (
         InvalidValueError,
         MedborgarlofteError,
@@ -213,7 +237,14 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Problem",
         "Severity",
     ),
-    "medborgarlofte._draft.draft": ("Draft", "DraftKind", "Finding", "Missing", "Span", "draft"),
+    "medborgarlofte._draft.draft": (
+        "Draft",
+        "DraftKind",
+        "Finding",
+        "Missing",
+        "Span",
+        "draft",
+    ),
     "medborgarlofte._draft.extract": ("Confidence",),
     "medborgarlofte._draft.text": ("SourceInfo",),
     "medborgarlofte._formats": (
@@ -233,12 +264,28 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "loads_with_warnings",
         "to_dict",
     ),
+    "medborgarlofte._formats.documents": (
+        "Document",
+        "dump_follow_up",
+        "dumps_follow_up",
+        "follow_up_from_dict",
+        "follow_up_to_dict",
+        "load_document",
+        "load_follow_up",
+        "loads_document",
+        "loads_follow_up",
+        "loads_follow_up_with_warnings",
+    ),
     "medborgarlofte._formats.schema": ("json_schema",),
     "medborgarlofte._formats.tables": (
         "activities_to_csv",
         "import_reports",
         "reports_from_csv",
         "reports_to_csv",
+    ),
+    "medborgarlofte._model.document": (
+        "FollowUpDocument",
+        "PromiseRef",
     ),
     "medborgarlofte._model.followup": (
         "Assessment",
@@ -249,10 +296,16 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Verdict",
     ),
     "medborgarlofte._model.indicators": (
+        "DatePrecision",
         "Direction",
         "Indicator",
         "IndicatorTarget",
         "Measurement",
+    ),
+    "medborgarlofte._model.origin": (
+        "Inference",
+        "Origin",
+        "OriginKind",
     ),
     "medborgarlofte._model.parties": (
         "Contact",
@@ -263,15 +316,20 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "PlaceKind",
         "Signatory",
     ),
-    "medborgarlofte._model.period": ("Period",),
+    "medborgarlofte._model.period": (
+        "OpenPeriod",
+        "Period",
+    ),
     "medborgarlofte._model.promise": (
         "Activity",
         "Basis",
         "Cancellation",
         "FocusArea",
+        "PlaceSplit",
         "Promise",
         "RelatedDocument",
         "Responsibility",
+        "ReviewOccasion",
         "Source",
         "SourceKind",
     ),
@@ -281,6 +339,8 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "QuantityKind",
         "Report",
         "ReportKind",
+        "ReportLink",
+        "Share",
     ),
     "medborgarlofte._model.sweden": (
         "County",
@@ -317,6 +377,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
     "medborgarlofte._rules.integrity": (
         "check",
         "validate",
+        "validate_follow_up",
     ),
     "medborgarlofte.exceptions": (
         "InvalidValueError",
@@ -348,7 +409,9 @@ __all__ = [
     "Contact",
     "County",
     "CoverageGap",
+    "DatePrecision",
     "Direction",
+    "Document",
     "Draft",
     "DraftKind",
     "Finding",
@@ -356,12 +419,14 @@ __all__ = [
     "FocusAreaProgress",
     "FollowUp",
     "FollowUpCoverage",
+    "FollowUpDocument",
     "FollowUpOccasion",
     "FollowUpRule",
     "Format",
     "Indicator",
     "IndicatorProgress",
     "IndicatorTarget",
+    "Inference",
     "Interval",
     "IntervalProgress",
     "IntervalQuota",
@@ -379,6 +444,9 @@ __all__ = [
     "OccasionState",
     "OccasionStatus",
     "Ongoing",
+    "OpenPeriod",
+    "Origin",
+    "OriginKind",
     "PartialIntervals",
     "Party",
     "PartyKind",
@@ -387,6 +455,7 @@ __all__ = [
     "PeriodQuota",
     "Place",
     "PlaceKind",
+    "PlaceSplit",
     "PoliceRegion",
     "Portfolio",
     "PortfolioRow",
@@ -396,6 +465,7 @@ __all__ = [
     "ProgressRules",
     "Promise",
     "PromiseProgress",
+    "PromiseRef",
     "Quantity",
     "QuantityKind",
     "ReasonCode",
@@ -403,10 +473,13 @@ __all__ = [
     "RelatedDocument",
     "Report",
     "ReportKind",
+    "ReportLink",
     "ReportingInterval",
     "Responsibility",
+    "ReviewOccasion",
     "Schedule",
     "Severity",
+    "Share",
     "Signatory",
     "Source",
     "SourceInfo",
@@ -432,13 +505,17 @@ __all__ = [
     "describe_target",
     "draft",
     "dump",
+    "dump_follow_up",
     "dump_many",
     "dumps",
+    "dumps_follow_up",
     "dumps_many",
     "end_of_period",
     "expand_follow_up_rule",
     "follow_up_coverage",
+    "follow_up_from_dict",
     "follow_up_occasions",
+    "follow_up_to_dict",
     "from_dict",
     "import_reports",
     "interval_containing",
@@ -450,9 +527,14 @@ __all__ = [
     "kommuner",
     "kommuner_in",
     "load",
+    "load_document",
+    "load_follow_up",
     "load_many",
     "load_with_warnings",
     "loads",
+    "loads_document",
+    "loads_follow_up",
+    "loads_follow_up_with_warnings",
     "loads_many",
     "loads_many_with_warnings",
     "loads_with_warnings",
@@ -468,6 +550,7 @@ __all__ = [
     "to_dict",
     "to_icalendar",
     "validate",
+    "validate_follow_up",
 ]
 
 

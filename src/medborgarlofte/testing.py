@@ -34,6 +34,8 @@ import datetime as dt
 import functools
 from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar
 
+import attrs
+
 from medborgarlofte.exceptions import MissingExtraError
 
 if TYPE_CHECKING:
@@ -44,6 +46,7 @@ try:
 except ImportError as error:  # Hypothesis is a test dependency, not a runtime one
     raise MissingExtraError(extra="testing", purpose="medborgarlofte.testing") from error
 
+from medborgarlofte._model.document import FollowUpDocument, PromiseRef
 from medborgarlofte._model.followup import (
     Assessment,
     Cadence,
@@ -52,7 +55,14 @@ from medborgarlofte._model.followup import (
     ReasonCode,
     Verdict,
 )
-from medborgarlofte._model.indicators import Direction, Indicator, IndicatorTarget, Measurement
+from medborgarlofte._model.indicators import (
+    DatePrecision,
+    Direction,
+    Indicator,
+    IndicatorTarget,
+    Measurement,
+)
+from medborgarlofte._model.origin import Inference, Origin, OriginKind
 from medborgarlofte._model.parties import (
     Contact,
     Party,
@@ -62,20 +72,29 @@ from medborgarlofte._model.parties import (
     PlaceKind,
     Signatory,
 )
-from medborgarlofte._model.period import Period
+from medborgarlofte._model.period import OpenPeriod, Period
 from medborgarlofte._model.promise import (
     Activity,
     Basis,
     Cancellation,
     FocusArea,
+    PlaceSplit,
     Promise,
     RelatedDocument,
     Responsibility,
+    ReviewOccasion,
     Source,
     SourceKind,
 )
 from medborgarlofte._model.recurrence import Recurrence
-from medborgarlofte._model.reports import Quantity, QuantityKind, Report, ReportKind
+from medborgarlofte._model.reports import (
+    Quantity,
+    QuantityKind,
+    Report,
+    ReportKind,
+    ReportLink,
+    Share,
+)
 from medborgarlofte._model.sweden import Kommun, PoliceRegion, kommuner, kommuner_in
 from medborgarlofte._model.targets import (
     Bound,
@@ -95,10 +114,12 @@ __all__ = [
     "PartyShape",
     "activities",
     "dates",
+    "follow_up_documents",
     "follow_up_rules",
     "follow_ups",
     "indicators",
     "numbers",
+    "origins",
     "parties",
     "periods",
     "places",
@@ -509,6 +530,7 @@ def _target(draw: st.DrawFn, period: Period | None, place_ids: tuple[str, ...]) 
                 sub_targets=subs,
                 interval_unclear=draw(_BOOL),
                 wording=wording,
+                unit_truncated=draw(_BOOL),
             )
         return IntervalQuota(
             amount=amount,
@@ -517,6 +539,7 @@ def _target(draw: st.DrawFn, period: Period | None, place_ids: tuple[str, ...]) 
             bound=bound,
             sub_targets=subs,
             wording=wording,
+            unit_truncated=draw(_BOOL),
         )
     if kind == "schedule":
         # Without a period the schedule must say where it starts.
@@ -530,7 +553,12 @@ def _target(draw: st.DrawFn, period: Period | None, place_ids: tuple[str, ...]) 
         )
     if kind == "milestone":
         return Milestone(due=_day_in(draw, period) if draw(_BOOL) else None, wording=wording)
-    return Ongoing(wording=wording)
+    unstated = draw(_BOOL)
+    return Ongoing(
+        wording=wording,
+        unit=_one(draw, _UNITS) if unstated or draw(_BOOL) else None,
+        amount_unstated=unstated,
+    )
 
 
 # Parties.
@@ -669,6 +697,8 @@ _WEIGHTS = st.one_of(st.sampled_from((1.0, 0.5, 2.0)), st.floats(0.1, 10, allow_
 _CONDITIONS = ("om lägesbilden tillåter", "vid behov")
 _TIMINGS = ("kvällstid", "under hösten", "helger och riskkvällar")
 _METHODS = ("20-minutersmetoden", "EST", "SSPF")
+_TARGET_GROUPS = ("vårdnadshavare", "unga 13–17 år", "äldre", "företagare")
+_PLACE_SPLITS = tuple(PlaceSplit)
 
 
 def activities(
@@ -715,15 +745,21 @@ def _activity(
         cancelled = Cancellation(
             date=_day_in(draw, period) if draw(_BOOL) else None, reason=_maybe_text(draw)
         )
+    target = _target(draw, period, place_ids)
+    responsible = _subset(draw, party_ids)
+    responsibility = _one(draw, _RESPONSIBILITIES)
+    participants = _subset(draw, party_ids, max_size=2)
+    focus_areas = _subset(draw, focus_area_ids)
+    places = _subset(draw, place_ids, max_size=2)
     return Activity(
         id=activity_id,
         title=_text(draw),
-        target=_target(draw, period, place_ids),
-        responsible=_subset(draw, party_ids),
-        responsibility=_one(draw, _RESPONSIBILITIES),
-        participants=_subset(draw, party_ids, max_size=2),
-        focus_areas=_subset(draw, focus_area_ids),
-        places=_subset(draw, place_ids, max_size=2),
+        target=target,
+        responsible=responsible,
+        responsibility=responsibility,
+        participants=participants,
+        focus_areas=focus_areas,
+        places=places,
         weight=draw(_WEIGHTS),
         measure=_maybe_text(draw, 20),
         description=_maybe_text(draw),
@@ -731,6 +767,10 @@ def _activity(
         timing=_maybe_one(draw, _TIMINGS),
         method=_maybe_one(draw, _METHODS),
         cancelled=cancelled,
+        target_group=_maybe_one(draw, _TARGET_GROUPS),
+        purpose=_maybe_text(draw),
+        examples=tuple(_text(draw, 20) for _ in range(_int(draw, 0, 2))),
+        place_split=_maybe_one(draw, _PLACE_SPLITS) if len(places) > 1 else None,
     )
 
 
@@ -740,6 +780,9 @@ _QUANTITY_KINDS = tuple(QuantityKind)
 _REPORT_AMOUNTS = numbers(max_value=1_000)
 _ROUGHLY = ("drygt femtio", "ett hundratal", "20-talet")
 _DATE_TEXTS = ("12 maj", "vecka 7", "i början av juni")
+_SHARE_WORDS = ("nästan hälften", "en tredjedel", "de flesta")
+_WORKS = ("fotpatruller", "trafikkontroller", "besök i skolorna", "medborgardialoger")
+_UNLINKED = (ReportLink.UNRESTATED, ReportLink.UNPROMISED)
 
 
 def _report_day(draw: st.DrawFn, period: Period | None) -> dt.date:
@@ -755,31 +798,47 @@ def reports(
     activity_ids: tuple[str, ...] = (),
     party_ids: tuple[str, ...] = (),
     report_id: str | None = None,
+    place_ids: tuple[str, ...] = (),
 ) -> st.SearchStrategy[Report]:
     """Return a strategy for a report of work done (rapport), dated or covering a span.
 
-    Reports lie mostly inside *period*. A report names one of *activity_ids*,
-    or none (work that was never promised).
+    Reports lie mostly inside *period*. A report names one of *activity_ids*
+    (``link`` ``activity``), or none and says whether the work was promised
+    but not restated or never promised; it may name places, several parties
+    and shares of places.
 
     Args:
         period: The promise period.
         activity_ids: Ids of activities it may report on.
         party_ids: Ids of parties that may report.
         report_id: The report's id, if it has one.
+        place_ids: Ids of places it may name.
 
     Returns:
         A strategy for :class:`~medborgarlofte.Report`.
     """
-    return _drawn(_report, period, activity_ids, party_ids, report_id)
+    return _drawn(_report, period, activity_ids, party_ids, report_id, place_ids=place_ids)
 
 
-def _quantity(draw: st.DrawFn) -> Quantity:
+def _quantity(draw: st.DrawFn, place_ids: tuple[str, ...]) -> Quantity:
     return Quantity(
         value=draw(_REPORT_AMOUNTS),
         unit=_one(draw, _UNITS) if draw(_BOOL) else _text(draw, 15),
         kind=_one(draw, _QUANTITY_KINDS),
         approximate=draw(_BOOL),
         wording=_maybe_one(draw, _ROUGHLY),
+        place=_maybe_one(draw, place_ids),
+        share=_maybe(draw, _SHARES),
+    )
+
+
+def _share(draw: st.DrawFn, place_ids: tuple[str, ...]) -> Share:
+    return Share(
+        share=draw(_SHARES),
+        place=_maybe_one(draw, place_ids),
+        description=_maybe_text(draw, 20),
+        approximate=draw(_BOOL),
+        wording=_maybe_one(draw, _SHARE_WORDS),
     )
 
 
@@ -789,6 +848,8 @@ def _report(
     activity_ids: tuple[str, ...],
     party_ids: tuple[str, ...],
     report_id: str | None,
+    *,
+    place_ids: tuple[str, ...] = (),
 ) -> Report:
     day = None
     covers = None
@@ -799,8 +860,9 @@ def _report(
     else:
         start = _day_in(draw, None)
         covers = Period(start=start, end=_day(draw, start, start + dt.timedelta(days=400)))
+    activity = _maybe_one(draw, activity_ids)
     return Report(
-        activity=_maybe_one(draw, activity_ids),
+        activity=activity,
         id=report_id,
         kind=_one(draw, _REPORT_KINDS),
         date=day,
@@ -809,11 +871,16 @@ def _report(
         amount=_maybe(draw, _REPORT_AMOUNTS),
         approximate=draw(_BOOL),
         wording=_maybe_one(draw, _ROUGHLY),
-        quantities=tuple(_quantity(draw) for _ in range(_int(draw, 0, 2))),
+        quantities=tuple(_quantity(draw, place_ids) for _ in range(_int(draw, 0, 2))),
         party=_maybe_one(draw, party_ids),
         note=_maybe_text(draw),
         reason=_maybe_text(draw),
         source=_maybe_text(draw, 20),
+        link=ReportLink.ACTIVITY if activity is not None else _one(draw, _UNLINKED),
+        work=_maybe_one(draw, _WORKS),
+        places=_subset(draw, place_ids, max_size=2),
+        parties=_subset(draw, party_ids, max_size=2),
+        shares=tuple(_share(draw, place_ids) for _ in range(_int(draw, 0, 2))),
     )
 
 
@@ -822,6 +889,8 @@ _DIRECTIONS = tuple(Direction)
 _INDICATOR_UNITS = ("%", "anmälda brott", "antal", "index")
 _VALUES = numbers(max_value=1_000)
 _STEPS = numbers(max_value=100, positive=True)
+_PRECISIONS = tuple(DatePrecision)
+_MEASURED_TEXTS = ("våren 2021", "2020", "mars 2022", "hösten 2019")
 _KPIS = st.from_regex(r"[NU][0-9]{5}", fullmatch=True)
 
 
@@ -850,12 +919,19 @@ def indicators(
 
 
 def _measurement(draw: st.DrawFn, day: dt.date, source_ids: tuple[str, ...]) -> Measurement:
+    precision = _one(draw, _PRECISIONS)
+    covers = None
+    if precision is DatePrecision.INTERVAL:
+        covers = Period(start=day - dt.timedelta(days=_int(draw, 0, 400)), end=day)
     return Measurement(
         date=day,
         value=draw(_VALUES),
         respondents=_int(draw, 1, 5_000) if draw(_BOOL) else None,
         source=_maybe_one(draw, source_ids),
         note=_maybe_text(draw),
+        precision=precision,
+        covers=covers,
+        date_text=_maybe_one(draw, _MEASURED_TEXTS),
     )
 
 
@@ -1159,8 +1235,16 @@ def _promises(
         )
         for activity_id in activity_ids
     )
+    the_activities = _same_as(draw, the_activities)
     the_reports = tuple(
-        _report(draw, period, activity_ids, party_ids, report_id if draw(_BOOL) else None)
+        _report(
+            draw,
+            period,
+            activity_ids,
+            party_ids,
+            report_id if draw(_BOOL) else None,
+            place_ids=place_ids,
+        )
         for report_id in _ids(draw, "r", _int(draw, 0, 8))
     )
     the_indicators = tuple(
@@ -1201,6 +1285,10 @@ def _promises(
         )
         for _ in range(_int(draw, 0, 3))
     )
+    signatories = tuple(
+        s if s.signed_on is not None or draw(_BOOL) else attrs.evolve(s, signing_stated=False)
+        for s in signatories
+    )
     contacts = tuple(
         Contact(
             name=_text(draw, 25),
@@ -1223,7 +1311,15 @@ def _promises(
     review_dates: tuple[dt.date, ...] = ()
     if period is not None:
         review_dates = tuple(sorted({_day_in(draw, period) for _ in range(_int(draw, 0, 2))}))
-    return Promise(
+    reviews = tuple(
+        ReviewOccasion(
+            date=_day_in(draw, period) if period is not None and draw(_BOOL) else None,
+            condition=_maybe_one(draw, _REVIEW_CONDITIONS),
+            note=_maybe_text(draw),
+        )
+        for _ in range(_int(draw, 0, 2))
+    )
+    promise = Promise(
         id=draw(_PROMISE_IDS),
         title=_text(draw),
         parties=the_parties,
@@ -1245,4 +1341,170 @@ def _promises(
         related=related,
         summary=_maybe_text(draw, 80),
         url="https://polisen.se/medborgarlöfte" if draw(_BOOL) else None,
+        reviews=reviews,
     )
+    return attrs.evolve(promise, origin=_maybe(draw, origins(promise)))
+
+
+_REVIEW_CONDITIONS = ("om behov uppstår", "vid årsskiftet", "när lägesbilden ändras")
+_ORIGIN_KINDS = tuple(OriginKind)
+_PUBLISHERS = ("Polisen", "Hofors kommun", "Region Gotland")
+_INFERENCE_REASONS = ("året taget från perioden", "dagen saknas i källan")
+
+
+def _same_as(draw: st.DrawFn, activities: tuple[Activity, ...]) -> tuple[Activity, ...]:
+    """Now and then make a quota repeat an earlier quota's amount ("motsvarande antal")."""
+    out = list(activities)
+    for i, activity in enumerate(out):
+        target = activity.target
+        earlier = [a for a in out[:i] if isinstance(a.target, PeriodQuota | IntervalQuota)]
+        if isinstance(target, PeriodQuota | IntervalQuota) and earlier and draw(_BOOL):
+            other = _one(draw, tuple(earlier))
+            theirs = other.target
+            assert isinstance(theirs, PeriodQuota | IntervalQuota)  # noqa: S101 - filtered
+            repeated = attrs.evolve(
+                target, amount=theirs.amount, unit=theirs.unit, same_as=other.id
+            )
+            out[i] = attrs.evolve(activity, target=repeated)
+    return tuple(out)
+
+
+def _date_paths(document: object, path: str = "$") -> list[str]:
+    """Return the JSON paths of every date in the model object *document*."""
+    if type(document) is dt.date:
+        return [path]
+    if type(document) is tuple:
+        return [p for i, item in enumerate(document) for p in _date_paths(item, f"{path}[{i}]")]
+    cls = type(document)
+    if attrs.has(cls):
+        return [
+            p
+            for field in attrs.fields(cls)
+            for p in _date_paths(getattr(document, field.name), f"{path}.{field.name}")
+        ]
+    return []
+
+
+def origins(document: Promise | FollowUpDocument | None = None) -> st.SearchStrategy[Origin]:
+    """Return a strategy for the source metadata of a document (källa).
+
+    Args:
+        document: The document the origin belongs to; inferred dates then
+            point at dates in it. Without one, nothing is marked inferred.
+
+    Returns:
+        A strategy for :class:`~medborgarlofte.Origin`.
+    """
+    paths = tuple(_date_paths(document)) if document is not None else ()
+    return _drawn(_origin, paths)
+
+
+def _origin(draw: st.DrawFn, paths: tuple[str, ...]) -> Origin:
+    return Origin(
+        kind=_one(draw, _ORIGIN_KINDS),
+        url="https://polisen.se/aktuellt/löfte" if draw(_BOOL) else None,
+        title=_maybe_text(draw),
+        publisher=_maybe_one(draw, _PUBLISHERS),
+        published_on=_day_in(draw, None) if draw(_BOOL) else None,
+        retrieved_on=_day_in(draw, None) if draw(_BOOL) else None,
+        truncated=draw(_BOOL),
+        activities_examples_only=draw(_BOOL),
+        inferred=tuple(
+            Inference(path=path, reason=_maybe_one(draw, _INFERENCE_REASONS))
+            for path in _subset(draw, paths, max_size=2)
+        ),
+        note=_maybe_text(draw),
+    )
+
+
+def follow_up_documents(promise: Promise | None = None) -> st.SearchStrategy[FollowUpDocument]:
+    """Return a strategy for a valid follow-up document (uppföljningsdokument).
+
+    With *promise*, the document follows it up: it names its id, may name its
+    kommuner and period, and its reports and assessments name its
+    activities, so :func:`medborgarlofte.validate_follow_up` finds no error
+    against it. Without one it follows up a promise of its own invented id
+    and its reports name no activity.
+
+    Args:
+        promise: The promise followed up, if any.
+
+    Returns:
+        A strategy for :class:`~medborgarlofte.FollowUpDocument`.
+    """
+    return _drawn(_follow_up_document, promise)
+
+
+def _follow_up_document(draw: st.DrawFn, promise: Promise | None) -> FollowUpDocument:
+    activity_ids = tuple(a.id for a in promise.activities) if promise is not None else ()
+    period = promise.period if promise is not None else None
+    the_parties = _party_set(draw, None)
+    party_ids = tuple(p.id for p in the_parties)
+    kommunkoder = tuple(p.kommunkod for p in the_parties if p.kommunkod is not None)
+    the_places = _place_set(draw, kommunkoder)
+    place_ids = tuple(p.id for p in the_places)
+    if promise is not None:
+        ref = PromiseRef(
+            id=promise.id,
+            kommunkoder=tuple(p.kommunkod for p in promise.municipalities if p.kommunkod)
+            if draw(_BOOL)
+            else (),
+            period=promise.period if draw(_BOOL) else None,
+            title=promise.title if draw(_BOOL) else None,
+        )
+    else:
+        ref = PromiseRef(
+            id=draw(_PROMISE_IDS),
+            kommunkoder=kommunkoder if draw(_BOOL) else (),
+            period=_period(draw) if draw(_BOOL) else None,
+            title=_maybe_text(draw),
+        )
+    start = _day_in(draw, period)
+    covers = None
+    if draw(_BOOL):
+        end = _day(draw, start, start + dt.timedelta(days=400)) if draw(_BOOL) else None
+        covers = OpenPeriod(start=start, end=end)
+    the_reports = []
+    for report_id in _ids(draw, "r", _int(draw, 0, 6)):
+        report = _report(
+            draw,
+            period,
+            activity_ids,
+            party_ids,
+            report_id if draw(_BOOL) else None,
+            place_ids=place_ids,
+        )
+        if covers is not None:  # keep its day inside what the document covers
+            last = covers.end if covers.end is not None else covers.start + dt.timedelta(400)
+            report = attrs.evolve(report, date=_day(draw, covers.start, last), period=None)
+        the_reports.append(report)
+    assessments = tuple(
+        Assessment(
+            activity=activity,
+            verdict=_one(draw, _VERDICTS),
+            reason=_maybe_one(draw, _REASONS),
+            note=_maybe_text(draw),
+        )
+        for activity in _subset(draw, activity_ids)
+    )
+    document = FollowUpDocument(
+        id=draw(_PROMISE_IDS),
+        promise=ref,
+        title=_maybe_text(draw),
+        published_on=_day_in(draw, None) if draw(_BOOL) else None,
+        meeting_on=_day_in(draw, period) if draw(_BOOL) else None,
+        covers=covers,
+        forum=_maybe_one(draw, _FORUMS),
+        parties=the_parties,
+        places=the_places,
+        contacts=tuple(
+            Contact(name=_text(draw, 25), party=_one(draw, party_ids), title="kommunpolis")
+            for _ in range(_int(draw, 0, 1))
+        ),
+        reports=tuple(the_reports),
+        assessments=assessments,
+        reason=_maybe_one(draw, ("pandemin", "personalbrist")),
+        reason_code=_maybe_one(draw, _REASONS),
+        summary=_maybe_text(draw),
+    )
+    return attrs.evolve(document, origin=_maybe(draw, origins(document)))

@@ -258,8 +258,8 @@ SIGNATORY_FOR_CO_ACTOR = register(
 SHARE_OUT_OF_RANGE = register(
     "share-out-of-range",
     _E,
-    "En andel i ett delmål ligger inte mellan 0 och 1.",
-    "A share in a sub-target is not between 0 and 1.",
+    "En andel (i ett delmål, en rapport eller en mängd) ligger inte mellan 0 och 1.",
+    "A share (in a sub-target, a report or a quantity) is not between 0 and 1.",
     area="rules",
 )
 SCHEDULE_WITHOUT_OCCURRENCE = register(
@@ -304,6 +304,76 @@ DRAFT_PLACEHOLDER = register(
     _W,
     "Ett värde i ett utkast är en platshållare som en person ska fylla i.",
     "A value in a draft is a placeholder that a person must fill in.",
+    area="rules",
+)
+
+# What real documents say (#16): report links, follow-up documents, sources.
+REPORT_LINK_WITHOUT_ACTIVITY = register(
+    "report-link-without-activity",
+    _E,
+    "En rapport är kopplad till en aktivitet men anger ingen; skriv 'unrestated' eller "
+    "'unpromised' för arbete utan aktivitet i dokumentet.",
+    "A report is linked to an activity but names none; write 'unrestated' or 'unpromised' "
+    "for work without an activity in the document.",
+    area="rules",
+)
+REPORT_LINK_CONFLICT = register(
+    "report-link-conflict",
+    _E,
+    "En rapport anger en aktivitet men säger att arbetet inte hör till någon aktivitet i "
+    "dokumentet.",
+    "A report names an activity but says the work belongs to no activity of the document.",
+    area="rules",
+)
+SAME_AS_MISMATCH = register(
+    "same-as-mismatch",
+    _W,
+    "Ett mål som ska vara 'samma antal' som en annan aktivitets har ett annat antal eller enhet.",
+    "A target meant as 'the same amount' as another activity's has another amount or unit.",
+    area="rules",
+)
+PLACE_SPLIT_WITHOUT_PLACES = register(
+    "place-split-without-places",
+    _W,
+    "En aktivitet säger hur antalet fördelas på platser men har färre än två platser.",
+    "An activity says how its amount is shared among places but has fewer than two places.",
+    area="rules",
+)
+SIGNING_NOT_STATED_BUT_DATED = register(
+    "signing-not-stated-but-dated",
+    _E,
+    "En undertecknare vars undertecknande inte framgår har ändå ett datum för det.",
+    "A signatory whose signing is not stated has a signing date all the same.",
+    area="rules",
+)
+MEASUREMENT_DATING_MISMATCH = register(
+    "measurement-dating-mismatch",
+    _E,
+    "Ett mätvärde daterat med ett intervall saknar intervallet, eller dess datum är inte "
+    "intervallets sista dag.",
+    "A measurement dated by an interval lacks the interval, or its date is not the interval's "
+    "last day.",
+    area="rules",
+)
+INFERRED_PATH_NOT_A_DATE = register(
+    "inferred-path-not-a-date",
+    _E,
+    "En antagen uppgift pekar på en sökväg som inte är ett datum i dokumentet.",
+    "An inferred date points at a path that is not a date in the document.",
+    area="rules",
+)
+FOLLOW_UP_PROMISE_NOT_FOUND = register(
+    "follow-up-promise-not-found",
+    _W,
+    "Inget av de givna löftena har det id som uppföljningsdokumentet följer upp.",
+    "None of the promises given has the id the follow-up document follows up.",
+    area="rules",
+)
+FOLLOW_UP_PROMISE_MISMATCH = register(
+    "follow-up-promise-mismatch",
+    _W,
+    "Uppföljningsdokumentets kommuner eller period stämmer inte med löftets.",
+    "The follow-up document's kommuner or period do not match the promise's.",
     area="rules",
 )
 
@@ -411,6 +481,23 @@ INVALID_VALUE = register(
     _E,
     "Ett värde kan inte läsas av något annat skäl (meddelandet säger vilket).",
     "A value cannot be read for another reason (the message says which).",
+    area="document",
+)
+
+WRONG_DOCUMENT_TYPE = register(
+    "wrong-document-type",
+    _E,
+    "Dokumentet är av en annan typ än den som läses, till exempel ett uppföljningsdokument "
+    "som läses som ett löfte.",
+    "The document is of another type than the one read, for example a follow-up document "
+    "read as a promise.",
+    area="document",
+)
+UNKNOWN_DOCUMENT_TYPE = register(
+    "unknown-document-type",
+    _E,
+    "Dokumenttypen är okänd, eller finns inte i dokumentets formatversion.",
+    "The document type is unknown, or does not exist in the document's format version.",
     area="document",
 )
 

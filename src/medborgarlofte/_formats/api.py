@@ -22,7 +22,12 @@ from medborgarlofte._formats.syntax import (
     parse,
     write,
 )
-from medborgarlofte._formats.versioning import FORMAT_VERSION, VERSION_KEY, upgrade
+from medborgarlofte._formats.versioning import (
+    FORMAT_VERSION,
+    VERSION_KEY,
+    document_type,
+    upgrade,
+)
 from medborgarlofte._model.promise import Promise
 from medborgarlofte._rules.integrity import validate
 from medborgarlofte.exceptions import ValidationError
@@ -95,6 +100,7 @@ def _body(data: object) -> dict[str, Any]:
                 )
             ]
         )
+    document_type(data, wanted=None)  # a follow-up document is refused by name (#16)
     return upgrade(data)
 
 
@@ -148,7 +154,7 @@ def to_dict(promise: Promise) -> dict[str, Any]:
 
     >>> from medborgarlofte import Promise
     >>> to_dict(Promise(id="p", title="Trygg kommun"))
-    {'format_version': 1, 'id': 'p', 'title': 'Trygg kommun'}
+    {'format_version': 2, 'id': 'p', 'title': 'Trygg kommun'}
     """
     return {VERSION_KEY: FORMAT_VERSION, **CONVERTER.unstructure(promise, Promise)}
 
@@ -188,7 +194,7 @@ def loads(
 
     >>> police = '{"id": "polis", "kind": "police", "name": "Polisen"}'
     >>> text = f'{{"id": "p", "title": "Trygg kommun", "parties": [{police}]'
-    >>> loads(text + ', "format_version": 1}').title
+    >>> loads(text + ', "format_version": 2}').title
     'Trygg kommun'
 
     Args:
@@ -344,7 +350,7 @@ def loads_many(
 
     >>> police = '{"id": "x", "kind": "police", "name": "P"}'
     >>> promise = f'{{"id": "p", "title": "T", "parties": [{police}]}}'
-    >>> loads_many(f'{{"format_version": 1, "promises": [{promise}]}}')[0].id
+    >>> loads_many(f'{{"format_version": 2, "promises": [{promise}]}}')[0].id
     'p'
 
     Args:

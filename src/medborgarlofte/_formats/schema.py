@@ -28,6 +28,7 @@ import attrs
 
 from medborgarlofte._formats import FORMAT_VERSION, VERSION_KEY
 from medborgarlofte._formats.api import PROMISES_KEY
+from medborgarlofte._formats.versioning import DOCUMENT_TYPE_KEY, FOLLOW_UP_TYPE
 from medborgarlofte._model.checks import (
     non_empty,
     non_negative,
@@ -35,6 +36,7 @@ from medborgarlofte._model.checks import (
     optional_non_negative,
     positive,
 )
+from medborgarlofte._model.document import FollowUpDocument
 from medborgarlofte._model.promise import Promise
 from medborgarlofte._model.recurrence import Recurrence
 
@@ -156,6 +158,31 @@ _FIELD_TITLES_SV: dict[str | tuple[str, str], str] = {
     "within": "ligger inom (plats-id)",
     "wording": "formulering i källan",
     "year": "år",
+    "activities_examples_only": "aktiviteterna är bara exempel (bland annat)",
+    "amount_unstated": "antalet anges inte (ett antal)",
+    "examples": "exempel på åtgärder",
+    "inferred": "antagna uppgifter",
+    "kommunkoder": "kommunkoder",
+    "link": "koppling till löftet",
+    "meeting_on": "mötesdatum",
+    "origin": "källa, ursprung",
+    "path": "sökväg (JSON-sökväg)",
+    "place_split": "fördelning på platser",
+    "precision": "datumets noggrannhet",
+    "promise": "löftet som följs upp",
+    "published_on": "publicerat den",
+    "publisher": "utgivare",
+    "purpose": "syfte",
+    "reason_code": "orsakskod",
+    "retrieved_on": "hämtat den",
+    "reviews": "revideringstillfällen",
+    "same_as": "samma antal som aktivitet (id)",
+    "shares": "andelar",
+    "signing_stated": "undertecknandet framgår",
+    "target_group": "målgrupp",
+    "truncated": "avkortad",
+    "unit_truncated": "enheten är avkortad",
+    "work": "arbetet med egna ord",
     ("Activity", "focus_areas"): "fokusområden (id)",
     ("Activity", "places"): "platser (id)",
     ("Assessment", "reason"): "orsakskod",
@@ -175,6 +202,10 @@ _FIELD_TITLES_SV: dict[str | tuple[str, str], str] = {
     ("Report", "source"): "källa till rapporten",
     ("Signatory", "title"): "titel",
     ("Source", "kind"): "typ av underlag",
+    ("Origin", "kind"): "typ av källa",
+    ("Report", "parties"): "parter som utförde arbetet (id)",
+    ("Report", "places"): "platser (id)",
+    ("PromiseRef", "id"): "löftets identitet",
 }
 
 # English descriptions of the fields whose class documents them in prose only.
@@ -406,8 +437,33 @@ def _version_property() -> dict[str, Any]:
     }
 
 
+def _generate_follow_up() -> dict[str, Any]:
+    """Return the schema of a follow-up document (#16)."""
+    builder = _Builder()
+    top = builder.object_schema(FollowUpDocument)
+    kind = {
+        "title": "dokumenttyp",
+        "description": "The type of the document: a follow-up document.",
+        "const": FOLLOW_UP_TYPE,
+    }
+    top["properties"] = {
+        VERSION_KEY: _version_property(),
+        DOCUMENT_TYPE_KEY: kind,
+        **top["properties"],
+    }
+    top["required"] = [VERSION_KEY, DOCUMENT_TYPE_KEY, *top["required"]]
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": f"urn:medborgarlofte:follow-up:{FORMAT_VERSION}",
+        **top,
+        "$defs": dict(sorted(builder.defs.items())),
+    }
+
+
 @functools.cache
-def _generate(*, collection: bool) -> dict[str, Any]:
+def _generate(*, collection: bool, follow_up: bool = False) -> dict[str, Any]:
+    if follow_up:
+        return _generate_follow_up()
     builder = _Builder()
     promise = builder.object_schema(Promise)
     if collection:
@@ -443,7 +499,7 @@ def _generate(*, collection: bool) -> dict[str, Any]:
     }
 
 
-def json_schema(*, collection: bool = False) -> dict[str, Any]:
+def json_schema(*, collection: bool = False, follow_up: bool = False) -> dict[str, Any]:
     """Return the JSON Schema (draft 2020-12) of a promise document (JSON-schema).
 
     The schema is generated from the model: document keys are the attribute
@@ -461,10 +517,14 @@ def json_schema(*, collection: bool = False) -> dict[str, Any]:
     ('medborgarlöfte', ['format_version', 'id', 'title'])
     >>> json_schema(collection=True)["required"]
     ['format_version', 'promises']
+    >>> json_schema(follow_up=True)["required"]
+    ['format_version', 'document_type', 'id', 'promise']
 
     Args:
         collection: Describe a collection document (samling), as
             :func:`~medborgarlofte.dumps_many` writes it, instead of a single promise.
+        follow_up: Describe a follow-up document (uppföljningsdokument), as
+            :func:`~medborgarlofte.dumps_follow_up` writes it, instead.
 
     Returns:
         The schema as plain JSON data (dicts, lists, strings, numbers).
@@ -473,4 +533,4 @@ def json_schema(*, collection: bool = False) -> dict[str, Any]:
         LookupError: If a model class or field lacks its Swedish term (a bug
             caught by the test suite, never by users).
     """
-    return copy.deepcopy(_generate(collection=collection))
+    return copy.deepcopy(_generate(collection=collection, follow_up=follow_up))

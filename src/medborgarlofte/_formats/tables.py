@@ -57,7 +57,7 @@ from medborgarlofte._core.problems import Problem, Severity
 from medborgarlofte._formats import DEFAULT_MAX_SIZE
 from medborgarlofte._model.promise import Activity, Promise
 from medborgarlofte._model.recurrence import Recurrence
-from medborgarlofte._model.reports import Report
+from medborgarlofte._model.reports import Report, ReportLink
 from medborgarlofte._model.targets import IntervalQuota, Milestone, PeriodQuota, Schedule
 from medborgarlofte.exceptions import InvalidValueError, ValidationError
 
@@ -85,7 +85,7 @@ _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 # Group columns of a list field: quantity_2_unit is field `unit` of the second.
 _GROUP_COLUMN = re.compile(r"(?P<prefix>[a-z_]+?)_(?P<number>[1-9][0-9]*)_(?P<field>[a-z_]+)")
 # The column-name stem of each list-of-objects field of Report.
-_GROUP_PREFIX = {"quantities": "quantity"}
+_GROUP_PREFIX = {"quantities": "quantity", "shares": "share"}
 
 
 # --------------------------------------------------------------------------
@@ -239,6 +239,10 @@ _LEAF_PARSERS: dict[object, _Parser] = {
     float: _parse_float,
     dt.date: lambda text, _comma: _parse_date(text),
     str: lambda text, comma: _unprotect(text) if comma else text,
+    # Ids joined with LIST_SEPARATOR, as the writer joins them (#16).
+    tuple[str, ...]: lambda text, comma: tuple(
+        (_unprotect(text) if comma else text).split(LIST_SEPARATOR)
+    ),
 }
 
 
@@ -369,7 +373,7 @@ def reports_to_csv(promise: Promise, *, excel: bool = False) -> str:
     >>> p = Promise(id="p", title="Löfte", reports=(
     ...     Report(activity="a1", date=dt.date(2024, 3, 1), amount=6),))
     >>> print(reports_to_csv(p).splitlines()[1])
-    a1,,done,2024-03-01,,,,6,false,,,,,
+    a1,,done,2024-03-01,,,,6,false,,,,,,activity,,,
 
     Args:
         promise: The promise whose reports to write.
@@ -381,17 +385,20 @@ def reports_to_csv(promise: Promise, *, excel: bool = False) -> str:
         The table as text, lines ending in CRLF as RFC 4180 has it; write it
         to a file opened with ``newline=""``.
     """
-    count = max(
-        (len(getattr(r, g.field)) for r in promise.reports for g in _GROUPS.values()), default=0
-    )
+    # Each group has as many numbered column groups as its longest list needs (#16).
+    counts = {
+        g.field: max((len(getattr(r, g.field)) for r in promise.reports), default=0)
+        for g in _GROUPS.values()
+    }
     header = list(_FIXED_COLUMNS)
     for group in _GROUPS.values():
-        header += [_group_column(group, n, s) for n in range(1, count + 1) for s in group.subs]
-    rows = [_report_row(report, count, excel=excel) for report in promise.reports]
+        numbers = range(1, counts[group.field] + 1)
+        header += [_group_column(group, n, s) for n in numbers for s in group.subs]
+    rows = [_report_row(report, counts, excel=excel) for report in promise.reports]
     return _write(header, rows, excel=excel)
 
 
-def _report_row(report: Report, count: int, *, excel: bool) -> list[str]:
+def _report_row(report: Report, counts: dict[str, int], *, excel: bool) -> list[str]:
     row: list[str] = []
     groups: list[str] = []
     for part in _LAYOUT:
@@ -404,7 +411,7 @@ def _report_row(report: Report, count: int, *, excel: bool) -> list[str]:
                 for s in part.subs
             ]
         else:
-            for number in range(count):
+            for number in range(counts[part.field]):
                 item = value[number] if number < len(value) else None
                 groups += [
                     "" if item is None else _cell(getattr(item, s.field), excel=excel)
@@ -726,8 +733,47 @@ class _Reader:
                     values[slot.field] = made
         if not ok:
             return None
+        if "link" not in header.fixed and values.get("activity") is None:
+            # A table without a link column reads as format version 1 did (#16).
+            values["link"] = ReportLink.UNPROMISED
         good, report = self.build(Report, values, _SCALAR_COLUMNS, row)
+        if good:
+            self.links(row, typing.cast("Report", report))
         return typing.cast("Report", report) if good else None
+
+    def links(self, row: int, report: Report) -> None:
+        """Check a report's link against its activity, and the places and parties it names."""
+        if report.activity is None and report.link is ReportLink.ACTIVITY:
+            self.problem(
+                codes.REPORT_LINK_WITHOUT_ACTIVITY,
+                "raden anger ingen aktivitet; skriv 'unrestated' eller 'unpromised' i link",
+                "the row names no activity; write 'unrestated' or 'unpromised' under link",
+                row=row,
+                column="link",
+            )
+        elif report.activity is not None and report.link is not ReportLink.ACTIVITY:
+            self.problem(
+                codes.REPORT_LINK_CONFLICT,
+                f"raden anger aktiviteten {report.activity!r} men link {report.link.value!r}",
+                f"the row names the activity {report.activity!r} but link {report.link.value!r}",
+                row=row,
+                column="link",
+            )
+        places = {p.id for p in self.promise.places}
+        parties = {p.id for p in self.promise.parties}
+        for column, refs, known, code in (
+            ("places", report.places, places, codes.UNKNOWN_PLACE),
+            ("parties", report.parties, parties, codes.UNKNOWN_PARTY),
+        ):
+            for ref in refs:
+                if ref not in known:
+                    self.problem(
+                        code,
+                        f"löftet har inget id {ref!r} i {column}",
+                        f"the promise has no id {ref!r} for {column}",
+                        row=row,
+                        column=column,
+                    )
 
     def object_from(self, slot: _Slot, cells: list[str], row: int) -> object:
         """Return the object a slot's cells make, None if all are empty, or _BAD."""

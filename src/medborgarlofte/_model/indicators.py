@@ -8,9 +8,10 @@ import enum
 import attrs
 
 from medborgarlofte._model.checks import non_empty
+from medborgarlofte._model.period import Period
 from medborgarlofte._model.targets import Number
 
-__all__ = ["Direction", "Indicator", "IndicatorTarget", "Measurement"]
+__all__ = ["DatePrecision", "Direction", "Indicator", "IndicatorTarget", "Measurement"]
 
 
 class Direction(enum.Enum):
@@ -20,6 +21,25 @@ class Direction(enum.Enum):
     """Högre är bättre, for example the share who feel safe."""
     DECREASE = "decrease"
     """Lägre är bättre, for example the share who feel unsafe."""
+
+
+class DatePrecision(enum.Enum):
+    """How exactly a measurement is dated (datumets noggrannhet).
+
+    A survey reported for "våren 2021" is dated by season: its ``date`` is the
+    last day of that season and ``date_text`` keeps the wording.
+    """
+
+    DAY = "day"
+    """A day."""
+    MONTH = "month"
+    """A month: ``date`` is its last day."""
+    SEASON = "season"
+    """A season (vår, sommar, höst, vinter): ``date`` is its last day."""
+    YEAR = "year"
+    """A year: ``date`` is 31 December."""
+    INTERVAL = "interval"
+    """A span given by ``covers``: ``date`` is its last day."""
 
 
 @attrs.frozen(kw_only=True)
@@ -32,6 +52,10 @@ class Measurement:
         respondents: How many answered, for a survey.
         source: The id of the basis source the value comes from, if any.
         note: Anything worth knowing about the value.
+        precision: How exactly ``date`` is known: a day, or only a month,
+            season, year or interval.
+        covers: The span measured, for a value dated by interval.
+        date_text: The date as the source words it, for example ``"våren 2021"``.
     """
 
     date: dt.date
@@ -39,6 +63,9 @@ class Measurement:
     respondents: int | None = None
     source: str | None = None
     note: str | None = None
+    precision: DatePrecision = DatePrecision.DAY
+    covers: Period | None = None
+    date_text: str | None = None
 
 
 @attrs.frozen(kw_only=True)

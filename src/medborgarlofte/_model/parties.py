@@ -102,6 +102,8 @@ class Signatory:
         acting: Whether they sign in an acting capacity (``tf.``).
         political_party: Their political party, for example ``"S"``.
         signed_on: When they signed, if the source says.
+        signing_stated: Whether the source says they signed; ``False`` for a
+            person known only from a photo caption or a name under the text.
     """
 
     name: str = attrs.field(validator=non_empty)
@@ -110,6 +112,7 @@ class Signatory:
     acting: bool = False
     political_party: str | None = None
     signed_on: dt.date | None = None
+    signing_stated: bool = True
 
 
 @attrs.frozen(kw_only=True)

@@ -10,7 +10,7 @@ import attrs
 from medborgarlofte._core import codes
 from medborgarlofte.exceptions import InvalidValueError
 
-__all__ = ["Period"]
+__all__ = ["OpenPeriod", "Period"]
 
 
 def _end_not_before_start(instance: Period, _attribute: attrs.Attribute[Any], end: dt.date) -> None:
@@ -95,3 +95,46 @@ class Period:
     def __str__(self) -> str:
         """Return ``start–end`` in ISO 8601."""
         return f"{self.start.isoformat()}–{self.end.isoformat()}"
+
+
+def _open_end_not_before_start(
+    instance: OpenPeriod, _attribute: attrs.Attribute[Any], end: dt.date | None
+) -> None:
+    if end is not None and end < instance.start:
+        raise InvalidValueError(
+            code=codes.PERIOD_END_BEFORE_START,
+            field="end",
+            message_sv=f"perioden slutar ({end}) före den börjar ({instance.start})",
+            message_en=f"the period ends ({end}) before it starts ({instance.start})",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class OpenPeriod:
+    """A span of whole days whose end may be unknown (period med bara startdag).
+
+    A follow-up report that says only when the time it covers began ("sedan
+    januari") has a start and no end; with both days it is a closed
+    :class:`Period`.
+
+    >>> OpenPeriod(start=dt.date(2020, 1, 1)).closed() is None
+    True
+    >>> str(OpenPeriod(start=dt.date(2020, 1, 1), end=dt.date(2020, 8, 31)).closed())
+    '2020-01-01–2020-08-31'
+
+    Attributes:
+        start: The first day.
+        end: The last day, if the source says.
+
+    Raises:
+        InvalidValueError: ``period-end-before-start`` when *end* is before *start*.
+    """
+
+    start: dt.date
+    end: dt.date | None = attrs.field(default=None, validator=_open_end_not_before_start)
+
+    def closed(self) -> Period | None:
+        """Return the span as a :class:`Period`, or ``None`` when its end is unknown."""
+        if self.end is None:
+            return None
+        return Period(start=self.start, end=self.end)

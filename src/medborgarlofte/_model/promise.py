@@ -11,6 +11,7 @@ import attrs
 from medborgarlofte._model.checks import non_empty, non_negative
 from medborgarlofte._model.followup import FollowUp, FollowUpRule
 from medborgarlofte._model.indicators import Indicator
+from medborgarlofte._model.origin import Origin
 from medborgarlofte._model.parties import Contact, Party, PartyKind, Place, Signatory
 from medborgarlofte._model.period import Period
 from medborgarlofte._model.reports import Report
@@ -24,9 +25,11 @@ __all__ = [
     "Basis",
     "Cancellation",
     "FocusArea",
+    "PlaceSplit",
     "Promise",
     "RelatedDocument",
     "Responsibility",
+    "ReviewOccasion",
     "Source",
     "SourceKind",
 ]
@@ -119,6 +122,17 @@ class Responsibility(enum.Enum):
     """Någon av: one of the responsible parties carries it out."""
 
 
+class PlaceSplit(enum.Enum):
+    """How an activity's amount is shared among its places (fördelning på platser)."""
+
+    TOGETHER = "together"
+    """Tillsammans: the amount is for all the places together."""
+    EACH = "each"
+    """Var för sig: the amount is for each place."""
+    UNCLEAR = "unclear"
+    """Oklart: the source does not say which."""
+
+
 @attrs.frozen(kw_only=True)
 class Cancellation:
     """Why and when an activity was dropped (avbruten aktivitet).
@@ -155,6 +169,11 @@ class Activity:
         timing: When it happens ("kvällstid", "under hösten").
         method: How it is done ("20-minutersmetoden", "EST").
         cancelled: Set when the activity was dropped.
+        target_group: Who it is for ("vårdnadshavare till elever i årskurs 5").
+        purpose: What it is for ("i syfte att arbeta kontaktskapande").
+        examples: Examples of the measures it may take ("förbättrad belysning").
+        place_split: Whether the target's amount is for its places together
+            or for each, when it has several.
     """
 
     id: str = attrs.field(validator=non_empty)
@@ -172,6 +191,10 @@ class Activity:
     timing: str | None = None
     method: str | None = None
     cancelled: Cancellation | None = None
+    target_group: str | None = None
+    purpose: str | None = None
+    examples: tuple[str, ...] = ()
+    place_split: PlaceSplit | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -192,6 +215,24 @@ class RelatedDocument:
     kind: str | None = None
     period: Period | None = None
     url: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ReviewOccasion:
+    """An occasion when the promise may be revised, with or without a date (revidering).
+
+    "Löftet kan revideras om behov skulle uppstå" has no date, only a condition;
+    "vid årsskiftet 2018/2019" has a date.
+
+    Attributes:
+        date: The day, if the source gives one.
+        condition: When it happens, in words ("om behov uppstår").
+        note: Anything else about it.
+    """
+
+    date: dt.date | None = None
+    condition: str | None = None
+    note: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -225,6 +266,8 @@ class Promise:
         related: Other agreements it relates to.
         summary: The promise in a few sentences.
         url: Where the promise is published.
+        reviews: Occasions when it may be revised, dated or not.
+        origin: The text the document was written from (källa).
     """
 
     id: str = attrs.field(validator=non_empty)
@@ -248,6 +291,8 @@ class Promise:
     related: tuple[RelatedDocument, ...] = ()
     summary: str | None = None
     url: str | None = None
+    reviews: tuple[ReviewOccasion, ...] = ()
+    origin: Origin | None = None
 
     @property
     def municipalities(self) -> tuple[Party, ...]:

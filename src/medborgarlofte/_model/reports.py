@@ -7,11 +7,16 @@ import enum
 
 import attrs
 
-from medborgarlofte._model.checks import non_empty, non_negative, optional_non_negative
+from medborgarlofte._model.checks import (
+    non_empty,
+    non_negative,
+    optional_non_empty,
+    optional_non_negative,
+)
 from medborgarlofte._model.period import Period
 from medborgarlofte._model.targets import Number
 
-__all__ = ["Quantity", "QuantityKind", "Report", "ReportKind"]
+__all__ = ["Quantity", "QuantityKind", "Report", "ReportKind", "ReportLink", "Share"]
 
 
 class ReportKind(enum.Enum):
@@ -34,6 +39,39 @@ class QuantityKind(enum.Enum):
     """Resultat: what came of it, for example nine people reported."""
 
 
+class ReportLink(enum.Enum):
+    """What promised work a report belongs to, honestly stated (koppling till löftet)."""
+
+    ACTIVITY = "activity"
+    """Aktivitet: an activity of the promise, named by id in ``activity``."""
+    UNRESTATED = "unrestated"
+    """Utlovad men inte återgiven: promised work the document does not restate."""
+    UNPROMISED = "unpromised"
+    """Inte utlovad: work that was never promised."""
+
+
+@attrs.frozen(kw_only=True)
+class Share:
+    """A part of the reported work given as a share, often of a place (andel, varav).
+
+    "Varav nästan hälften i byarna" is ``Share(share=0.5, place="byarna",
+    approximate=True, wording="nästan hälften")``.
+
+    Attributes:
+        share: The share of the whole, from 0 to 1.
+        place: The id of the place the part was done in.
+        description: What the part is, when it is not a place.
+        approximate: Whether the source gives the share only roughly.
+        wording: The share as the source words it.
+    """
+
+    share: float
+    place: str | None = attrs.field(default=None, validator=optional_non_empty)
+    description: str | None = None
+    approximate: bool = False
+    wording: str | None = None
+
+
 @attrs.frozen(kw_only=True)
 class Quantity:
     """A further number reported for an activity, in a unit of its own (mängd).
@@ -44,6 +82,9 @@ class Quantity:
         kind: Output or outcome.
         approximate: Whether the source gives the number only roughly.
         wording: The number as the source words it, for example ``"drygt femtio"``.
+        place: The id of the place the number was counted in.
+        share: The share of the report's ``amount`` the number stands for,
+            from 0 to 1, when the source gives it.
     """
 
     value: Number = attrs.field(validator=non_negative)
@@ -51,6 +92,8 @@ class Quantity:
     kind: QuantityKind = QuantityKind.OUTPUT
     approximate: bool = False
     wording: str | None = None
+    place: str | None = attrs.field(default=None, validator=optional_non_empty)
+    share: float | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -60,8 +103,13 @@ class Report:
     A report is dated (``date``) or covers a span (``period``); a source that
     gives a day without a year keeps that wording in ``date_text``. ``amount``
     is the number that counts towards the activity's target, in the target's
-    unit; other numbers go in ``quantities``. A report with no ``activity``
-    records work that was never promised.
+    unit; other numbers go in ``quantities``.
+
+    ``link`` says honestly what promised work the report belongs to: an
+    activity of the promise (``activity`` names it), promised work that the
+    document does not restate (``work`` names it in the source's words), or
+    work that was never promised. Only reports linked to an activity count
+    towards progress.
 
     Attributes:
         activity: The id of the activity reported on, or ``None``.
@@ -78,6 +126,11 @@ class Report:
         note: What was done, in words.
         reason: Why something was not done or fell short.
         source: Where the report comes from, for example a follow-up's minutes.
+        link: What promised work the report belongs to; ``activity`` by default.
+        work: The work in the report's own words, for example ``"fotpatruller"``.
+        places: Ids of the places the work was done in.
+        parties: Ids of the parties that did the work together, when several did.
+        shares: Parts of the work given as shares, often of a place.
     """
 
     activity: str | None = None
@@ -94,6 +147,11 @@ class Report:
     note: str | None = None
     reason: str | None = None
     source: str | None = None
+    link: ReportLink = ReportLink.ACTIVITY
+    work: str | None = attrs.field(default=None, validator=optional_non_empty)
+    places: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+    shares: tuple[Share, ...] = ()
 
     @property
     def day(self) -> dt.date | None:

@@ -100,6 +100,10 @@ class PeriodQuota:
         interval_unclear: Set when the source leaves it unclear whether the
             amount is for the period or per year.
         wording: The target as the source words it.
+        same_as: The id of the activity whose amount this one repeats
+            ("motsvarande antal"); ``amount`` then holds the same number.
+        unit_truncated: Set when the source cuts the unit off ("traf…");
+            ``unit`` keeps what survives.
     """
 
     kind: Literal["period_quota"] = attrs.field(default="period_quota", init=False)
@@ -109,6 +113,8 @@ class PeriodQuota:
     sub_targets: tuple[SubTarget, ...] = ()
     interval_unclear: bool = False
     wording: str | None = None
+    same_as: str | None = None
+    unit_truncated: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -124,6 +130,8 @@ class IntervalQuota:
         bound: How the number is meant.
         sub_targets: Parts of the amount, by share or by place.
         wording: The target as the source words it.
+        same_as: The id of the activity whose amount this one repeats.
+        unit_truncated: Set when the source cuts the unit off.
     """
 
     kind: Literal["interval_quota"] = attrs.field(default="interval_quota", init=False)
@@ -133,6 +141,8 @@ class IntervalQuota:
     bound: Bound = Bound.TARGET
     sub_targets: tuple[SubTarget, ...] = ()
     wording: str | None = None
+    same_as: str | None = None
+    unit_truncated: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -175,15 +185,22 @@ class Milestone:
 class Ongoing:
     """Continuing work without a number (löpande arbete).
 
-    Also how to record "ett antal insatser" and other counts the source leaves
-    unspecified; say so in ``wording``.
+    Also how to record "ett antal planerade insatser": a quota whose amount
+    the source does not state. Set ``amount_unstated`` and name what would be
+    counted in ``unit``, so that progress can say it cannot be assessed rather
+    than count the work as open-ended.
 
     Attributes:
         wording: The target as the source words it.
+        unit: What would be counted, for a quota whose amount is not stated.
+        amount_unstated: Set when the source promises a countable amount but
+            does not state it (ett antal).
     """
 
     kind: Literal["ongoing"] = attrs.field(default="ongoing", init=False)
     wording: str | None = None
+    unit: str | None = None
+    amount_unstated: bool = False
 
 
 Target: TypeAlias = PeriodQuota | IntervalQuota | Schedule | Milestone | Ongoing

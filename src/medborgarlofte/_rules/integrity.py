@@ -15,16 +15,22 @@ promise has no period. What each code means is listed in the documentation.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import functools
 import operator
+import re
 from itertools import chain, repeat
 from typing import TYPE_CHECKING, Protocol, cast
 
+import attrs
+
 from medborgarlofte._core import codes
 from medborgarlofte._core.problems import Problem
+from medborgarlofte._model.indicators import DatePrecision
 from medborgarlofte._model.parties import PartyKind, PartyRole
 from medborgarlofte._model.recurrence import _first_day as first_day
+from medborgarlofte._model.reports import ReportLink
 from medborgarlofte._model.sweden import (
     kommun_by_code,
     kommun_by_name,
@@ -35,15 +41,18 @@ from medborgarlofte._model.targets import Interval, IntervalQuota, Milestone, Pe
 from medborgarlofte.exceptions import InvalidValueError, ValidationError
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Iterable, Mapping, Sequence
 
+    from medborgarlofte._model.document import FollowUpDocument
+    from medborgarlofte._model.indicators import Measurement
+    from medborgarlofte._model.origin import Origin
     from medborgarlofte._model.parties import Party
     from medborgarlofte._model.period import Period
     from medborgarlofte._model.promise import Activity, Promise
     from medborgarlofte._model.recurrence import Recurrence
+    from medborgarlofte._model.reports import Report
 
-__all__ = ["check", "validate"]
+__all__ = ["check", "validate", "validate_follow_up"]
 
 PLACEHOLDER_PREFIX = "<FYLL I"
 """How every placeholder text in a draft begins (platshållare): ``<FYLL I: …>``."""
@@ -635,6 +644,350 @@ def _check_placeholders(promise: Promise, found: _Found) -> None:
             _placeholder(target.unit, f"$.activities[{i}].target.unit", found)
 
 
+# --- What real documents say (#16) ------------------------------------------------
+# Honest report links, places and shares, "the same amount as", signatories
+# whose signing is not stated, undated reviews, measurements dated by a span,
+# and inferred dates. Kept apart from the rules above, which the national
+# data set's speed depends on: each check here first asks in bulk whether
+# there is anything to look at.
+
+_HONEST_LINKS = frozenset(
+    {(False, ReportLink.ACTIVITY), (True, ReportLink.UNRESTATED), (True, ReportLink.UNPROMISED)}
+)
+
+
+def _links_plain(reports: Sequence[Report]) -> bool:
+    """Return whether no report can have a problem of links, places, parties or shares.
+
+    Checked in bulk for a national data set, in one pass that compares the
+    link by identity and never hashes an enum member, which is slow;
+    quantities are only looked into when some report has them. ``False``
+    only means that the report-by-report check looks.
+    """
+    active = ReportLink.ACTIVITY
+    if any(
+        r.link is not active or r.activity is None or r.places or r.parties or r.shares
+        for r in reports
+    ):
+        return False
+    quantities = [r.quantities for r in reports]
+    return quantities.count(()) == len(quantities) or all(
+        q.place is None and q.share is None for items in quantities for q in items
+    )
+
+
+def _check_report_links(reports: Sequence[Report], refs: _Refs, found: _Found) -> None:
+    """Report links that contradict ``activity``, and unknown places and parties."""
+    if _links_plain(reports):
+        return
+    for i, report in enumerate(reports):
+        here = f"$.reports[{i}]"
+        if report.activity is None and report.link is ReportLink.ACTIVITY:
+            found.add(
+                f"{here}.link",
+                codes.REPORT_LINK_WITHOUT_ACTIVITY,
+                "rapporten är kopplad till en aktivitet men anger ingen; skriv link = "
+                "'unrestated' för utlovat arbete som dokumentet inte återger, eller "
+                "'unpromised' för arbete som inte utlovats",
+                "the report is linked to an activity but names none; write link = "
+                "'unrestated' for promised work the document does not restate, or "
+                "'unpromised' for work that was never promised",
+            )
+        elif report.activity is not None and report.link is not ReportLink.ACTIVITY:
+            found.add(
+                f"{here}.link",
+                codes.REPORT_LINK_CONFLICT,
+                f"rapporten anger aktiviteten {report.activity!r} men har link = "
+                f"{report.link.value!r}",
+                f"the report names the activity {report.activity!r} but has link = "
+                f"{report.link.value!r}",
+            )
+        refs.many(report.places, _PLACE, "$.reports[{}].places", i)
+        refs.many(report.parties, _PARTY, "$.reports[{}].parties", i)
+        for k, share in enumerate(report.shares):
+            refs.one(share.place, _PLACE, "$.reports[{}].shares[{}].place", i, k)
+            _share_in_range(share.share, f"{here}.shares[{k}].share", found)
+        for k, quantity in enumerate(report.quantities):
+            refs.one(quantity.place, _PLACE, "$.reports[{}].quantities[{}].place", i, k)
+            if quantity.share is not None:
+                _share_in_range(quantity.share, f"{here}.quantities[{k}].share", found)
+
+
+def _share_in_range(share: float, path: str, found: _Found) -> None:
+    if not 0 <= share <= 1:
+        found.add(
+            path,
+            codes.SHARE_OUT_OF_RANGE,
+            f"andelen {share} ligger inte mellan 0 och 1 (20 % skrivs 0.2)",
+            f"the share {share} is not between 0 and 1 (20 % is written 0.2)",
+        )
+
+
+def _check_same_as(promise: Promise, refs: _Refs, found: _Found) -> None:
+    """Check quotas that repeat another activity's amount ("motsvarande antal")."""
+    for i, activity in enumerate(promise.activities):
+        target = activity.target
+        if not isinstance(target, PeriodQuota | IntervalQuota) or target.same_as is None:
+            continue
+        here = f"$.activities[{i}].target.same_as"
+        if target.same_as == activity.id:
+            found.add(
+                here,
+                codes.REFERENCE_CYCLE,
+                f"{activity.id!r} har samma antal som sig själv",
+                f"{activity.id!r} has the same amount as itself",
+            )
+            continue
+        other = next((a for a in promise.activities if a.id == target.same_as), None)
+        if other is None:
+            refs.one(target.same_as, _ACTIVITY, here)
+            continue
+        theirs = other.target
+        if not isinstance(theirs, PeriodQuota | IntervalQuota) or (
+            theirs.amount,
+            theirs.unit,
+        ) != (target.amount, target.unit):
+            found.add(
+                here,
+                codes.SAME_AS_MISMATCH,
+                f"målet ska vara samma antal som i {other.id!r}, men {target.amount} "
+                f"{target.unit} skiljer sig från dess mål",
+                f"the target is meant as the same amount as {other.id!r}'s, but "
+                f"{target.amount} {target.unit} differs from its target",
+            )
+
+
+def _check_place_splits(promise: Promise, found: _Found) -> None:
+    for i, activity in enumerate(promise.activities):
+        if activity.place_split is None:
+            continue
+        target = activity.target
+        subs = target.sub_targets if isinstance(target, PeriodQuota | IntervalQuota) else ()
+        places = set(activity.places) | {s.place for s in subs if s.place is not None}
+        if len(places) < 2:  # noqa: PLR2004 - a split needs two places
+            found.add(
+                f"$.activities[{i}].place_split",
+                codes.PLACE_SPLIT_WITHOUT_PLACES,
+                "aktiviteten säger hur antalet fördelas på platser men har "
+                f"{len(places)} plats(er)",
+                f"the activity says how its amount is shared among places but has "
+                f"{len(places)} place(s)",
+            )
+
+
+def _check_signing_stated(promise: Promise, found: _Found) -> None:
+    for i, signatory in enumerate(promise.signatories):
+        if not signatory.signing_stated and signatory.signed_on is not None:
+            found.add(
+                f"$.signatories[{i}].signed_on",
+                codes.SIGNING_NOT_STATED_BUT_DATED,
+                f"{signatory.name} har ett datum för undertecknandet, men signing_stated "
+                "säger att det inte framgår",
+                f"{signatory.name} has a signing date, but signing_stated says the signing "
+                "is not stated",
+            )
+
+
+def _check_reviews(promise: Promise, found: _Found) -> None:
+    period = promise.period
+    if period is None:
+        return
+    for i, review in enumerate(promise.reviews):
+        if review.date is not None and not period.contains(review.date):
+            found.add(
+                f"$.reviews[{i}].date",
+                codes.REVIEW_DATE_OUTSIDE_PERIOD,
+                f"revideringsdagen {review.date} ligger utanför perioden {period}",
+                f"the review date {review.date} lies outside the period {period}",
+            )
+
+
+def _check_dating(measurement: Measurement, path: str, found: _Found) -> None:
+    covers = measurement.covers
+    by_interval = measurement.precision is DatePrecision.INTERVAL
+    if by_interval and covers is None:
+        sv = "mätvärdet är daterat med ett intervall men covers saknas"
+        en = "the measurement is dated by an interval but covers is missing"
+    elif covers is not None and not by_interval:
+        sv = f"mätvärdet har covers men precision {measurement.precision.value!r}, inte 'interval'"
+        en = (
+            f"the measurement has covers but precision {measurement.precision.value!r}, "
+            "not 'interval'"
+        )
+    elif covers is not None and covers.end != measurement.date:
+        sv = f"datumet {measurement.date} är inte intervallets sista dag {covers.end}"
+        en = f"the date {measurement.date} is not the interval's last day {covers.end}"
+    else:
+        return
+    found.add(path, codes.MEASUREMENT_DATING_MISMATCH, sv, en)
+
+
+def _check_measurement_dating(promise: Promise, found: _Found) -> None:
+    for i, indicator in enumerate(promise.indicators):
+        if indicator.baseline is not None:
+            _check_dating(indicator.baseline, f"$.indicators[{i}].baseline.date", found)
+        for k, measurement in enumerate(indicator.measurements):
+            _check_dating(measurement, f"$.indicators[{i}].measurements[{k}].date", found)
+
+
+_PATH_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]")
+
+
+def _resolve(document: object, path: str) -> object:
+    """Return the value at the JSON path *path* of the model object *document*, or raise."""
+    if not path.startswith("$"):
+        raise LookupError(path)
+    here, position = document, 1
+    while position < len(path):
+        step = _PATH_STEP.match(path, position)
+        if step is None:
+            raise LookupError(path)
+        name, index = step.groups()
+        cls = type(here)
+        if name is not None:
+            if not attrs.has(cls) or name not in attrs.fields_dict(cls):
+                raise LookupError(path)
+            here = getattr(here, name)
+        elif type(here) is tuple and int(index) < len(here):
+            here = here[int(index)]
+        else:
+            raise LookupError(path)
+        position = step.end()
+    return here
+
+
+def _check_inferred(document: object, origin: Origin | None, found: _Found) -> None:
+    """Check that each inferred date's path names a date in *document*."""
+    if origin is None:
+        return
+    for i, inference in enumerate(origin.inferred):
+        try:
+            value = _resolve(document, inference.path)
+        except LookupError:
+            value = None
+        if type(value) is not dt.date:
+            found.add(
+                f"$.origin.inferred[{i}].path",
+                codes.INFERRED_PATH_NOT_A_DATE,
+                f"sökvägen {inference.path!r} pekar inte på ett datum i dokumentet",
+                f"the path {inference.path!r} does not point at a date in the document",
+            )
+
+
+def _check_document_facts(promise: Promise, refs: _Refs, found: _Found) -> None:
+    """Check what #16 added to a promise document."""
+    _check_report_links(promise.reports, refs, found)
+    _check_same_as(promise, refs, found)
+    _check_place_splits(promise, found)
+    _check_signing_stated(promise, found)
+    _check_reviews(promise, found)
+    _check_measurement_dating(promise, found)
+    _check_inferred(promise, promise.origin, found)
+
+
+def _check_follow_up_dates(document: FollowUpDocument, found: _Found) -> None:
+    """Warn about reports dated before the span the follow-up document covers."""
+    covers = document.covers
+    if covers is None:
+        return
+    for i, report in enumerate(document.reports):
+        day = report.day
+        if day is not None and (
+            day < covers.start or (covers.end is not None and day > covers.end)
+        ):
+            found.add(
+                f"$.reports[{i}]",
+                codes.REPORT_OUTSIDE_PERIOD,
+                f"rapporten gäller {day}, utanför den period dokumentet omfattar",
+                f"the report is for {day}, outside the span the document covers",
+            )
+
+
+def _match_promise(document: FollowUpDocument, promises: Iterable[Promise], found: _Found) -> None:
+    """Check *document* against the promise it follows up, among *promises*."""
+    ref = document.promise
+    promise = next((p for p in promises if p.id == ref.id), None)
+    if promise is None:
+        found.add(
+            "$.promise.id",
+            codes.FOLLOW_UP_PROMISE_NOT_FOUND,
+            f"inget av de givna löftena har id {ref.id!r}",
+            f"none of the promises given has the id {ref.id!r}",
+        )
+        return
+    theirs = {p.kommunkod for p in promise.municipalities if p.kommunkod is not None}
+    if ref.kommunkoder and not set(ref.kommunkoder) <= theirs:
+        found.add(
+            "$.promise.kommunkoder",
+            codes.FOLLOW_UP_PROMISE_MISMATCH,
+            f"löftet {ref.id!r} har kommunkoderna {sorted(theirs)}, inte {list(ref.kommunkoder)}",
+            f"the promise {ref.id!r} has the kommunkoder {sorted(theirs)}, not "
+            f"{list(ref.kommunkoder)}",
+        )
+    if ref.period is not None and promise.period is not None and ref.period != promise.period:
+        found.add(
+            "$.promise.period",
+            codes.FOLLOW_UP_PROMISE_MISMATCH,
+            f"löftet {ref.id!r} gäller {promise.period}, inte {ref.period}",
+            f"the promise {ref.id!r} runs {promise.period}, not {ref.period}",
+        )
+    activities = {a.id for a in promise.activities}
+    refs = _Refs(found, {_ACTIVITY: activities})
+    for i, report in enumerate(document.reports):
+        refs.one(report.activity, _ACTIVITY, "$.reports[{}].activity", i)
+    for i, assessment in enumerate(document.assessments):
+        refs.one(assessment.activity, _ACTIVITY, "$.assessments[{}].activity", i)
+
+
+def validate_follow_up(
+    document: FollowUpDocument, *, promises: Iterable[Promise] | None = None
+) -> tuple[Problem, ...]:
+    """Return every integrity problem in a follow-up document (uppföljningsdokument).
+
+    Checks duplicate ids, honest report links, references to the document's
+    own parties and places, shares, kommunkoder and inferred dates. Given
+    *promises*, it also finds the promise followed up: none with its id is a
+    warning (``follow-up-promise-not-found``), kommuner or a period that
+    differ are warnings, and a report or assessment naming an activity the
+    promise does not have is an error.
+
+    Args:
+        document: The follow-up document to check.
+        promises: The promises to find the followed-up one among, if any.
+
+    Returns:
+        The problems found; empty when the document is consistent.
+    """
+    found = _Found()
+    known = {
+        _PARTY: {p.id for p in document.parties},
+        _PLACE: {p.id for p in document.places},
+    }
+    refs = _Refs(found, known)
+    for k, code in enumerate(document.promise.kommunkoder):
+        if kommun_by_code(code) is None:
+            _unknown_kommunkod(code, f"$.promise.kommunkoder[{k}]", found)
+    _duplicates(document.parties, "$.parties", found)
+    for i, party in enumerate(document.parties):
+        if party.kommunkod is not None:
+            _check_kommunkod(party, f"$.parties[{i}]", found)
+        refs.one(party.parent, _PARTY, "$.parties[{}].parent", i)
+    _duplicates(document.places, "$.places", found)
+    for i, place in enumerate(document.places):
+        refs.one(place.within, _PLACE, "$.places[{}].within", i)
+    for i, contact in enumerate(document.contacts):
+        refs.one(contact.party, _PARTY, "$.contacts[{}].party", i)
+    _duplicates(document.reports, "$.reports", found)
+    for i, report in enumerate(document.reports):
+        refs.one(report.party, _PARTY, "$.reports[{}].party", i)
+    _check_report_links(document.reports, refs, found)
+    _check_follow_up_dates(document, found)
+    _check_inferred(document, document.origin, found)
+    if promises is not None:
+        _match_promise(document, promises, found)
+    return tuple(found.problems)
+
+
 def validate(promise: Promise) -> tuple[Problem, ...]:
     """Return every integrity problem in *promise*, errors and warnings.
 
@@ -692,6 +1045,7 @@ def validate(promise: Promise) -> tuple[Problem, ...]:
     _duplicates(promise.follow_ups, "$.follow_ups", found)
     _check_follow_up(promise, refs, found)
     _check_review_dates(promise, found)
+    _check_document_facts(promise, refs, found)
     return tuple(found.problems)
 
 

@@ -166,7 +166,7 @@ def new_promise_toml(code_or_name: str, *, lang: Language = "sv", file: str = ""
     lines = [f"# {line.format(**facts)}" for line in c["head"]]
     lines += [
         "",
-        "format_version = 1",
+        "format_version = 2",
         f"# {c['id']}",
         f"id = {q(f'{slug}-<ÅÅÅÅ>')}",
         f"title = {q(f'Medborgarlöfte {found.name} <ÅÅÅÅ>')}",
