@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from medborgarlofte._core import texts
 from medborgarlofte._model.period import Period
 from medborgarlofte._model.targets import Interval
 
@@ -30,20 +31,7 @@ _MONTHS_PER = {
     Interval.YEAR: 12,
 }
 
-_MONTH_NAMES = {
-    "sv": (
-        "januari", "februari", "mars", "april", "maj", "juni",
-        "juli", "augusti", "september", "oktober", "november", "december",
-    ),
-    "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),
-}  # fmt: skip
-
-
 _PREFIXES = {Interval.TERTIAL: "T", Interval.QUARTER: "Q", Interval.HALF_YEAR: "H"}
-_WEEK = {"sv": "vecka", "en": "week"}
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -121,22 +109,19 @@ class ReportingInterval:
         'hela perioden 2023–2024'
         """
         if self.kind is None:
-            return f"{_WHOLE[lang]} {_span_label(self.full)}"
+            return f"{texts.pick(texts.WORDS['whole_period'], lang)} {_span_label(self.full)}"
         year = self.year
         if self.kind is Interval.YEAR:
             return str(year)
         if self.kind is Interval.MONTH:
-            return f"{_MONTH_NAMES[lang][self.number - 1]} {year}"
+            return f"{texts.MONTH_NAMES[lang][self.number - 1]} {year}"
         if self.kind is Interval.WEEK:
-            return f"{_WEEK[lang]} {self.number} {year}"
+            return f"{texts.pick(texts.WORDS['week'], lang)} {self.number} {year}"
         return f"{_PREFIXES[self.kind]}{self.number} {year}"
 
     def __str__(self) -> str:
         """Return the Swedish label."""
         return self.label()
-
-
-_WHOLE = {"sv": "hela perioden", "en": "whole period"}
 
 
 def _span_label(period: Period) -> str:
