@@ -29,21 +29,24 @@ from medborgarlofte._compute.followup import (
     scheduled_dates,
 )
 from medborgarlofte._compute.portfolio import Portfolio, PortfolioRow, PortfolioTotal, portfolio
-from medborgarlofte._compute.progress import (
+from medborgarlofte._compute.progress import progress
+from medborgarlofte._compute.results import (
     ActivityProgress,
     AssessmentAt,
     FocusAreaProgress,
     IndicatorProgress,
     IntervalProgress,
+    PromiseProgress,
+    StatusCounts,
+)
+from medborgarlofte._compute.status import (
     PartialIntervals,
     ProgressRules,
-    PromiseProgress,
     Status,
-    StatusCounts,
     StatusReason,
     StatusRule,
-    progress,
 )
+from medborgarlofte._compute.tracker import ProgressTracker
 from medborgarlofte._core.codes import PROBLEM_CODES, ProblemCode
 from medborgarlofte._core.problems import Language, Problem, Severity
 from medborgarlofte._formats import (
@@ -203,6 +206,7 @@ __all__ = [
     "Problem",
     "ProblemCode",
     "ProgressRules",
+    "ProgressTracker",
     "Promise",
     "PromiseProgress",
     "Quantity",
