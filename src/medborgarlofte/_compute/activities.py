@@ -13,13 +13,11 @@ the caller owns; see :mod:`medborgarlofte._compute.tracker`.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import itertools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from medborgarlofte._compute.calendar import intervals
 from medborgarlofte._compute.occurrences import occurrence_ordinals
 from medborgarlofte._compute.results import ActivityProgress, IntervalData, IntervalPlan
 from medborgarlofte._compute.status import (
@@ -31,8 +29,6 @@ from medborgarlofte._compute.status import (
     StatusRule,
 )
 from medborgarlofte._model.followup import Verdict
-from medborgarlofte._model.period import Period
-from medborgarlofte._model.promise import Activity
 from medborgarlofte._model.reports import ReportKind
 from medborgarlofte._model.targets import (
     Bound,
@@ -44,9 +40,12 @@ from medborgarlofte._model.targets import (
 )
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Sequence
 
     from medborgarlofte._compute.results import AssessmentAt
+    from medborgarlofte._model.period import Period
+    from medborgarlofte._model.promise import Activity
     from medborgarlofte._model.recurrence import Recurrence
     from medborgarlofte._model.reports import Report
     from medborgarlofte._model.targets import Interval, Number
@@ -77,12 +76,17 @@ class ActivityReports:
     def __init__(self, days: Sequence[dt.date], amounts: Sequence[Number | None]) -> None:
         self.days = tuple(days)
         self.amounts = tuple(amounts)
-        self.totals: tuple[Number, ...] = tuple(
-            itertools.accumulate((0 if a is None else a for a in amounts), initial=0)
-        )
-        self.occurrences: tuple[Number, ...] = tuple(
-            itertools.accumulate((1 if a is None else a for a in amounts), initial=0)
-        )
+        if None in self.amounts:  # work reported done without a number
+            self.totals: tuple[Number, ...] = tuple(
+                itertools.accumulate((0 if a is None else a for a in amounts), initial=0)
+            )
+            self.occurrences: tuple[Number, ...] = tuple(
+                itertools.accumulate((1 if a is None else a for a in amounts), initial=0)
+            )
+        else:
+            self.totals = self.occurrences = tuple(
+                itertools.accumulate(self.amounts, initial=0)  # type: ignore[arg-type] # no None
+            )
 
 
 NO_REPORTS = ActivityReports([], [])
@@ -104,22 +108,38 @@ def group_reports(
         activity were left out because their day lies outside *period*.
     """
     first, last = period.start, period.end
-    grouped: dict[str, list[tuple[dt.date, Number | None]]] = {}
+    done = ReportKind.DONE  # read once: an enum member read through its class is slow
+    grouped: dict[str, tuple[list[dt.date], list[Number | None]]] = {}
     outside = 0
+    current = None  # reports mostly come activity by activity: look the columns up per run
+    days: list[dt.date] = []
+    amounts: list[Number | None] = []
     for report in reports:
-        if report.kind is not ReportKind.DONE or report.activity is None:
+        activity = report.activity
+        if report.kind is not done or activity is None:
             continue
-        counts_from = report.date
-        if counts_from is None:
-            counts_from = last if report.period is None else report.period.end
-        if first <= counts_from <= last:
-            grouped.setdefault(report.activity, []).append((counts_from, report.amount))
-        else:
+        day = report.date
+        if day is None:
+            span = report.period
+            day = last if span is None else span.end
+        if not first <= day <= last:
             outside += 1
+            continue
+        if activity != current:
+            current = activity
+            columns = grouped.get(activity)
+            if columns is None:
+                columns = grouped[activity] = ([], [])
+            days, amounts = columns
+        days.append(day)
+        amounts.append(report.amount)
     index = {}
-    for activity, entries in grouped.items():
-        entries.sort(key=lambda entry: entry[0])
-        index[activity] = ActivityReports([d for d, _ in entries], [a for _, a in entries])
+    for activity, (days, amounts) in grouped.items():
+        if days != sorted(days):
+            order = sorted(range(len(days)), key=days.__getitem__)  # stable: equal days keep order
+            days = [days[i] for i in order]  # noqa: PLW2901 - the same column, sorted
+            amounts = [amounts[i] for i in order]  # noqa: PLW2901 - the same column, sorted
+        index[activity] = ActivityReports(days, amounts)
     return index, outside
 
 
@@ -158,13 +178,7 @@ class Expansions:
         key = (period, per, amount, partial)
         found = self._plans.get(key)
         if found is None:
-            rows = []
-            for interval in intervals(period, per):
-                planned = float(amount)
-                if partial is PartialIntervals.PRO_RATA and interval.partial:
-                    planned = amount * interval.period.days / interval.full.days
-                rows.append((interval, planned))
-            found = self._plans[key] = IntervalPlan(rows)
+            found = self._plans[key] = IntervalPlan(period, per, amount, partial)
         return found
 
 
@@ -201,8 +215,7 @@ def unassessable(
     )
 
 
-@attrs.frozen(kw_only=True)
-class _At:
+class _At(NamedTuple):
     """What every kind of target is computed from, besides the target itself."""
 
     activity: Activity
@@ -211,7 +224,7 @@ class _At:
     elapsed: float
     rules: ProgressRules
     reports: ActivityReports
-    count: int
+    counting: int
     """How many of the activity's reports count by the as-of date."""
 
 
@@ -239,13 +252,7 @@ def activity_progress(
         expansions: Where schedules and interval plans are worked out and kept.
     """
     at = _At(
-        activity=activity,
-        period=period,
-        as_of=as_of,
-        elapsed=elapsed,
-        rules=rules,
-        reports=reports,
-        count=bisect.bisect_right(reports.days, as_of),
+        activity, period, as_of, elapsed, rules, reports, bisect.bisect_right(reports.days, as_of)
     )
     target = activity.target
     if isinstance(target, PeriodQuota):
@@ -388,14 +395,14 @@ def _numbered(
         forecast=forecast,
         status=status,
         reason=reason,
-        reports=at.count,
+        reports=at.counting,
         interval_data=interval_data,
     )
 
 
 def _period_quota(at: _At, target: PeriodQuota) -> ActivityProgress:
     planned = target.amount
-    done = at.reports.totals[at.count]
+    done = at.reports.totals[at.counting]
     return _numbered(
         at,
         target,
@@ -426,7 +433,7 @@ def _per_interval(
 def _interval_quota(at: _At, target: IntervalQuota, expansions: Expansions) -> ActivityProgress:
     plan = expansions.plan(at.period, target.per, target.amount, at.rules.partial_intervals)
     as_of_ord = at.as_of.toordinal()
-    in_order = _per_interval(plan, at.reports, at.count)
+    in_order = _per_interval(plan, at.reports, at.counting)
     done: Number = 0
     counted = 0.0
     for i, i_done in in_order:
@@ -434,7 +441,7 @@ def _interval_quota(at: _At, target: IntervalQuota, expansions: Expansions) -> A
         counted += min(float(i_done), plan.planned[i])
     ended = bisect.bisect_right(plan.lasts, as_of_ord)
     expected = plan.cumulative[ended]
-    if ended < len(plan.rows):
+    if ended < len(plan.starts):
         expected += plan.expected(ended, as_of_ord)
     planned = plan.cumulative[-1]
     return _numbered(
@@ -453,7 +460,7 @@ def _interval_quota(at: _At, target: IntervalQuota, expansions: Expansions) -> A
 def _schedule(at: _At, target: Schedule, expansions: Expansions) -> ActivityProgress:
     ordinals = expansions.schedule(target.recurrence, target.start or at.period.start, at.period)
     planned = len(ordinals)
-    done = at.reports.occurrences[at.count]
+    done = at.reports.occurrences[at.counting]
     return _numbered(
         at,
         target,
@@ -469,7 +476,7 @@ def _schedule(at: _At, target: Schedule, expansions: Expansions) -> ActivityProg
 def _milestone(at: _At, target: Milestone) -> ActivityProgress:
     period, as_of = at.period, at.as_of
     due = target.due or period.end
-    met_on = at.reports.days[0] if at.count else None
+    met_on = at.reports.days[0] if at.counting else None
     is_due = as_of >= due
     expected = 1 if is_due else 0
     done = 1 if met_on is not None else 0
@@ -499,7 +506,7 @@ def _milestone(at: _At, target: Milestone) -> ActivityProgress:
         forecast=None,
         status=status,
         reason=StatusReason(rule=rule, date=met_on or period.start, due=due),
-        reports=at.count,
+        reports=at.counting,
         due=due,
         met_on=met_on,
         late=late,
@@ -529,7 +536,7 @@ def _ongoing(at: _At, target: Ongoing, assessment: AssessmentAt | None) -> Activ
         reason = StatusReason(rule=StatusRule.BEFORE_PERIOD, date=period.start)
     else:
         status, reason = Status.NOT_ASSESSABLE, StatusReason(rule=StatusRule.NO_ASSESSMENT)
-    done = at.reports.totals[at.count]
+    done = at.reports.totals[at.counting]
     return ActivityProgress(
         activity=at.activity,
         kind=target.kind,
@@ -544,5 +551,5 @@ def _ongoing(at: _At, target: Ongoing, assessment: AssessmentAt | None) -> Activ
         forecast=None,
         status=status,
         reason=reason,
-        reports=at.count,
+        reports=at.counting,
     )

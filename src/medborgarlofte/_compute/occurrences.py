@@ -187,11 +187,13 @@ def _weekly(
     step = 7 * interval
     week = first_week + max(0, (lo.toordinal() - first_week) // step) * step
     low, high = lo.toordinal(), hi.toordinal()
-    out = []
-    while week <= high:
-        out += [week + offset for offset in offsets if low <= week + offset <= high]
-        week += step
-    return tuple(out)
+    out: list[int] = []
+    for offset in offsets:  # each weekday is every step-th day from its first in the lattice
+        first = week + offset
+        if first < low:
+            first += -(-(low - first) // step) * step
+        out.extend(range(first, high + 1, step))
+    return tuple(sorted(out))
 
 
 def _month_days(

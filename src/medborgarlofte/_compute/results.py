@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from medborgarlofte._compute.calendar import ReportingInterval
-from medborgarlofte._compute.status import EPS, Status, StatusReason
+from medborgarlofte._compute.calendar import ReportingInterval, intervals, spans
+from medborgarlofte._compute.status import EPS, PartialIntervals, Status, StatusReason
 from medborgarlofte._model.followup import Assessment, Verdict
 from medborgarlofte._model.indicators import Indicator, Measurement
 from medborgarlofte._model.promise import Activity, FocusArea, Promise
-from medborgarlofte._model.targets import Number, TargetKind
+from medborgarlofte._model.targets import Interval, Number, TargetKind
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -355,16 +355,29 @@ class PromiseProgress:
 
 
 class IntervalPlan:
-    """The intervals of a quota per interval within a period, with what each asks for."""
+    """The intervals of a quota per interval within a period, with what each asks for.
 
-    __slots__ = ("cumulative", "firsts", "lasts", "planned", "rows", "starts")
+    Kept as day ordinals; the :class:`~medborgarlofte.ReportingInterval` of
+    each is built only when the rows are asked for.
+    """
 
-    def __init__(self, rows: list[tuple[ReportingInterval, float]]) -> None:
-        self.rows = tuple(interval for interval, _ in rows)
-        self.planned = tuple(planned for _, planned in rows)
-        self.firsts = tuple(interval.period.start for interval in self.rows)
-        self.starts = tuple(day.toordinal() for day in self.firsts)
-        self.lasts = tuple(interval.period.end.toordinal() for interval in self.rows)
+    __slots__ = ("cumulative", "firsts", "kind", "lasts", "period", "planned", "starts")
+
+    def __init__(
+        self, period: Period, kind: Interval, amount: Number, partial: PartialIntervals
+    ) -> None:
+        self.period, self.kind = period, kind
+        bounds = spans(period, kind)
+        pro_rata = partial is PartialIntervals.PRO_RATA
+        self.planned = tuple(
+            amount * (end - start + 1) / (full_end - full_start + 1)
+            if pro_rata and (start, end) != (full_start, full_end)
+            else float(amount)
+            for full_start, full_end, start, end in bounds
+        )
+        self.starts = tuple(start for _, _, start, _ in bounds)
+        self.firsts = tuple(map(dt.date.fromordinal, self.starts))
+        self.lasts = tuple(end for _, _, _, end in bounds)
         self.cumulative = tuple(itertools.accumulate(self.planned, initial=0.0))
 
     def expected(self, i: int, as_of_ord: int) -> float:
@@ -389,6 +402,7 @@ class IntervalData:
         """Return one row per interval of the plan."""
         plan = self.plan
         done = dict(self.done)
+        rows = intervals(plan.period, plan.kind)
         return tuple(
             IntervalProgress(
                 interval=interval,
@@ -398,5 +412,5 @@ class IntervalData:
                 counted=min(float(done.get(i, 0)), plan.planned[i]),
                 ended=self.as_of_ord >= plan.lasts[i],
             )
-            for i, interval in enumerate(plan.rows)
+            for i, interval in enumerate(rows)
         )

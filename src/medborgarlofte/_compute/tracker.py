@@ -158,13 +158,14 @@ class ProgressTracker(Generic[_Result]):
                     elapsed=elapsed,
                     rules=rules,
                     reports=index.get(activity.id, NO_REPORTS),
-                    assessment=assessments.get(activity.id),
+                    assessment=assessments.get(activity.id) if assessments else None,
                     expansions=self._expansions,
                 )
                 for activity in promise.activities
             )
-        focus_areas = _focus_areas(promise, activities)
-        completion, expected_completion = _means(activities)
+        weights = [_weights(item) for item in activities]
+        focus_areas = _focus_areas(promise, activities, weights)
+        completion, expected_completion = _means(weights)
         return PromiseProgress(
             promise=promise,
             as_of=as_of,
@@ -198,46 +199,66 @@ def _latest_assessments(promise: Promise, as_of: dt.date) -> dict[str, Assessmen
     return out
 
 
-def _means(activities: Iterable[ActivityProgress]) -> tuple[float | None, float | None]:
+_Weights = tuple[float, float, float] | None
+"""An activity's weight, weighted completion and weighted expected share, if it counts."""
+
+
+def _weights(item: ActivityProgress) -> _Weights:
+    """Return what one activity adds to a weighted mean, or ``None`` if it counts in none.
+
+    An activity counts if it has a completion and is not cancelled; the
+    expected share is ``min(expected ÷ planned, 1)``, 0 where that is not a number.
+    """
+    completion = item.completion
+    if completion is None or item.status is Status.CANCELLED:
+        return None
+    weight = item.activity.weight
+    planned, expected = item.planned, item.expected
+    share = 0.0
+    if planned is not None and expected is not None and planned > 0:
+        share = min(expected / planned, 1.0)
+    return weight, weight * completion, weight * share
+
+
+def _means(weights: Iterable[_Weights]) -> tuple[float | None, float | None]:
     """Return the weighted mean completion and the weighted mean the date calls for.
 
-    ``Σ wᵢ·completionᵢ ÷ Σ wᵢ`` over the activities with a completion that are
-    not cancelled, and the same mean of ``min(expectedᵢ ÷ plannedᵢ, 1)``.
+    ``Σ wᵢ·completionᵢ ÷ Σ wᵢ`` over the activities that count, and the same
+    mean of the expected shares.
     """
     total = done = expected = 0.0
-    for item in activities:
-        if item.completion is None or item.status is Status.CANCELLED:
-            continue
-        weight = item.activity.weight
-        total += weight
-        done += weight * item.completion
-        expected += weight * (item.expected_share or 0.0)
+    for counted in weights:
+        if counted is not None:
+            total += counted[0]
+            done += counted[1]
+            expected += counted[2]
     if total <= 0:
         return None, None
     return done / total, expected / total
 
 
 def _focus_areas(
-    promise: Promise, activities: tuple[ActivityProgress, ...]
+    promise: Promise, activities: tuple[ActivityProgress, ...], weights: list[_Weights]
 ) -> tuple[FocusAreaProgress, ...]:
     """Return each focus area's progress: the activities serving it, their means and counts.
 
     An activity that names a focus area twice counts once in it.
     """
-    serving: dict[str, list[ActivityProgress]] = {area.id: [] for area in promise.focus_areas}
-    for item in activities:
-        for area_id in dict.fromkeys(item.activity.focus_areas):
-            items = serving.get(area_id)
-            if items is not None:
-                items.append(item)
+    serving: dict[str, list[int]] = {area.id: [] for area in promise.focus_areas}
+    for i, item in enumerate(activities):
+        for area_id in item.activity.focus_areas:
+            members = serving.get(area_id)
+            if members is not None and not (members and members[-1] == i):
+                members.append(i)
     out = []
     for area in promise.focus_areas:
-        items = serving[area.id]
-        completion, expected_completion = _means(items)
+        members = serving[area.id]
+        completion, expected_completion = _means([weights[i] for i in members])
+        items = tuple([activities[i] for i in members])
         out.append(
             FocusAreaProgress(
                 focus_area=area,
-                activities=tuple(items),
+                activities=items,
                 completion=completion,
                 expected_completion=expected_completion,
                 counts=StatusCounts.of(item.status for item in items),
