@@ -300,6 +300,13 @@ def test_schedule_start_sets_dtstart_and_dates_before_the_period_do_not_count():
     assert 2 == a.planned
 
 
+def test_schedule_mixing_plain_and_ordinal_weekdays_counts_dateutils_dates():
+    """BYDAY=1MO,MO is the first Monday of each month, as dateutil and the calendar read it."""
+    rule = weekly("FREQ=MONTHLY;BYDAY=1MO,MO")
+    a = progress(promise_with(rule), as_of=D(2023, 3, 31)).activity("a")
+    assert (12, 3) == (a.planned, a.expected)
+
+
 def test_schedule_without_dates_in_the_period_is_not_assessable():
     """A rule whose dates all fall before the period gives nothing to expect."""
     rule = weekly("FREQ=DAILY;COUNT=3", start=D(2022, 1, 1))

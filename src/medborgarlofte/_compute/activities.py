@@ -160,7 +160,9 @@ class Expansions:
 
     def __init__(self) -> None:
         self._schedules: dict[tuple[str, dt.date, dt.date, dt.date], tuple[int, ...]] = {}
-        self._plans: dict[tuple[Period, Interval, Number, PartialIntervals], IntervalPlan] = {}
+        self._plans: dict[
+            tuple[dt.date, dt.date, Interval, Number, PartialIntervals], IntervalPlan
+        ] = {}
 
     def schedule(self, recurrence: Recurrence, dtstart: dt.date, period: Period) -> tuple[int, ...]:
         """Return the ordinals of the rule's dates inside *period*, counted from *dtstart*."""
@@ -175,7 +177,7 @@ class Expansions:
         self, period: Period, per: Interval, amount: Number, partial: PartialIntervals
     ) -> IntervalPlan:
         """Return the intervals of *per* within *period* with the amount each asks for."""
-        key = (period, per, amount, partial)
+        key = (period.start, period.end, per, amount, partial)
         found = self._plans.get(key)
         if found is None:
             found = self._plans[key] = IntervalPlan(period, per, amount, partial)

@@ -11,7 +11,7 @@ for it go away with the last object that holds them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Generic, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
 from medborgarlofte._compute.activities import (
     NO_REPORTS,
@@ -111,7 +111,25 @@ class ProgressTracker(Generic[_Result]):
         """Return the promises followed, in order."""
         return self._promises
 
-    def progress(self, as_of: dt.date, *, rules: ProgressRules | None = None) -> _Result:
+    @overload
+    def progress(
+        self: ProgressTracker[PromiseProgress],
+        as_of: dt.date,
+        *,
+        rules: ProgressRules | None = None,
+    ) -> PromiseProgress: ...
+
+    @overload
+    def progress(
+        self: ProgressTracker[tuple[PromiseProgress, ...]],
+        as_of: dt.date,
+        *,
+        rules: ProgressRules | None = None,
+    ) -> tuple[PromiseProgress, ...]: ...
+
+    def progress(
+        self, as_of: dt.date, *, rules: ProgressRules | None = None
+    ) -> PromiseProgress | tuple[PromiseProgress, ...]:
         """Return where the promise (or each promise) stands at the end of *as_of*.
 
         Args:
@@ -129,7 +147,7 @@ class ProgressTracker(Generic[_Result]):
         """
         chosen = rules or _DEFAULT_RULES
         results = tuple(self._one(i, as_of, chosen) for i in range(len(self._promises)))
-        return cast("_Result", results[0] if self._single else results)
+        return results[0] if self._single else results
 
     def _one(self, i: int, as_of: dt.date, rules: ProgressRules) -> PromiseProgress:
         promise = self._promises[i]
