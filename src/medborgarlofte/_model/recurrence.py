@@ -363,7 +363,8 @@ def _twin_years(low: int, high: int) -> int | None:
 
     The run ends by 9998, so the walk's window ends before dateutil's last
     week; ``None`` if no later run does (years reaching into 9999, or a
-    first year before year 1).
+    first year before year 1). Kept for the last 1,024 pairs of years: a
+    fact of the calendar, two small numbers each, nothing of a document.
     """
     if low < 1 or high > _LAST_TWIN_YEAR:
         return None
