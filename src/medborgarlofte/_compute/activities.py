@@ -279,8 +279,7 @@ def activity_progress(
     return result
 
 
-def classify(
-    *,
+def classify(  # noqa: PLR0917 - by position: runs once per activity and date
     done: Number,
     counted: Number,
     expected: Number,
@@ -339,10 +338,9 @@ def _need(planned: Number, bound: Bound, rules: ProgressRules) -> Number:
     return planned
 
 
-def _numbered(
+def _numbered(  # noqa: PLR0917 - by position: runs once per activity and date
     at: _At,
     target: PeriodQuota | IntervalQuota | Schedule,
-    *,
     planned: Number,
     expected: Number,
     done: Number,
@@ -367,16 +365,7 @@ def _numbered(
         completion = forecast = None
     else:
         status, reason = classify(
-            done=done,
-            counted=counted,
-            expected=expected,
-            planned=planned,
-            pace=pace,
-            need=need,
-            period=at.period,
-            as_of=at.as_of,
-            rules=at.rules,
-            unit=unit,
+            done, counted, expected, planned, pace, need, at.period, at.as_of, at.rules, unit
         )
         completion = min(counted / planned, 1.0)
         if at.as_of >= at.period.end:
@@ -405,15 +394,9 @@ def _numbered(
 def _period_quota(at: _At, target: PeriodQuota) -> ActivityProgress:
     planned = target.amount
     done = at.reports.totals[at.counting]
+    need = _need(planned, target.bound, at.rules)
     return _numbered(
-        at,
-        target,
-        planned=planned,
-        expected=planned * at.elapsed,
-        done=done,
-        counted=min(done, planned),
-        paced=done,
-        need=_need(planned, target.bound, at.rules),
+        at, target, planned, planned * at.elapsed, done, min(done, planned), done, need
     )
 
 
@@ -446,33 +429,17 @@ def _interval_quota(at: _At, target: IntervalQuota, expansions: Expansions) -> A
     if ended < len(plan.starts):
         expected += plan.expected(ended, as_of_ord)
     planned = plan.cumulative[-1]
-    return _numbered(
-        at,
-        target,
-        planned=planned,
-        expected=expected,
-        done=done,
-        counted=counted,
-        paced=counted,
-        need=_need(planned, target.bound, at.rules),
-        interval_data=IntervalData(plan, as_of_ord, in_order),
-    )
+    need = _need(planned, target.bound, at.rules)
+    data = IntervalData(plan, as_of_ord, in_order)
+    return _numbered(at, target, planned, expected, done, counted, counted, need, data)
 
 
 def _schedule(at: _At, target: Schedule, expansions: Expansions) -> ActivityProgress:
     ordinals = expansions.schedule(target.recurrence, target.start or at.period.start, at.period)
     planned = len(ordinals)
     done = at.reports.occurrences[at.counting]
-    return _numbered(
-        at,
-        target,
-        planned=planned,
-        expected=bisect.bisect_right(ordinals, at.as_of.toordinal()),
-        done=done,
-        counted=min(done, planned),
-        paced=done,
-        need=planned,
-    )
+    expected = bisect.bisect_right(ordinals, at.as_of.toordinal())
+    return _numbered(at, target, planned, expected, done, min(done, planned), done, planned)
 
 
 def _milestone(at: _At, target: Milestone) -> ActivityProgress:

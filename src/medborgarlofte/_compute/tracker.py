@@ -181,9 +181,7 @@ class ProgressTracker(Generic[_Result]):
                 )
                 for activity in promise.activities
             )
-        weights = [_weights(item) for item in activities]
-        focus_areas = _focus_areas(promise, activities, weights)
-        completion, expected_completion = _means(weights)
+        focus_areas, (completion, expected_completion) = _rollups(promise, activities)
         return PromiseProgress(
             promise=promise,
             as_of=as_of,
@@ -217,69 +215,68 @@ def _latest_assessments(promise: Promise, as_of: dt.date) -> dict[str, Assessmen
     return out
 
 
-_Weights = tuple[float, float, float] | None
-"""An activity's weight, weighted completion and weighted expected share, if it counts."""
+class _Sums:
+    """Running sums for the weighted means of one focus area, or of the promise."""
+
+    __slots__ = ("done", "expected", "items", "total")
+
+    def __init__(self) -> None:
+        self.total = self.done = self.expected = 0.0
+        self.items: list[ActivityProgress] = []
+
+    def add(self, weight: float, done: float, expected: float) -> None:
+        """Add one activity's weight and weighted shares."""
+        self.total += weight
+        self.done += done
+        self.expected += expected
+
+    def means(self) -> tuple[float | None, float | None]:
+        """Return the weighted mean completion and expected share; ``None`` for no weight."""
+        if self.total <= 0:
+            return None, None
+        return self.done / self.total, self.expected / self.total
 
 
-def _weights(item: ActivityProgress) -> _Weights:
-    """Return what one activity adds to a weighted mean, or ``None`` if it counts in none.
+def _rollups(
+    promise: Promise, activities: tuple[ActivityProgress, ...]
+) -> tuple[tuple[FocusAreaProgress, ...], tuple[float | None, float | None]]:
+    """Return each focus area's progress and the promise's weighted means, in one pass.
 
-    An activity counts if it has a completion and is not cancelled; the
-    expected share is ``min(expected ÷ planned, 1)``, 0 where that is not a number.
+    ``Σ wᵢ·completionᵢ ÷ Σ wᵢ`` over the activities with a completion that are
+    not cancelled, and the same mean of ``min(expectedᵢ ÷ plannedᵢ, 1)`` (0
+    where that is not a number). An activity that names a focus area twice
+    counts once in it.
     """
-    completion = item.completion
-    if completion is None or item.status is Status.CANCELLED:
-        return None
-    weight = item.activity.weight
-    planned, expected = item.planned, item.expected
-    share = 0.0
-    if planned is not None and expected is not None and planned > 0:
-        share = min(expected / planned, 1.0)
-    return weight, weight * completion, weight * share
-
-
-def _means(weights: Iterable[_Weights]) -> tuple[float | None, float | None]:
-    """Return the weighted mean completion and the weighted mean the date calls for.
-
-    ``Σ wᵢ·completionᵢ ÷ Σ wᵢ`` over the activities that count, and the same
-    mean of the expected shares.
-    """
-    total = done = expected = 0.0
-    for counted in weights:
-        if counted is not None:
-            total += counted[0]
-            done += counted[1]
-            expected += counted[2]
-    if total <= 0:
-        return None, None
-    return done / total, expected / total
-
-
-def _focus_areas(
-    promise: Promise, activities: tuple[ActivityProgress, ...], weights: list[_Weights]
-) -> tuple[FocusAreaProgress, ...]:
-    """Return each focus area's progress: the activities serving it, their means and counts.
-
-    An activity that names a focus area twice counts once in it.
-    """
-    serving: dict[str, list[int]] = {area.id: [] for area in promise.focus_areas}
-    for i, item in enumerate(activities):
+    areas = {area.id: _Sums() for area in promise.focus_areas}
+    whole = _Sums()
+    for item in activities:
+        completion = item.completion
+        counts = completion is not None and item.status is not Status.CANCELLED
+        if counts:
+            weight = item.activity.weight
+            planned, expected = item.planned, item.expected
+            share = 0.0
+            if planned is not None and expected is not None and planned > 0:
+                share = min(expected / planned, 1.0)
+            weighted, weighted_share = weight * completion, weight * share  # type: ignore[operator] # counts: a number
+            whole.add(weight, weighted, weighted_share)
         for area_id in item.activity.focus_areas:
-            members = serving.get(area_id)
-            if members is not None and not (members and members[-1] == i):
-                members.append(i)
-    out = []
+            sums = areas.get(area_id)
+            if sums is not None and not (sums.items and sums.items[-1] is item):
+                sums.items.append(item)
+                if counts:
+                    sums.add(weight, weighted, weighted_share)
+    focus_areas = []
     for area in promise.focus_areas:
-        members = serving[area.id]
-        completion, expected_completion = _means([weights[i] for i in members])
-        items = tuple([activities[i] for i in members])
-        out.append(
+        sums = areas[area.id]
+        completion, expected_completion = sums.means()
+        focus_areas.append(
             FocusAreaProgress(
                 focus_area=area,
-                activities=items,
+                activities=tuple(sums.items),
                 completion=completion,
                 expected_completion=expected_completion,
-                counts=StatusCounts.of(item.status for item in items),
+                counts=StatusCounts.of(item.status for item in sums.items),
             )
         )
-    return tuple(out)
+    return tuple(focus_areas), whole.means()
