@@ -1,9 +1,7 @@
 import datetime as dt
 import doctest
-import gc
 import importlib.util
 import re
-import weakref
 from pathlib import Path
 
 import attrs
@@ -44,13 +42,6 @@ from medborgarlofte import (
     Verdict,
     progress,
     testing,
-)
-from medborgarlofte._compute import progress as _progress
-from medborgarlofte._compute.occurrences import (
-    aligned_start,
-    closed_form,
-    occurrence_ordinals,
-    start_free,
 )
 
 D = dt.date
@@ -309,6 +300,13 @@ def test_schedule_start_sets_dtstart_and_dates_before_the_period_do_not_count():
     assert 2 == a.planned
 
 
+def test_schedule_mixing_plain_and_ordinal_weekdays_counts_dateutils_dates():
+    """BYDAY=1MO,MO is the first Monday of each month, as dateutil and the calendar read it."""
+    rule = weekly("FREQ=MONTHLY;BYDAY=1MO,MO")
+    a = progress(promise_with(rule), as_of=D(2023, 3, 31)).activity("a")
+    assert (12, 3) == (a.planned, a.expected)
+
+
 def test_schedule_without_dates_in_the_period_is_not_assessable():
     """A rule whose dates all fall before the period gives nothing to expect."""
     rule = weekly("FREQ=DAILY;COUNT=3", start=D(2022, 1, 1))
@@ -318,17 +316,6 @@ def test_schedule_without_dates_in_the_period_is_not_assessable():
         a.reason.rule,
         a.completion,
     )
-
-
-def test_schedule_rule_is_expanded_once_per_rule_start_and_period():
-    """Many activities sharing one rule hit the cache instead of walking the rule again."""
-    occurrence_ordinals.cache_clear()
-    many = tuple(attrs.evolve(weekly(), id=f"a{i}") for i in range(20))
-    p = promise_with(*many)
-    for month in range(1, 13):
-        progress(p, as_of=D(2023, month, 28))
-    info = occurrence_ordinals.cache_info()
-    assert (1, 239) == (info.misses, info.hits)
 
 
 # --------------------------------------------------------------------------- milestone
@@ -918,72 +905,6 @@ def test_interval_quota_report_without_amount_counts_for_nothing():
     assert (1, 2, [1]) == (a.done, a.reports, [i.done for i in a.intervals])
 
 
-def test_report_index_cache_is_bounded(monkeypatch):
-    """The per-promise report index forgets the oldest promise once it is full."""
-    monkeypatch.setattr(_progress, "_INDEX_CACHE_SIZE", 2)
-    _progress._INDEX_CACHE.clear()
-    promises = [promise_with(quota(), reports=[done(D(2023, 2, i))]) for i in range(1, 4)]
-    for p in promises:
-        progress(p, as_of=D(2023, 6, 1))
-    assert [id(p) for p in promises[1:]] == list(_progress._INDEX_CACHE)
-
-
-def test_report_index_cache_keeps_no_promise_alive():
-    """Once a promise and its progress are dropped, its reports are freed, its index forgotten."""
-    _progress._INDEX_CACHE.clear()
-    promise = promise_with(quota(), reports=[done(D(2023, 2, 1))])
-    result = progress(promise, as_of=D(2023, 6, 1))
-    report = weakref.ref(promise.reports[0])
-    assert [id(promise)] == list(_progress._INDEX_CACHE)
-    del promise, result
-    gc.collect()
-    assert (None, {}) == (report(), _progress._INDEX_CACHE)
-
-
-def test_report_index_cache_tells_a_new_promise_from_a_dead_one():
-    """An index is only used for the promise it was made for, even if its id is used again."""
-    _progress._INDEX_CACHE.clear()
-    first = promise_with(quota(), reports=[done(D(2023, 2, 1))])
-    progress(first, as_of=D(2023, 6, 1))
-    ref, index, outside = _progress._INDEX_CACHE[id(first)]
-    other = promise_with(quota(), reports=[done(D(2023, 2, 1)), done(D(2023, 3, 1))])
-    # As if *other* had been given *first*'s id after it died, with the entry still there.
-    _progress._INDEX_CACHE[id(other)] = (ref, index, outside)
-    assert 2 == progress(other, as_of=D(2023, 6, 1)).activity("a").done
-
-
-@pytest.mark.parametrize(
-    ("rule", "dtstart", "aligned"),
-    [
-        ("FREQ=DAILY;INTERVAL=7", D(2023, 1, 20), D(2023, 1, 6)),
-        ("FREQ=WEEKLY;INTERVAL=2", D(2023, 1, 20), D(2023, 1, 6)),
-        ("FREQ=WEEKLY;INTERVAL=3;BYDAY=MO;WKST=SU", D(2023, 1, 20), D(2023, 1, 15)),
-        ("FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=3", D(2023, 4, 20), D(2023, 2, 1)),
-        ("FREQ=YEARLY;INTERVAL=2;BYMONTH=6;BYDAY=1MO", D(2024, 4, 20), D(2024, 1, 1)),
-        ("FREQ=MONTHLY;INTERVAL=2", D(2023, 4, 20), None),
-        ("FREQ=WEEKLY;BYDAY=MO,FR;BYSETPOS=1", D(2023, 4, 20), None),
-        ("FREQ=WEEKLY;BYDAY=MO", D(2022, 12, 20), None),
-    ],
-)
-def test_aligned_start_shares_one_expansion_per_phase(rule, dtstart, aligned):
-    """A later start is moved back by whole steps of the rule, when its dates allow it."""
-    assert aligned == aligned_start(rule, dtstart, D(2023, 1, 1))
-
-
-@pytest.mark.parametrize(
-    ("rule", "free"),
-    [
-        ("FREQ=HOURLY;BYDAY=MO", False),
-        ("RRULE:FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=6", True),
-        ("FREQ=YEARLY", False),
-        ("FREQ=WEEKLY;INTERVAL=1;BYDAY=FR;UNTIL=20240101", True),
-    ],
-)
-def test_start_free_rules(rule, free):
-    """Only calendar rules whose dates are fixed by their BY parts share one expansion."""
-    assert free == start_free(rule)
-
-
 # --------------------------------------------------------------------------- the Hofors example
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -1071,39 +992,6 @@ def test_more_done_than_expected_is_explained_by_the_pace():
     )
 
 
-@given(rrules(), PERIODS, st.integers(-60, 60))
-def test_closed_forms_agree_with_dateutil(rule, period, shift):
-    """Where a closed form computes a rule's dates, they are dateutil's dates."""
-    dtstart = period.start + dt.timedelta(days=shift)
-    fast = closed_form(rule, dtstart, period.start, period.end)
-    assume(fast is not None)
-    based = rrule.rrulestr(rule, dtstart=dt.datetime.combine(dtstart, dt.time()))
-    window = (
-        dt.datetime.combine(period.start, dt.time()),
-        dt.datetime.combine(period.end, dt.time()),
-    )
-    assert [d.toordinal() for d in based.between(*window, inc=True)] == list(fast)
-
-
-@pytest.mark.parametrize(
-    "rule",
-    [
-        "FREQ=DAILY;BYDAY=MO",
-        "FREQ=WEEKLY;BYDAY=1MO",
-        "FREQ=MONTHLY;BYDAY=MO;BYMONTHDAY=1",
-        "FREQ=MONTHLY;BYMONTH=3",
-        "FREQ=YEARLY;BYDAY=MO",
-        "FREQ=MONTHLY;UNTIL=20240101T000000Z",
-        "FREQ=MONTHLY;INTERVAL=0",
-        "FREQ=HOURLY",
-        "FREQ=MONTHLY;BYDAY=XX",
-    ],
-)
-def test_rules_without_a_closed_form_go_to_dateutil(rule):
-    """Shapes the closed forms do not cover are left to dateutil."""
-    assert None is closed_form(rule, D(2023, 1, 1), D(2023, 1, 1), D(2023, 12, 31))
-
-
 def test_focus_area_named_twice_or_unknown_counts_once_or_not_at_all():
     """An activity counts once in each known focus area it names, and in the promise."""
     p = promise_with(
@@ -1117,24 +1005,3 @@ def test_focus_area_named_twice_or_unknown_counts_once_or_not_at_all():
         result.focus_areas[0].completion,
         result.completion,
     )
-
-
-@pytest.mark.parametrize(
-    ("rule", "dtstart"),
-    [
-        ("FREQ=MONTHLY;BYDAY=MO,TH", D(2023, 1, 1)),
-        ("FREQ=MONTHLY;BYDAY=5FR,-5MO", D(2023, 1, 1)),
-        ("FREQ=MONTHLY", D(2023, 1, 31)),
-        ("FREQ=YEARLY;BYMONTH=3,9", D(2023, 1, 15)),
-        ("FREQ=YEARLY;INTERVAL=2", D(2020, 2, 29)),
-        ("FREQ=WEEKLY;INTERVAL=3;WKST=SU", D(2023, 1, 4)),
-        ("FREQ=DAILY;INTERVAL=10;UNTIL=20231120T120000", D(2022, 12, 25)),
-    ],
-)
-def test_closed_form_edge_shapes_match_dateutil(rule, dtstart):
-    """Plain weekdays in a month, missing fifth weekdays, short months, leap days, WKST, UNTIL."""
-    window = (D(2023, 1, 1), D(2025, 12, 31))
-    based = rrule.rrulestr(rule, dtstart=dt.datetime.combine(dtstart, dt.time()))
-    bounds = [dt.datetime.combine(day, dt.time()) for day in window]
-    expected = [d.toordinal() for d in based.between(*bounds, inc=True)]
-    assert expected == list(closed_form(rule, dtstart, *window))

@@ -38,21 +38,24 @@ if TYPE_CHECKING:
         scheduled_dates,
     )
     from medborgarlofte._compute.portfolio import Portfolio, PortfolioRow, PortfolioTotal, portfolio
-    from medborgarlofte._compute.progress import (
+    from medborgarlofte._compute.progress import progress
+    from medborgarlofte._compute.results import (
         ActivityProgress,
         AssessmentAt,
         FocusAreaProgress,
         IndicatorProgress,
         IntervalProgress,
+        PromiseProgress,
+        StatusCounts,
+    )
+    from medborgarlofte._compute.status import (
         PartialIntervals,
         ProgressRules,
-        PromiseProgress,
         Status,
-        StatusCounts,
         StatusReason,
         StatusRule,
-        progress,
     )
+    from medborgarlofte._compute.tracker import ProgressTracker
     from medborgarlofte._core.codes import PROBLEM_CODES, ProblemCode
     from medborgarlofte._core.problems import Language, Problem, Severity
     from medborgarlofte._draft.draft import Draft, DraftKind, Finding, Missing, Span, draft
@@ -213,21 +216,24 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "PortfolioTotal",
         "portfolio",
     ),
-    "medborgarlofte._compute.progress": (
+    "medborgarlofte._compute.progress": ("progress",),
+    "medborgarlofte._compute.results": (
         "ActivityProgress",
         "AssessmentAt",
         "FocusAreaProgress",
         "IndicatorProgress",
         "IntervalProgress",
+        "PromiseProgress",
+        "StatusCounts",
+    ),
+    "medborgarlofte._compute.status": (
         "PartialIntervals",
         "ProgressRules",
-        "PromiseProgress",
         "Status",
-        "StatusCounts",
         "StatusReason",
         "StatusRule",
-        "progress",
     ),
+    "medborgarlofte._compute.tracker": ("ProgressTracker",),
     "medborgarlofte._core.codes": (
         "PROBLEM_CODES",
         "ProblemCode",
@@ -463,6 +469,7 @@ __all__ = [
     "Problem",
     "ProblemCode",
     "ProgressRules",
+    "ProgressTracker",
     "Promise",
     "PromiseProgress",
     "PromiseRef",

@@ -31,6 +31,8 @@ from medborgarlofte import (
     Period,
     PeriodQuota,
     Problem,
+    ProgressRules,
+    ProgressTracker,
     Promise,
     PromiseProgress,
     Recurrence,
@@ -146,6 +148,16 @@ def test_progress() -> None:
     assert_type(quota.status, Status)
     assert (4, Status.BEHIND) == (quota.done, quota.status)
     assert Status.NOT_STARTED is result.activity("a4").status
+
+
+def test_a_tracker_types_its_answers_by_what_it_follows() -> None:
+    """A tracker of one promise answers with one result, of several with a tuple of them."""
+    promise = build()
+    one = ProgressTracker(promise).progress(MIDSUMMER)
+    many = ProgressTracker([promise, promise]).progress(MIDSUMMER, rules=ProgressRules())
+    assert_type(one, PromiseProgress)
+    assert_type(many, tuple[PromiseProgress, ...])
+    assert (one, one) == many
 
 
 def test_a_broken_promise_raises_with_every_problem() -> None:

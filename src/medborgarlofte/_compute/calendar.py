@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from medborgarlofte._core import texts
 from medborgarlofte._model.period import Period
 from medborgarlofte._model.targets import Interval
 
 if TYPE_CHECKING:
     from medborgarlofte._core.problems import Language
 
-__all__ = ["ReportingInterval", "end_of_period", "interval_containing", "intervals"]
+__all__ = ["ReportingInterval", "end_of_period", "interval_containing", "intervals", "spans"]
 
 _MONTHS_PER = {
     Interval.MONTH: 1,
@@ -30,20 +31,7 @@ _MONTHS_PER = {
     Interval.YEAR: 12,
 }
 
-_MONTH_NAMES = {
-    "sv": (
-        "januari", "februari", "mars", "april", "maj", "juni",
-        "juli", "augusti", "september", "oktober", "november", "december",
-    ),
-    "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),
-}  # fmt: skip
-
-
 _PREFIXES = {Interval.TERTIAL: "T", Interval.QUARTER: "Q", Interval.HALF_YEAR: "H"}
-_WEEK = {"sv": "vecka", "en": "week"}
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -121,22 +109,19 @@ class ReportingInterval:
         'hela perioden 2023–2024'
         """
         if self.kind is None:
-            return f"{_WHOLE[lang]} {_span_label(self.full)}"
+            return f"{texts.pick(texts.WORDS['whole_period'], lang)} {_span_label(self.full)}"
         year = self.year
         if self.kind is Interval.YEAR:
             return str(year)
         if self.kind is Interval.MONTH:
-            return f"{_MONTH_NAMES[lang][self.number - 1]} {year}"
+            return f"{texts.MONTH_NAMES[lang][self.number - 1]} {year}"
         if self.kind is Interval.WEEK:
-            return f"{_WEEK[lang]} {self.number} {year}"
+            return f"{texts.pick(texts.WORDS['week'], lang)} {self.number} {year}"
         return f"{_PREFIXES[self.kind]}{self.number} {year}"
 
     def __str__(self) -> str:
         """Return the Swedish label."""
         return self.label()
-
-
-_WHOLE = {"sv": "hela perioden", "en": "whole period"}
 
 
 def _span_label(period: Period) -> str:
@@ -173,11 +158,56 @@ def intervals(period: Period, kind: Interval | None) -> tuple[ReportingInterval,
     """
     if kind is None:
         return (end_of_period(period),)
-    out: list[ReportingInterval] = []
-    day = period.start
-    while day <= period.end:
-        full = interval_containing(day, kind)
-        clipped = Period(start=max(full.start, period.start), end=min(full.end, period.end))
+    day = dt.date.fromordinal
+    out = []
+    for full_start, full_end, start, end in spans(period, kind):
+        full = Period(start=day(full_start), end=day(full_end))
+        clipped = (
+            full
+            if (start, end) == (full_start, full_end)
+            else Period(start=day(start), end=day(end))
+        )
         out.append(ReportingInterval(kind=kind, full=full, period=clipped))
-        day = full.end + dt.timedelta(days=1)
     return tuple(out)
+
+
+def _month_start(month: int) -> int:
+    """Return the ordinal of the first day of *month* (counted from year 0), or past the last."""
+    if month >= _AFTER_LAST_MONTH:
+        return dt.date.max.toordinal() + 1
+    return dt.date(month // 12, month % 12 + 1, 1).toordinal()
+
+
+_AFTER_LAST_MONTH = 10_000 * 12
+
+
+def spans(period: Period, kind: Interval) -> list[tuple[int, int, int, int]]:
+    """Return the intervals of *kind* that overlap *period* as day ordinals.
+
+    Each is (first and last day of the whole interval, first and last day
+    inside *period*), in order: what :func:`intervals` builds its intervals
+    from, for callers that only compute with the days.
+
+    >>> [tuple(map(dt.date.fromordinal, s))[2:] for s in spans(
+    ...     Period(start=dt.date(2024, 2, 10), end=dt.date(2024, 3, 5)), Interval.MONTH)]
+    [(datetime.date(2024, 2, 10), datetime.date(2024, 2, 29)), \
+(datetime.date(2024, 3, 1), datetime.date(2024, 3, 5))]
+    """
+    first, last = period.start.toordinal(), period.end.toordinal()
+    out = []
+    if kind is Interval.WEEK:
+        monday = first - period.start.weekday()
+        while monday <= last:
+            sunday = monday + 6
+            out.append((monday, sunday, max(monday, first), min(sunday, last)))
+            monday += 7
+        return out
+    size = _MONTHS_PER[kind]
+    month = (period.start.year * 12 + period.start.month - 1) // size * size
+    start = _month_start(month)
+    while start <= last:
+        month += size
+        following = _month_start(month)
+        out.append((start, following - 1, max(start, first), min(following - 1, last)))
+        start = following
+    return out

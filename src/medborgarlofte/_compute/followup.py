@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from medborgarlofte._compute.calendar import ReportingInterval, intervals
+from medborgarlofte._core import texts
 from medborgarlofte._core.problems import Language  # noqa: TC001 - for autodoc, as above
 from medborgarlofte._model.followup import Assessment, Cadence, FollowUp, FollowUpRule
 from medborgarlofte._model.period import Period
@@ -81,8 +82,6 @@ _CADENCE_INTERVAL: dict[Cadence, Interval | None] = {
     Cadence.END_OF_PERIOD: None,
 }
 
-_MEETING = {"sv": "möte", "en": "meeting"}
-
 
 @attrs.frozen(kw_only=True)
 class FollowUpOccasion:
@@ -119,7 +118,7 @@ class FollowUpOccasion:
         """Return what it covers in words: ``"T1 2024"``, ``"möte 2024-04-02"``."""
         if self.interval is not None:
             return self.interval.label(lang)
-        return f"{_MEETING[lang]} {self.covers.end.isoformat()}"
+        return f"{texts.pick(texts.WORDS['meeting'], lang)} {self.covers.end.isoformat()}"
 
     @property
     def key(self) -> str:
@@ -321,15 +320,7 @@ class OccasionState(enum.Enum):
         >>> OccasionState.OVERDUE.label(), OccasionState.OVERDUE.label("en")
         ('försenad', 'overdue')
         """
-        return _STATE_LABELS[self][lang]
-
-
-_STATE_LABELS = {
-    OccasionState.HELD: {"sv": "genomförd", "en": "held"},
-    OccasionState.OVERDUE: {"sv": "försenad", "en": "overdue"},
-    OccasionState.DUE_SOON: {"sv": "snart", "en": "due soon"},
-    OccasionState.UPCOMING: {"sv": "kommande", "en": "upcoming"},
-}
+        return texts.pick(texts.OCCASION_STATES[self.value], lang)
 
 
 @attrs.frozen(kw_only=True)

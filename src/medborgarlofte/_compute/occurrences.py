@@ -1,20 +1,17 @@
-"""Fast counts of a schedule's occurrences up to a date (förekomster).
+"""A schedule's dates as day ordinals, computed directly where a closed form exists (förekomster).
 
 Walking a recurrence rule is by far the dearest step of progress: a weekly
-rule over two years makes dateutil generate a hundred datetimes. So each
-distinct (rule, DTSTART, window) is expanded once, through the typed wrapper
-:class:`~medborgarlofte.Recurrence`, into a sorted tuple of day ordinals and
-kept; any as-of date is then a binary search in that tuple. Two activities
-with the same rule and start share one expansion, and twelve monthly as-of
-dates cost twelve bisections, not twelve walks.
+rule over two years makes dateutil generate a hundred datetimes. For the
+shapes follow-up work mostly uses, :func:`closed_form` computes the dates
+directly; every other rule goes to dateutil through the typed wrapper
+:class:`~medborgarlofte.Recurrence`. Nothing is kept here: whoever wants an
+expansion again keeps it (see :class:`~medborgarlofte.ProgressTracker`).
 """
 
 from __future__ import annotations
 
-import bisect
 import calendar as _stdcal
 import datetime as dt
-import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -23,23 +20,11 @@ from medborgarlofte._model.recurrence import _parts as rule_parts
 if TYPE_CHECKING:
     from medborgarlofte._model.recurrence import Recurrence
 
-__all__ = [
-    "aligned_start",
-    "closed_form",
-    "count_until",
-    "occurrence_ordinals",
-    "occurrences",
-    "start_free",
-]
+__all__ = ["closed_form", "occurrence_ordinals"]
 
-# A rule with one of these parts takes no date from its DTSTART (RFC 5545 §3.3.10;
-# dateutil fills BYMONTHDAY, BYMONTH or BYDAY from DTSTART only without all of them).
-_DATE_PARTS = frozenset({"BYWEEKNO", "BYYEARDAY", "BYMONTHDAY", "BYDAY", "BYEASTER"})
-_CALENDAR_FREQS = frozenset({"DAILY", "WEEKLY", "MONTHLY", "YEARLY"})
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
-@functools.lru_cache(maxsize=32768)
 def occurrence_ordinals(
     recurrence: Recurrence, dtstart: dt.date, start: dt.date, end: dt.date
 ) -> tuple[int, ...]:
@@ -75,13 +60,13 @@ def occurrence_ordinals(
 # day, week (from WKST), month or year counted from DTSTART's, the BY parts
 # picking days within it, nothing before DTSTART, nothing after UNTIL; a
 # missing BYDAY or BYMONTHDAY is taken from DTSTART. Any other rule goes to
-# dateutil. tests/test_progress.py compares both over thousands of generated rules.
+# dateutil. tests/test_occurrences.py ties each shape to dateutil by a property
+# test of its own.
 
 _HANDLED = frozenset({"FREQ", "INTERVAL", "UNTIL", "WKST", "BYDAY", "BYMONTHDAY", "BYMONTH"})
 _BYDAY = re.compile(r"([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)")
 
 
-@functools.lru_cache(maxsize=8192)
 def _parts(rule: str) -> dict[str, str] | None:
     parts = rule_parts(rule)
     if not _HANDLED.issuperset(parts):
@@ -202,11 +187,13 @@ def _weekly(
     step = 7 * interval
     week = first_week + max(0, (lo.toordinal() - first_week) // step) * step
     low, high = lo.toordinal(), hi.toordinal()
-    out = []
-    while week <= high:
-        out += [week + offset for offset in offsets if low <= week + offset <= high]
-        week += step
-    return tuple(out)
+    out: list[int] = []
+    for offset in offsets:  # each weekday is every step-th day from its first in the lattice
+        first = week + offset
+        if first < low:
+            first += -(-(low - first) // step) * step
+        out.extend(range(first, high + 1, step))
+    return tuple(sorted(out))
 
 
 def _month_days(
@@ -281,6 +268,10 @@ def _monthly(
 ) -> tuple[int, ...] | None:
     if byday is not None and bymonthday is not None:
         return None
+    if byday is not None and len({nth is None for nth, _ in byday}) > 1:
+        # dateutil keeps only the days that match a plain weekday *and* an
+        # ordinal one (BYDAY=1MO,TU gives nothing); left to dateutil.
+        return None
     if byday is None and bymonthday is None:
         bymonthday = [dtstart.day]
     months = _months([], dtstart, interval, lo, hi, yearly=False)
@@ -302,120 +293,3 @@ def _yearly(
             bymonth = [dtstart.month]
     months = _months(bymonth or list(range(1, 13)), dtstart, interval, lo, hi, yearly=True)
     return _dates_in(months, None, bymonthday, lo, hi)
-
-
-@functools.lru_cache(maxsize=8192)
-def _shape(rule: str) -> tuple[str, int, bool, int] | None:
-    """Return (FREQ, INTERVAL, whether BY parts fix the days, WKST) for a rule without COUNT.
-
-    ``None`` also for a weekly rule with BYSETPOS: dateutil counts positions
-    in DTSTART's week from DTSTART on, so its first week depends on DTSTART.
-    """
-    parts = rule_parts(rule)
-    freq = parts.get("FREQ", "")
-    interval = parts.get("INTERVAL", "1")
-    week_start = parts.get("WKST", "MO")
-    if (
-        "COUNT" in parts
-        or (freq == "WEEKLY" and "BYSETPOS" in parts)
-        or freq not in _CALENDAR_FREQS
-        or not interval.isdigit()
-        or week_start not in _WEEKDAYS
-    ):
-        return None
-    return freq, int(interval), not _DATE_PARTS.isdisjoint(parts), _WEEKDAYS.index(week_start)
-
-
-def start_free(rule: str) -> bool:
-    """Return whether the rule's dates do not depend on its DTSTART beyond a cut-off.
-
-    True for a rule without COUNT, with an INTERVAL of 1, of a calendar
-    frequency, whose dates are fixed by its BY parts (or that is daily): its
-    dates from any DTSTART are its dates from an earlier one, less those
-    before the later start.
-
-    >>> start_free("FREQ=WEEKLY;BYDAY=MO"), start_free("FREQ=WEEKLY")
-    (True, False)
-    >>> start_free("FREQ=MONTHLY;BYMONTHDAY=15;COUNT=6"), start_free("FREQ=DAILY;INTERVAL=2")
-    (False, False)
-    """
-    shape = _shape(rule)
-    return shape is not None and shape[1] == 1 and (shape[2] or shape[0] == "DAILY")
-
-
-@functools.lru_cache(maxsize=32768)
-def aligned_start(rule: str, dtstart: dt.date, start: dt.date) -> dt.date | None:
-    """Return a DTSTART no later than *dtstart* that gives the same dates from *dtstart* on.
-
-    Many activities start the same rule on different days. Without COUNT, a
-    rule's dates form a lattice: every INTERVAL-th day, week, month or year
-    counted from DTSTART's, filtered by the BY parts. Moving DTSTART back by
-    whole steps of the lattice adds dates only before the old DTSTART, so the
-    rule can be expanded once per *phase* (the step DTSTART falls in, counted
-    from *start* modulo INTERVAL) and cut at each activity's own DTSTART.
-    ``None`` when that does not hold: COUNT, a frequency finer than a day, or
-    a monthly or yearly rule that takes its day of the month from DTSTART.
-    Kept for the last few thousand (rule, start) pairs: progress asks once
-    per schedule and date, and the answer takes longer to work out than to
-    look up.
-
-    >>> import datetime as dt
-    >>> aligned_start("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", dt.date(2024, 1, 24), dt.date(2024, 1, 1))
-    datetime.date(2024, 1, 8)
-    >>> aligned_start("FREQ=MONTHLY", dt.date(2024, 3, 5), dt.date(2024, 1, 1)) is None
-    True
-    """
-    shape = _shape(rule)
-    if shape is None or dtstart <= start:
-        return None
-    freq, interval, fixed, week_start = shape
-    if freq == "DAILY" or (freq == "WEEKLY" and not fixed):
-        # A lattice of days: every INTERVAL days, or every INTERVAL weeks on DTSTART's weekday.
-        step = interval if freq == "DAILY" else 7 * interval
-        first = start.toordinal()
-        return dt.date.fromordinal(first + (dtstart.toordinal() - first) % step)
-    if not fixed:
-        return None
-    if freq == "WEEKLY":
-        first_week = start.toordinal() - (start.weekday() - week_start) % 7
-        weeks = (dtstart.toordinal() - first_week) // 7
-        return dt.date.fromordinal(first_week + 7 * (weeks % interval))
-    if freq == "MONTHLY":
-        first = start.year * 12 + start.month - 1
-        month = first + (dtstart.year * 12 + dtstart.month - 1 - first) % interval
-        return dt.date(month // 12, month % 12 + 1, 1)
-    return dt.date(start.year + (dtstart.year - start.year) % interval, 1, 1)
-
-
-def occurrences(
-    recurrence: Recurrence, dtstart: dt.date, start: dt.date, end: dt.date
-) -> tuple[tuple[int, ...], int]:
-    """Return the ordinals of the rule's dates from *start* to *end*, and where they begin.
-
-    The dates are ``ordinals[offset:]``. When :func:`aligned_start` finds an
-    earlier start shared by many activities, the rule is expanded from there
-    (once for all of them) and *offset* skips the dates before *dtstart*.
-
-    >>> import datetime as dt
-    >>> from medborgarlofte import Recurrence
-    >>> ordinals, offset = occurrences(Recurrence(rule="FREQ=WEEKLY;BYDAY=MO"),
-    ...     dt.date(2024, 1, 10), dt.date(2024, 1, 1), dt.date(2024, 1, 31))
-    >>> [dt.date.fromordinal(o).day for o in ordinals[offset:]]
-    [15, 22, 29]
-    """
-    aligned = aligned_start(recurrence.rule, dtstart, start)
-    if aligned is not None:
-        ordinals = occurrence_ordinals(recurrence, aligned, start, end)
-        return ordinals, bisect.bisect_left(ordinals, dtstart.toordinal())
-    return occurrence_ordinals(recurrence, dtstart, start, end), 0
-
-
-def count_until(ordinals: tuple[int, ...], as_of: dt.date) -> int:
-    """Return how many of the sorted *ordinals* fall on or before *as_of*.
-
-    >>> import datetime as dt
-    >>> days = (dt.date(2024, 1, 1).toordinal(), dt.date(2024, 1, 8).toordinal())
-    >>> count_until(days, dt.date(2024, 1, 7)), count_until(days, dt.date(2024, 1, 8))
-    (1, 2)
-    """
-    return bisect.bisect_right(ordinals, as_of.toordinal())

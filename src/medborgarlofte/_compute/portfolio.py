@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from medborgarlofte._compute.progress import ProgressRules, Status, StatusCounts, progress
+from medborgarlofte._compute.progress import progress
+from medborgarlofte._compute.results import StatusCounts
+from medborgarlofte._compute.status import ProgressRules, Status
+from medborgarlofte._core import texts
 from medborgarlofte._model.period import Period
 from medborgarlofte._model.sweden import kommun
 from medborgarlofte.exceptions import UnknownKommunError
@@ -126,9 +129,10 @@ class Portfolio:
         """
         writer = csv.writer(out)
         statuses = [status.label(lang) for status in Status]
-        i = 0 if lang == "sv" else 1
+        header = [texts.pick(texts.PORTFOLIO_HEADERS[name], lang) for name in _ROW_HEADER]
+        totals_header = [texts.pick(texts.PORTFOLIO_HEADERS[n], lang) for n in _TOTAL_HEADER]
         if table == "promises":
-            writer.writerow([*(h[i] for h in _ROW_HEADER), *statuses])
+            writer.writerow([*header, *statuses])
             for row in self.rows:
                 writer.writerow(
                     [
@@ -152,10 +156,11 @@ class Portfolio:
             msg = f"unknown table {table!r}: use 'promises', 'counties' or 'police_regions'"
             raise ValueError(msg)
         if table == "counties":
-            totals, first = self.counties, ("län", "county")
+            totals, first = self.counties, "county"
         else:
-            totals, first = self.police_regions, ("polisregion", "police_region")
-        writer.writerow([first[i], *(h[i] for h in _TOTAL_HEADER), *statuses])
+            totals, first = self.police_regions, "police_region"
+        first_name = texts.pick(texts.PORTFOLIO_HEADERS[first], lang)
+        writer.writerow([first_name, *totals_header, *statuses])
         for total in totals:
             writer.writerow(
                 [
@@ -170,25 +175,20 @@ class Portfolio:
 
 
 _ROW_HEADER = (
-    ("löfte", "promise"),
-    ("titel", "title"),
-    ("kommunkod", "kommunkod"),
-    ("kommun", "kommun"),
-    ("län", "county"),
-    ("polisregion", "police_region"),
-    ("start", "start"),
-    ("slut", "end"),
-    ("förfluten_andel", "elapsed"),
-    ("genomförandegrad", "completion"),
-    ("förväntad_grad", "expected_completion"),
-    ("aktiviteter", "activities"),
+    "promise",
+    "title",
+    "kommunkod",
+    "kommun",
+    "county",
+    "police_region",
+    "start",
+    "end",
+    "elapsed",
+    "completion",
+    "expected_completion",
+    "activities",
 )
-_TOTAL_HEADER = (
-    ("löften", "promises"),
-    ("aktiviteter", "activities"),
-    ("genomförandegrad", "completion"),
-    ("förväntad_grad", "expected_completion"),
-)
+_TOTAL_HEADER = ("promises", "activities", "completion", "expected_completion")
 
 
 def _share(value: float | None) -> str:

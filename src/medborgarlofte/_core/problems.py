@@ -7,6 +7,8 @@ from typing import Literal
 
 import attrs
 
+from medborgarlofte._core import texts
+
 __all__ = ["Language", "Problem", "Severity"]
 
 Language = Literal["sv", "en"]
@@ -24,13 +26,7 @@ class Severity(enum.Enum):
 
     def label(self, lang: Language = "sv") -> str:
         """Return the severity as a word in *lang*."""
-        return _SEVERITY_LABELS[self][lang]
-
-
-_SEVERITY_LABELS = {
-    Severity.ERROR: {"sv": "fel", "en": "error"},
-    Severity.WARNING: {"sv": "varning", "en": "warning"},
-}
+        return texts.pick(texts.SEVERITIES[self.value], lang)
 
 
 @attrs.frozen(kw_only=True)

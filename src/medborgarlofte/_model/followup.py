@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from medborgarlofte._core import codes
+from medborgarlofte._core import codes, texts
 from medborgarlofte._model.checks import non_empty, optional_non_negative
 from medborgarlofte._model.period import Period
 from medborgarlofte._model.recurrence import Recurrence
@@ -51,18 +51,7 @@ class Cadence(enum.Enum):
         >>> Cadence.TERTIAL.label(), Cadence.TERTIAL.label("en")
         ('varje tertial', 'every tertial')
         """
-        return _CADENCE_LABELS[self][lang]
-
-
-_CADENCE_LABELS = {
-    Cadence.MONTHLY: {"sv": "varje månad", "en": "every month"},
-    Cadence.QUARTERLY: {"sv": "varje kvartal", "en": "every quarter"},
-    Cadence.TERTIAL: {"sv": "varje tertial", "en": "every tertial"},
-    Cadence.HALF_YEARLY: {"sv": "varje halvår", "en": "every half-year"},
-    Cadence.YEARLY: {"sv": "varje år", "en": "every year"},
-    Cadence.END_OF_PERIOD: {"sv": "vid periodens slut", "en": "at the end of the period"},
-    Cadence.SCHEDULE: {"sv": "enligt schema", "en": "on scheduled dates"},
-}
+        return texts.pick(texts.CADENCES[self.value], lang)
 
 
 def _schedule_needs_rule(
@@ -129,16 +118,7 @@ class Verdict(enum.Enum):
         >>> Verdict.PARTLY_DONE.label(), Verdict.PARTLY_DONE.label("en")
         ('delvis genomförd', 'partly done')
         """
-        return _VERDICT_LABELS[self][lang]
-
-
-_VERDICT_LABELS = {
-    Verdict.DONE: {"sv": "genomförd", "en": "done"},
-    Verdict.PARTLY_DONE: {"sv": "delvis genomförd", "en": "partly done"},
-    Verdict.NOT_DONE: {"sv": "ej genomförd", "en": "not done"},
-    Verdict.ONGOING: {"sv": "pågående", "en": "ongoing"},
-    Verdict.NOT_ASSESSABLE: {"sv": "går inte att bedöma", "en": "not assessable"},
-}
+        return texts.pick(texts.VERDICTS[self.value], lang)
 
 
 class ReasonCode(enum.Enum):
@@ -161,16 +141,7 @@ class ReasonCode(enum.Enum):
         >>> ReasonCode.EXTERNAL_EVENT.label(), ReasonCode.EXTERNAL_EVENT.label("en")
         ('yttre händelse', 'external event')
         """
-        return _REASON_LABELS[self][lang]
-
-
-_REASON_LABELS = {
-    ReasonCode.RESOURCES: {"sv": "brist på resurser", "en": "lack of resources"},
-    ReasonCode.PRIORITIES_CHANGED: {"sv": "ändrade prioriteringar", "en": "changed priorities"},
-    ReasonCode.EXTERNAL_EVENT: {"sv": "yttre händelse", "en": "external event"},
-    ReasonCode.PARTNER_MISSING: {"sv": "samverkanspart saknades", "en": "partner missing"},
-    ReasonCode.OTHER: {"sv": "annan orsak", "en": "other reason"},
-}
+        return texts.pick(texts.REASON_CODES[self.value], lang)
 
 
 @attrs.frozen(kw_only=True)

@@ -28,9 +28,15 @@ def _strip_prefix(text: str) -> str:
     return body[len("RRULE:") :] if body.upper().startswith("RRULE:") else body
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=256)
 def _parse(text: str) -> _rrule.rrule:
-    """Parse the body of one RRULE; cached, since real rules repeat a lot."""
+    """Parse and check the body of one RRULE.
+
+    The last few hundred rules read are kept, since a document repeats the
+    same few rules in many schedules and each is checked when it is built. A
+    parsed rule holds no dates (dateutil's own cache is off), about 1.2 kB
+    each, so what is kept stays under half a megabyte whatever the documents.
+    """
     body = _strip_prefix(text)
     if not body:
         msg = "the rule is empty"
@@ -273,7 +279,6 @@ class Recurrence:
         return self.rule
 
 
-@functools.lru_cache(maxsize=16384)
 def _dates(rule: str, dtstart: dt.date, start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
     # The whole last day: a rule with BYHOUR occurs after its midnight.
     last = dt.datetime.combine(end, dt.time.max)
@@ -358,7 +363,8 @@ def _twin_years(low: int, high: int) -> int | None:
 
     The run ends by 9998, so the walk's window ends before dateutil's last
     week; ``None`` if no later run does (years reaching into 9999, or a
-    first year before year 1).
+    first year before year 1). Kept for the last 1,024 pairs of years: a
+    fact of the calendar, two small numbers each, nothing of a document.
     """
     if low < 1 or high > _LAST_TWIN_YEAR:
         return None
@@ -372,7 +378,6 @@ def _twin_years(low: int, high: int) -> int | None:
     return None
 
 
-@functools.lru_cache(maxsize=8192)
 def _repeats_every_cycle(text: str) -> bool:
     """Return whether the rule's dates repeat with the 400-year Gregorian cycle.
 

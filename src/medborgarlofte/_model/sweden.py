@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from medborgarlofte._core import texts
 from medborgarlofte.exceptions import UnknownKommunError
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ class PoliceRegion(enum.Enum):
 
     def label(self, lang: Language = "sv") -> str:
         """Return the region's name with its kind, for example ``"polisregion Mitt"``."""
-        return f"{'polisregion' if lang == 'sv' else 'police region'} {self.value}"
+        return f"{texts.pick(texts.WORDS['police_region'], lang)} {self.value}"
 
 
 @attrs.frozen(kw_only=True)

@@ -24,7 +24,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from medborgarlofte._compute.followup import OccasionState, activity_dates, follow_up_coverage
-from medborgarlofte._compute.progress import ActivityProgress, PromiseProgress, Status, progress
+from medborgarlofte._compute.progress import progress
+from medborgarlofte._compute.status import Status
 from medborgarlofte._model.parties import PartyKind, PartyRole
 from medborgarlofte._model.promise import SourceKind
 from medborgarlofte._model.reports import Report, ReportKind
@@ -44,7 +45,8 @@ from medborgarlofte.exceptions import MissingExtraError
 
 if TYPE_CHECKING:
     from medborgarlofte._compute.followup import FollowUpCoverage
-    from medborgarlofte._compute.progress import ProgressRules
+    from medborgarlofte._compute.results import ActivityProgress, PromiseProgress
+    from medborgarlofte._compute.status import ProgressRules
     from medborgarlofte._core.problems import Language
     from medborgarlofte._model.promise import Activity, FocusArea, Promise
 

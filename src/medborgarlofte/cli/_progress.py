@@ -11,7 +11,7 @@ from medborgarlofte.cli._terminal import number, percent, table, wrap
 if TYPE_CHECKING:
     import argparse
 
-    from medborgarlofte._compute.progress import StatusCounts
+    from medborgarlofte._compute.results import StatusCounts
     from medborgarlofte._core.problems import Language
     from medborgarlofte.cli._common import Parents
 
