@@ -117,11 +117,6 @@ def test_sixteen_threads_agree_on_generated_promises(promises):
 
 # --------------------------------------------------------------------------- process-wide state
 
-# Files that still build frozen objects by switching their class, until the
-# formats branch of issue #13 removes the mutable twins; the lead deletes
-# _model/twin.py then. Each entry must still hold what it is excused for.
-PENDING = {"_model/twin.py": "__class__ =", "_formats/fastgen.py": "__class__ ="}
-
 GC_USE = re.compile(r"(?<![\w.])gc\.|^\s*import gc\b|^\s*from gc import", re.MULTILINE)
 CLASS_SWAP = re.compile(r"\.__class__\s*=(?!=)")
 
@@ -134,19 +129,9 @@ def test_no_source_file_touches_the_collector_or_swaps_a_class():
         text = path.read_text("utf-8")
         if GC_USE.search(text):
             found.append((name, "gc"))
-        if CLASS_SWAP.search(text) and name not in PENDING:
+        if CLASS_SWAP.search(text):
             found.append((name, "__class__ ="))
     assert [] == found
-
-
-def test_files_excused_from_the_class_swap_check_still_need_it():
-    """Once a pending file no longer swaps classes, it must leave the list above."""
-    still = {
-        name: bool(CLASS_SWAP.search((SRC / name).read_text("utf-8")))
-        for name in PENDING
-        if (SRC / name).exists()
-    }
-    assert dict.fromkeys(still, True) == still
 
 
 # --------------------------------------------------------------------------- memory
