@@ -137,6 +137,7 @@ from medborgarlofte._render.ical import (
 from medborgarlofte._render.renderer import describe_target, render_html, render_markdown
 from medborgarlofte._rules.integrity import check, validate
 from medborgarlofte.exceptions import (
+    InvalidTypeError,
     InvalidValueError,
     MedborgarlofteError,
     MissingExtraError,
@@ -177,6 +178,7 @@ __all__ = [
     "IntervalQuota",
     "IntervalRow",
     "IntervalTable",
+    "InvalidTypeError",
     "InvalidValueError",
     "Kommun",
     "Language",

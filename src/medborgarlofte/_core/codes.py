@@ -98,6 +98,32 @@ CADENCE_RECURRENCE_MISMATCH = register(
     area="model",
 )
 
+# Values a constructor or the reading boundary refuses (#14): texts and numbers.
+INVALID_CHARACTER = register(
+    "invalid-character",
+    _E,
+    "En text innehåller ett styrtecken (annat än tabb och radbrytning) eller ett ensamt "
+    "surrogattecken.",
+    "A text holds a control character (other than tab and line break) or a lone surrogate.",
+    area="model",
+)
+LINE_BREAK = register(
+    "line-break",
+    _E,
+    "En text på en rad (id, titel, namn, kod) innehåller en radbrytning eller tabb.",
+    "A one-line text (an id, title, name or code) holds a line break or a tab.",
+    area="model",
+)
+NUMBER_OUT_OF_RANGE = register(
+    "number-out-of-range",
+    _E,
+    "Ett tal ligger utanför det som biblioteket kan räkna med och skriva (högst 2**53 till "
+    "beloppet), eller ett heltal har för många siffror.",
+    "A number lies outside what the library can compute and write (at most 2**53 in size), "
+    "or an integer has too many digits.",
+    area="model",
+)
+
 # Progress (#4).
 INVALID_PROGRESS_RULES = register(
     "invalid-progress-rules",
@@ -295,6 +321,53 @@ REVIEW_DATE_OUTSIDE_PERIOD = register(
     _W,
     "En revideringsdag ligger utanför löftets period.",
     "A review date lies outside the promise period.",
+    area="rules",
+)
+
+# Limits a real promise never needs (#13): refused by validate, so that every
+# operation on a valid promise is bounded (medborgarlofte._rules.limits).
+PERIOD_TOO_LONG = register(
+    "period-too-long",
+    _E,
+    "Löftets period är längre än gränsen (tio år).",
+    "The promise period is longer than the limit (ten years).",
+    area="rules",
+)
+DATE_OUT_OF_RANGE = register(
+    "date-out-of-range",
+    _E,
+    "Ett datum ligger utanför åren 1000–8999, som biblioteket kan räkna med och skriva.",
+    "A date lies outside the years 1000-8999, which the library can compute with and write.",
+    area="rules",
+)
+REPORT_DUE_DAYS_OUT_OF_RANGE = register(
+    "report-due-days-out-of-range",
+    _E,
+    "En uppföljningsregels report_due_days ligger utanför 0–366 dagar.",
+    "A follow-up rule's report_due_days lies outside 0-366 days.",
+    area="rules",
+)
+RRULE_OUT_OF_LIMITS = register(
+    "rrule-out-of-limits",
+    _E,
+    "En upprepningsregel går utanför gränserna: tecken som inte är ASCII, ett tal från 2**31, "
+    "eller BYEASTER, som inte hör till RFC 5545.",
+    "A recurrence rule goes past the limits: characters that are not ASCII, a number from "
+    "2**31, or BYEASTER, which is not part of RFC 5545.",
+    area="rules",
+)
+TOO_MANY_OCCASIONS = register(
+    "too-many-occasions",
+    _E,
+    "En upprepningsregel ger fler tillfällen inom perioden än gränsen.",
+    "A recurrence rule gives more occasions in the period than the limit.",
+    area="rules",
+)
+TOO_MANY_RULES = register(
+    "too-many-rules",
+    _E,
+    "Löftet har fler upprepningsregler (scheman och uppföljningsregler) än gränsen.",
+    "The promise has more recurrence rules (schedules and follow-up rules) than the limit.",
     area="rules",
 )
 

@@ -29,11 +29,18 @@ import attrs
 from medborgarlofte._formats import FORMAT_VERSION, VERSION_KEY
 from medborgarlofte._formats.api import PROMISES_KEY
 from medborgarlofte._model.checks import (
+    line,
     non_empty,
     non_negative,
+    non_negative_integer,
+    non_negative_number,
+    optional_line,
     optional_non_empty,
     optional_non_negative,
+    optional_non_negative_number,
     positive,
+    positive_number,
+    text,
 )
 from medborgarlofte._model.promise import Promise
 from medborgarlofte._model.recurrence import Recurrence
@@ -386,11 +393,17 @@ class _Builder:
 
 def _validator_schema(validator: object) -> dict[str, Any]:
     """Return the JSON Schema keywords that say what a field's attrs validator checks."""
-    if validator in (non_empty, optional_non_empty):
+    if validator in (non_empty, optional_non_empty, line, optional_line, text):
         return {"pattern": _NON_BLANK_PATTERN}
-    if validator is positive:
+    if validator in (positive, positive_number):
         return {"exclusiveMinimum": 0}
-    if validator in (non_negative, optional_non_negative):
+    if validator in (
+        non_negative,
+        optional_non_negative,
+        non_negative_number,
+        optional_non_negative_number,
+        non_negative_integer,
+    ):
         return {"minimum": 0}
     return {}
 

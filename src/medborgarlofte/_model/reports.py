@@ -7,7 +7,18 @@ import enum
 
 import attrs
 
-from medborgarlofte._model.checks import non_empty, non_negative, optional_non_negative
+from medborgarlofte._model.checks import (
+    boolean,
+    line,
+    non_negative_number,
+    of,
+    optional_date,
+    optional_non_negative_number,
+    optional_of,
+    optional_one_line,
+    optional_text,
+    tuple_of,
+)
 from medborgarlofte._model.period import Period
 from medborgarlofte._model.targets import Number
 
@@ -46,11 +57,11 @@ class Quantity:
         wording: The number as the source words it, for example ``"drygt femtio"``.
     """
 
-    value: Number = attrs.field(validator=non_negative)
-    unit: str = attrs.field(validator=non_empty)
-    kind: QuantityKind = QuantityKind.OUTPUT
-    approximate: bool = False
-    wording: str | None = None
+    value: Number = attrs.field(validator=non_negative_number)
+    unit: str = attrs.field(validator=line)
+    kind: QuantityKind = attrs.field(default=QuantityKind.OUTPUT, validator=of(QuantityKind))
+    approximate: bool = attrs.field(default=False, validator=boolean)
+    wording: str | None = attrs.field(default=None, validator=optional_text)
 
 
 @attrs.frozen(kw_only=True)
@@ -80,20 +91,20 @@ class Report:
         source: Where the report comes from, for example a follow-up's minutes.
     """
 
-    activity: str | None = None
-    id: str | None = None
-    kind: ReportKind = ReportKind.DONE
-    date: dt.date | None = None
-    period: Period | None = None
-    date_text: str | None = None
-    amount: Number | None = attrs.field(default=None, validator=optional_non_negative)
-    approximate: bool = False
-    wording: str | None = None
-    quantities: tuple[Quantity, ...] = ()
-    party: str | None = None
-    note: str | None = None
-    reason: str | None = None
-    source: str | None = None
+    activity: str | None = attrs.field(default=None, validator=optional_one_line)
+    id: str | None = attrs.field(default=None, validator=optional_one_line)
+    kind: ReportKind = attrs.field(default=ReportKind.DONE, validator=of(ReportKind))
+    date: dt.date | None = attrs.field(default=None, validator=optional_date)
+    period: Period | None = attrs.field(default=None, validator=optional_of(Period))
+    date_text: str | None = attrs.field(default=None, validator=optional_text)
+    amount: Number | None = attrs.field(default=None, validator=optional_non_negative_number)
+    approximate: bool = attrs.field(default=False, validator=boolean)
+    wording: str | None = attrs.field(default=None, validator=optional_text)
+    quantities: tuple[Quantity, ...] = attrs.field(default=(), validator=tuple_of(Quantity))
+    party: str | None = attrs.field(default=None, validator=optional_one_line)
+    note: str | None = attrs.field(default=None, validator=optional_text)
+    reason: str | None = attrs.field(default=None, validator=optional_text)
+    source: str | None = attrs.field(default=None, validator=optional_text)
 
     @property
     def day(self) -> dt.date | None:
