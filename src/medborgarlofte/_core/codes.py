@@ -24,7 +24,7 @@ class ProblemCode:
         summary_sv: What the code means, in Swedish.
         summary_en: What the code means, in English.
         area: Which part of the library finds it: ``"model"``, ``"rules"``,
-            ``"document"`` or ``"csv"``.
+            ``"limits"``, ``"document"`` or ``"csv"``.
     """
 
     code: str
@@ -329,23 +329,24 @@ REVIEW_DATE_OUTSIDE_PERIOD = register(
 PERIOD_TOO_LONG = register(
     "period-too-long",
     _E,
-    "Löftets period är längre än gränsen (tio år).",
-    "The promise period is longer than the limit (ten years).",
-    area="rules",
+    "Löftets period, eller spannet ett schema räknas över, är längre än gränsen (tio år).",
+    "The promise period, or the span a schedule is counted over, is longer than the limit "
+    "(ten years).",
+    area="limits",
 )
 DATE_OUT_OF_RANGE = register(
     "date-out-of-range",
     _E,
     "Ett datum ligger utanför åren 1000–8999, som biblioteket kan räkna med och skriva.",
     "A date lies outside the years 1000-8999, which the library can compute with and write.",
-    area="rules",
+    area="limits",
 )
 REPORT_DUE_DAYS_OUT_OF_RANGE = register(
     "report-due-days-out-of-range",
     _E,
     "En uppföljningsregels report_due_days ligger utanför 0–366 dagar.",
     "A follow-up rule's report_due_days lies outside 0-366 days.",
-    area="rules",
+    area="limits",
 )
 RRULE_OUT_OF_LIMITS = register(
     "rrule-out-of-limits",
@@ -354,21 +355,30 @@ RRULE_OUT_OF_LIMITS = register(
     "eller BYEASTER, som inte hör till RFC 5545.",
     "A recurrence rule goes past the limits: characters that are not ASCII, a number from "
     "2**31, or BYEASTER, which is not part of RFC 5545.",
-    area="rules",
+    area="limits",
 )
 TOO_MANY_OCCASIONS = register(
     "too-many-occasions",
     _E,
-    "En upprepningsregel ger fler tillfällen inom perioden än gränsen.",
-    "A recurrence rule gives more occasions in the period than the limit.",
-    area="rules",
+    "Ett schema, löftets scheman sammanlagt eller dess uppföljningsregler sammanlagt ger "
+    "fler tillfällen inom perioden än gränsen.",
+    "A schedule, the promise's schedules in all, or its follow-up rules in all give more "
+    "occasions in the period than the limit.",
+    area="limits",
+)
+FOLLOW_UP_RULE_TOO_FREQUENT = register(
+    "follow-up-rule-too-frequent",
+    _E,
+    "En uppföljningsregels schema ger mer än ett tillfälle samma dag.",
+    "A follow-up rule's schedule gives more than one occasion on the same day.",
+    area="limits",
 )
 TOO_MANY_RULES = register(
     "too-many-rules",
     _E,
-    "Löftet har fler upprepningsregler (scheman och uppföljningsregler) än gränsen.",
-    "The promise has more recurrence rules (schedules and follow-up rules) than the limit.",
-    area="rules",
+    "Löftet har fler scheman och uppföljningsregler än gränsen.",
+    "The promise has more schedules and follow-up rules than the limit.",
+    area="limits",
 )
 
 # Documents: what loading JSON, TOML or YAML text finds (medborgarlofte._formats).

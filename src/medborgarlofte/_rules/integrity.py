@@ -16,13 +16,11 @@ promise has no period. What each code means is listed in the documentation.
 from __future__ import annotations
 
 import difflib
-import functools
 from typing import TYPE_CHECKING, Protocol, cast
 
 from medborgarlofte._core import codes
 from medborgarlofte._core.problems import Problem
 from medborgarlofte._model.parties import PartyKind, PartyRole
-from medborgarlofte._model.recurrence import _first_day as first_day
 from medborgarlofte._model.sweden import (
     kommun_by_code,
     kommun_by_name,
@@ -30,6 +28,7 @@ from medborgarlofte._model.sweden import (
     police_region_named,
 )
 from medborgarlofte._model.targets import Interval, IntervalQuota, Milestone, PeriodQuota, Schedule
+from medborgarlofte._rules.limits import Limits, check_limits
 from medborgarlofte.exceptions import InvalidValueError, ValidationError
 
 if TYPE_CHECKING:
@@ -67,10 +66,11 @@ _INTERVAL_NAMES = {
 
 
 class _Found:
-    """The problems found so far, in the order found."""
+    """The problems found so far, in the order found, and the limits' budget for rules."""
 
-    def __init__(self) -> None:
+    def __init__(self, limits: Limits | None = None) -> None:
         self.problems: list[Problem] = []
+        self.limits = limits if limits is not None else Limits()
 
     def add(self, path: str, code: str, message_sv: str, message_en: str) -> None:
         self.problems.append(
@@ -354,28 +354,32 @@ def _place_outside(name: str, code: str, kommuner: set[str], path: str, found: _
     )
 
 
-@functools.lru_cache(maxsize=4096)
-def _occurs(rule: str, dtstart: dt.date, start: dt.date, end: dt.date) -> bool:
-    """Return whether *rule*, counted from *dtstart*, occurs from *start* to *end*.
-
-    Stops at the first occurrence from *start* on, so a rule such as
-    ``FREQ=HOURLY`` is not expanded in full, and bounds dateutil's search
-    for a rule that never occurs (see ``_recurrence._walk``).
-    Cached, since a national data set repeats the same rules and periods.
-    """
-    return first_day(rule, dtstart, start, end) is not None
-
-
 def _check_recurrence(
-    recurrence: Recurrence, dtstart: dt.date | None, period: Period, path: str, found: _Found
+    recurrence: Recurrence,
+    dtstart: dt.date | None,
+    period: Period,
+    path: str,
+    found: _Found,
+    *,
+    follow_up: bool = False,
 ) -> None:
+    """Count the rule's occasions in the period, within the limits (see ``limits.py``).
+
+    A rule past a limit of its own, or of the promise, is not expanded at all.
+    """
+    limits = found.limits
+    if not limits.expand or path in limits.refused:
+        return
     start = dtstart or period.start
+    before = len(limits.faults)
     try:
-        occurs = _occurs(recurrence.rule, start, period.start, period.end)
+        occasions = limits.count(path, recurrence.rule, start, period, follow_up=follow_up)
     except InvalidValueError as exc:  # a rule dateutil cannot expand in this period
         found.add(path, exc.code, exc.message_sv, exc.message_en)
         return
-    if not occurs:
+    for fault in limits.faults[before:]:
+        found.add(*fault)
+    if occasions == 0:
         found.add(
             path,
             codes.SCHEDULE_WITHOUT_OCCURRENCE,
@@ -532,7 +536,7 @@ def _check_follow_up(promise: Promise, refs: _Refs, found: _Found) -> None:
         refs.many(rule.activities, _ACTIVITY, "$.follow_up_rules[{}].activities", i)
         if period is not None and rule.recurrence is not None:
             path = f"$.follow_up_rules[{i}].recurrence"
-            _check_recurrence(rule.recurrence, None, period, path, found)
+            _check_recurrence(rule.recurrence, None, period, path, found, follow_up=True)
     for i, follow_up in enumerate(promise.follow_ups):
         here = f"$.follow_ups[{i}]"
         refs.one(follow_up.rule, _RULE, "$.follow_ups[{}].rule", i)
@@ -599,7 +603,10 @@ def validate(promise: Promise) -> tuple[Problem, ...]:
     Returns:
         The problems found; empty when the promise is consistent.
     """
-    found = _Found()
+    limits = check_limits(promise)
+    found = _Found(limits)
+    for fault in limits.faults:
+        found.add(*fault)
     known = {
         _PARTY: {p.id for p in promise.parties},
         _SOURCE: {s.id for s in promise.basis.sources},
