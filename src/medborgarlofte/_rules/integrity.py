@@ -16,11 +16,13 @@ promise has no period. What each code means is listed in the documentation.
 from __future__ import annotations
 
 import difflib
+import functools
 from typing import TYPE_CHECKING, Protocol, cast
 
 from medborgarlofte._core import codes
 from medborgarlofte._core.problems import Problem
 from medborgarlofte._model.parties import PartyKind, PartyRole
+from medborgarlofte._model.recurrence import _first_day as first_day
 from medborgarlofte._model.sweden import (
     kommun_by_code,
     kommun_by_name,
@@ -28,7 +30,7 @@ from medborgarlofte._model.sweden import (
     police_region_named,
 )
 from medborgarlofte._model.targets import Interval, IntervalQuota, Milestone, PeriodQuota, Schedule
-from medborgarlofte._rules.limits import Limits, check_limits
+from medborgarlofte._rules.limits import Limits, check_limits, date_fault, in_range
 from medborgarlofte.exceptions import InvalidValueError, ValidationError
 
 if TYPE_CHECKING:
@@ -354,6 +356,18 @@ def _place_outside(name: str, code: str, kommuner: set[str], path: str, found: _
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _occurs(rule: str, dtstart: dt.date, start: dt.date, end: dt.date) -> bool:
+    """Return whether *rule*, counted from *dtstart*, occurs from *start* to *end*.
+
+    Stops at the first occurrence from *start* on, so a rule such as
+    ``FREQ=HOURLY`` is not expanded in full, and bounds dateutil's search
+    for a rule that never occurs (see ``_recurrence._walk``).
+    Cached, since a national data set repeats the same rules and periods.
+    """
+    return first_day(rule, dtstart, start, end) is not None
+
+
 def _check_recurrence(
     recurrence: Recurrence,
     dtstart: dt.date | None,
@@ -363,7 +377,7 @@ def _check_recurrence(
     *,
     follow_up: bool = False,
 ) -> None:
-    """Count the rule's occasions in the period, within the limits (see ``limits.py``).
+    """Check the rule against the limits (see ``limits.py``), then that it occurs at all.
 
     A rule past a limit of its own, or of the promise, is not expanded at all.
     """
@@ -373,13 +387,16 @@ def _check_recurrence(
     start = dtstart or period.start
     before = len(limits.faults)
     try:
-        occasions = limits.count(path, recurrence.rule, start, period, follow_up=follow_up)
+        within = limits.count(path, recurrence.rule, start, period, follow_up=follow_up)
+        occurs = within and _occurs(recurrence.rule, start, period.start, period.end)
     except InvalidValueError as exc:  # a rule dateutil cannot expand in this period
         found.add(path, exc.code, exc.message_sv, exc.message_en)
         return
     for fault in limits.faults[before:]:
         found.add(*fault)
-    if occasions == 0:
+    if not within:
+        return
+    if not occurs:
         found.add(
             path,
             codes.SCHEDULE_WITHOUT_OCCURRENCE,
@@ -472,7 +489,10 @@ def _reports_consistent(promise: Promise, known: Mapping[_Kind, set[str]]) -> bo
         return False
     spans = {report.period for report in reports}
     spans.discard(None)
-    return all(period.overlaps(span) for span in cast("set[Period]", spans))
+    return all(
+        period.overlaps(span) and in_range(span.start) and in_range(span.end)
+        for span in cast("set[Period]", spans)
+    )
 
 
 def _check_reports(promise: Promise, refs: _Refs, found: _Found) -> None:
@@ -491,6 +511,14 @@ def _check_reports(promise: Promise, refs: _Refs, found: _Found) -> None:
                 f"rapporten är daterad {report.date}, utanför perioden {period}",
                 f"the report is dated {report.date}, outside the period {period}",
             )
+        for path, day in (
+            (f"$.reports[{i}].date", report.date),
+            (f"$.reports[{i}].period.start", report.period and report.period.start),
+            (f"$.reports[{i}].period.end", report.period and report.period.end),
+        ):
+            fault = date_fault(path, day) if day is not None else None
+            if fault is not None:
+                found.add(*fault)
         if report.period is not None and not period.overlaps(report.period):
             found.add(
                 f"$.reports[{i}].period",

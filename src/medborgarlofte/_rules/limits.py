@@ -43,6 +43,8 @@ __all__ = [
     "Fault",
     "Limits",
     "check_limits",
+    "date_fault",
+    "in_range",
 ]
 
 MAX_PERIOD_YEARS: Final = 10
@@ -136,22 +138,30 @@ class Limits:
 
     def count(
         self, path: str, rule: str, dtstart: dt.date, period: Period, *, follow_up: bool = False
-    ) -> int | None:
-        """Return how often *rule* occurs in *period* counted from *dtstart*, within the limits.
+    ) -> bool:
+        """Return whether *rule*, counted from *dtstart*, stays within the limits in *period*.
 
-        Walks at most what is left of the budget (:data:`MAX_OCCASIONS` per
-        schedule and :data:`MAX_TOTAL_OCCASIONS` in all; for a follow-up
-        rule, *follow_up*, :data:`MAX_FOLLOW_UP_OCCASIONS` in all, at most
-        one a day), plus one; past a limit it records the fault and returns
-        ``None``. The search for a rule that never occurs is bounded by the
-        recurrence module's walk in the latest run of years with the same
-        calendar.
+        The occasions are first bounded from above without expanding the rule
+        (days in the window times the times a day the rule can occur). Only
+        when that bound passes what is left of the budget
+        (:data:`MAX_OCCASIONS` per schedule and :data:`MAX_TOTAL_OCCASIONS`
+        in all; for a follow-up rule, *follow_up*,
+        :data:`MAX_FOLLOW_UP_OCCASIONS` in all, at most one a day) is the rule
+        walked, and then at most to one past the budget; past a limit it
+        records the fault and returns ``False``. The search for a rule that
+        never occurs is bounded by the recurrence module's walk in the latest
+        run of years with the same calendar.
 
         Raises:
             InvalidValueError: ``invalid-rrule`` if dateutil cannot expand the rule.
         """
         left = self.follow_ups if follow_up else self.occasions
         cap = min(MAX_OCCASIONS, left)
+        a_day = _times_a_day(rule)
+        bound = ((period.end - max(period.start, dtstart)).days + 1) * a_day
+        if bound <= cap and not (follow_up and a_day > 1):
+            self._spend(max(bound, 0), follow_up=follow_up)
+            return True
         found = 0
         last: dt.date | None = None
         for hit in itertools.islice(_times(rule, dtstart, period), cap + 1):
@@ -166,14 +176,11 @@ class Limits:
                         f"the rule {rule!r} gives two occasions on {last}; a follow-up is "
                         "held at most once a day",
                     )
-                    return None
+                    return False
                 last = hit.date()
         if found <= cap:
-            if follow_up:
-                self.follow_ups -= found
-            else:
-                self.occasions -= found
-            return found
+            self._spend(found, follow_up=follow_up)
+            return True
         if follow_up:
             self._too_many_follow_ups(path)
         elif cap == MAX_OCCASIONS:
@@ -195,7 +202,13 @@ class Limits:
                 "all in the period; the limit is reached at this rule",
             )
             self.occasions = 0
-        return None
+        return False
+
+    def _spend(self, occasions: int, *, follow_up: bool) -> None:
+        if follow_up:
+            self.follow_ups -= occasions
+        else:
+            self.occasions -= occasions
 
     def _too_many_follow_ups(self, path: str) -> None:
         self.add(
@@ -209,13 +222,34 @@ class Limits:
         self.follow_ups = 0
 
 
+def _times_a_day(rule: str) -> int:
+    """Return the most times a day *rule* can occur (its start is always a midnight).
+
+    An hourly rule reaches ``ceil(24 / INTERVAL)`` hours a day, or its BYHOUR
+    hours; any rule occurs at each combination of its BYHOUR, BYMINUTE and
+    BYSECOND (the recurrence module refuses more than 24).
+    """
+    parts = rule_parts(rule)
+
+    def count(name: str) -> int:
+        return len(set(parts[name].split(","))) if name in parts else 0
+
+    hours = count("BYHOUR")
+    if parts.get("FREQ") == "HOURLY":
+        interval = int(parts.get("INTERVAL", "1"))
+        steps = -(-24 // interval)
+        hours = min(steps, hours) if hours else steps
+    return (hours or 1) * (count("BYMINUTE") or 1) * (count("BYSECOND") or 1)
+
+
 def _times(rule: str, dtstart: dt.date, period: Period) -> Iterator[dt.datetime]:
     first = dt.datetime.combine(period.start, dt.time.min)
     last = dt.datetime.combine(period.end, dt.time.max)
     return walk(rule, dtstart, first, last)
 
 
-def _date_fault(path: str, day: dt.date) -> Fault | None:
+def date_fault(path: str, day: dt.date) -> Fault | None:
+    """Return the fault of a date outside the years the library computes with, or ``None``."""
     if EARLIEST_DATE <= day <= LATEST_DATE:
         return None
     return (
@@ -226,6 +260,11 @@ def _date_fault(path: str, day: dt.date) -> Fault | None:
         f"the date {day} lies outside {EARLIEST_DATE} to {LATEST_DATE}, which the library "
         "can compute with and write",
     )
+
+
+def in_range(day: dt.date) -> bool:
+    """Return whether *day* lies in the years the library computes with (1000-8999)."""
+    return EARLIEST_DATE <= day <= LATEST_DATE
 
 
 def _dates(promise: Promise) -> Iterator[tuple[str, dt.date]]:
@@ -287,7 +326,7 @@ def _report_dates(promise: Promise, found: Limits) -> None:
                 (f"$.reports[{i}].period.end", report.period.end),
             ]
         for path, day in pairs:
-            fault = _date_fault(path, day) if day is not None else None
+            fault = date_fault(path, day) if day is not None else None
             if fault is not None:
                 found.add(*fault)
 
@@ -373,7 +412,7 @@ def _check_rules(promise: Promise, found: Limits) -> None:
     for path, text, start in rules:
         used += 1
         if used > MAX_RULES:
-            found.refused.add(path)
+            found.expand = False  # the promise is refused: expand none of its rules
             if used == MAX_RULES + 1:
                 found.add(
                     path.rsplit(".", 1)[0] if text is None else path,
@@ -429,11 +468,12 @@ def check_limits(promise: Promise) -> Limits:
     found = Limits()
     _check_period(promise, found)
     for path, day in _dates(promise):
-        fault = _date_fault(path, day)
+        fault = date_fault(path, day)
         if fault is not None:
             found.add(*fault)
             if path.startswith("$.period."):
                 found.expand = False
-    _report_dates(promise, found)
+    if promise.period is None:  # with a period, the integrity rules check the reports' dates
+        _report_dates(promise, found)
     _check_rules(promise, found)
     return found
