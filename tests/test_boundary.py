@@ -1,4 +1,4 @@
-"""Tests for the reading boundary: every leaf value of a document or a CSV cell, checked where it enters."""
+"""Tests for the reading boundary: each leaf value of a document or CSV cell, checked on entry."""
 
 from __future__ import annotations
 

@@ -939,16 +939,20 @@ def test_a_rule_dateutil_cannot_expand_in_the_period_is_reported():
     rule = Recurrence(rule="FREQ=WEEKLY;INTERVAL=521722;BYDAY=MO,SA;BYSETPOS=1,-1")
     promise = _target(Schedule(recurrence=rule))
     with mock.patch.object(
-        _rules.Limits, "count", side_effect=InvalidValueError(
+        _rules.Limits,
+        "count",
+        side_effect=InvalidValueError(
             code="invalid-rrule", field="rule", message_sv="går inte", message_en="cannot"
-        )
+        ),
     ):
         problems = [p for p in validate(promise) if p.path == "$.activities[0].target.recurrence"]
-    assert [("invalid-rrule", E, "cannot")] == [(p.code, p.severity, p.message_en) for p in problems]
+    assert [("invalid-rrule", E, "cannot")] == [
+        (p.code, p.severity, p.message_en) for p in problems
+    ]
 
 
 def test_a_rule_in_a_period_past_the_limits_is_not_expanded():
-    """In a period past the limits (the last days of 9999) no rule is expanded; the dates are refused."""
+    """In a period past the limits (the end of 9999) no rule is expanded; its dates are refused."""
     rule = Recurrence(rule="FREQ=WEEKLY;INTERVAL=521722;BYDAY=MO,SA;BYSETPOS=1,-1")
     promise = attrs.evolve(
         _target(Schedule(recurrence=rule)),

@@ -92,7 +92,7 @@ def show(value: object) -> str:
 
 
 def text_fault(value: str, *, one_line: bool) -> tuple[str, str, str] | None:
-    """Return the code and the Swedish and English messages of what is wrong with *value*.
+    r"""Return the code and the Swedish and English messages of what is wrong with *value*.
 
     A text may hold no control character other than tab, line feed and
     carriage return, and no lone surrogate; a one-line text (*one_line*)
@@ -100,7 +100,7 @@ def text_fault(value: str, *, one_line: bool) -> tuple[str, str, str] | None:
 
     >>> text_fault("Trygghetsvandring", one_line=True) is None
     True
-    >>> text_fault("två\\nrader", one_line=True)[0]
+    >>> text_fault("två\nrader", one_line=True)[0]
     'line-break'
     """
     if value.isprintable():  # the common case, in C: no control, no surrogate
@@ -110,11 +110,16 @@ def text_fault(value: str, *, one_line: bool) -> tuple[str, str, str] | None:
         char = f"U+{ord(bad.group()):04X}"
         return (
             codes.INVALID_CHARACTER,
-            f"texten har ett otillåtet tecken {char} vid position {bad.start()}; "
-            "styrtecken (utom tabb och radbrytning) och ensamma surrogattecken går inte att skriva",
-            f"the text has a forbidden character {char} at position {bad.start()}; "
-            "control characters (other than tab and line break) and lone surrogates cannot "
-            "be written",
+            (
+                f"texten har ett otillåtet tecken {char} vid position {bad.start()}; "
+                "styrtecken (utom tabb och radbrytning) och ensamma surrogattecken "
+                "går inte att skriva"
+            ),
+            (
+                f"the text has a forbidden character {char} at position {bad.start()}; "
+                "control characters (other than tab and line break) and lone surrogates cannot "
+                "be written"
+            ),
         )
     if one_line:
         found = _BREAK.search(value)
@@ -122,10 +127,14 @@ def text_fault(value: str, *, one_line: bool) -> tuple[str, str, str] | None:
             char = f"U+{ord(found.group()):04X}"
             return (
                 codes.LINE_BREAK,
-                f"texten ska stå på en rad men har {char} (tabb eller radbrytning) "
-                f"vid position {found.start()}",
-                f"the text is meant as one line but has {char} (a tab or line break) "
-                f"at position {found.start()}",
+                (
+                    f"texten ska stå på en rad men har {char} (tabb eller radbrytning) "
+                    f"vid position {found.start()}"
+                ),
+                (
+                    f"the text is meant as one line but has {char} (a tab or line break) "
+                    f"at position {found.start()}"
+                ),
             )
     return None
 
@@ -328,20 +337,20 @@ def optional_non_negative(
         non_negative(instance, attribute, value)
 
 
-def positive_number(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+def positive_number(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
     """Refuse anything but a number (see :func:`number`) greater than zero."""
     _check_number(attribute, value)
     positive(instance, attribute, value)
 
 
-def non_negative_number(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+def non_negative_number(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
     """Refuse anything but a number (see :func:`number`) of zero or more."""
     _check_number(attribute, value)
     non_negative(instance, attribute, value)
 
 
 def optional_non_negative_number(
-    instance: object, attribute: attrs.Attribute[Any], value: Any
+    instance: object, attribute: attrs.Attribute[Any], value: float | None
 ) -> None:
     """Refuse anything but ``None`` or a number (see :func:`number`) of zero or more."""
     if value is not None:
@@ -367,7 +376,7 @@ def optional_integer(_instance: object, attribute: attrs.Attribute[Any], value: 
         _check_integer(attribute, value)
 
 
-def non_negative_integer(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+def non_negative_integer(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
     """Refuse anything but an int (see :func:`integer`) of zero or more."""
     _check_integer(attribute, value)
     non_negative(instance, attribute, value)

@@ -7,6 +7,7 @@ import enum
 
 import attrs
 
+from medborgarlofte._model.checks import date as _date
 from medborgarlofte._model.checks import (
     line,
     number,
@@ -19,7 +20,6 @@ from medborgarlofte._model.checks import (
     optional_text,
     tuple_of,
 )
-from medborgarlofte._model.checks import date as _date
 from medborgarlofte._model.checks import lines as _lines
 from medborgarlofte._model.targets import Number
 
@@ -96,9 +96,7 @@ class Indicator:
     target: IndicatorTarget | None = attrs.field(
         default=None, validator=optional_of(IndicatorTarget)
     )
-    measurements: tuple[Measurement, ...] = attrs.field(
-        default=(), validator=tuple_of(Measurement)
-    )
+    measurements: tuple[Measurement, ...] = attrs.field(default=(), validator=tuple_of(Measurement))
     focus_areas: tuple[str, ...] = attrs.field(default=(), validator=_lines)
     kolada_kpi: str | None = attrs.field(default=None, validator=optional_one_line)
     source: str | None = attrs.field(default=None, validator=optional_one_line)

@@ -511,11 +511,13 @@ def _check_reports(promise: Promise, refs: _Refs, found: _Found) -> None:
                 f"rapporten är daterad {report.date}, utanför perioden {period}",
                 f"the report is dated {report.date}, outside the period {period}",
             )
-        for path, day in (
-            (f"$.reports[{i}].date", report.date),
-            (f"$.reports[{i}].period.start", report.period and report.period.start),
-            (f"$.reports[{i}].period.end", report.period and report.period.end),
-        ):
+        days = [(f"$.reports[{i}].date", report.date)]
+        if report.period is not None:
+            days += [
+                (f"$.reports[{i}].period.start", report.period.start),
+                (f"$.reports[{i}].period.end", report.period.end),
+            ]
+        for path, day in days:
             fault = date_fault(path, day) if day is not None else None
             if fault is not None:
                 found.add(*fault)
