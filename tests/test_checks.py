@@ -7,6 +7,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from medborgarlofte import (
     Activity,
@@ -348,3 +350,63 @@ def test_text_fault_names_what_is_wrong(text, one_line, code):
     """A text's fault is its code, or None for a text that every writer can write."""
     fault = checks.text_fault(text, one_line=one_line)
     assert code == (fault[0] if fault is not None else None)
+
+
+_TEXTS = st.text(st.sampled_from(" \t\n\r\x00\x1f\x7f\x85\u00a0\u200bax\ud800"), max_size=4)
+_NUMBERS = st.one_of(
+    st.integers(min_value=-(2**60), max_value=2**60),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([-0.0, 0, 2**53, 2**53 + 1, -(2**53) - 1]),
+)
+_INTEGERS = st.one_of(st.integers(min_value=-(2**60), max_value=2**60), st.sampled_from([2**53]))
+_GUARDED = [
+    (checks.line, _TEXTS),
+    (checks.text, _TEXTS),
+    (checks.optional_line, st.none() | _TEXTS),
+    (checks.one_line, _TEXTS),
+    (checks.optional_one_line, st.none() | _TEXTS),
+    (checks.optional_text, st.none() | _TEXTS),
+    (checks.lines, st.lists(_TEXTS, max_size=3).map(tuple)),
+    (checks.number, _NUMBERS),
+    (checks.optional_number, st.none() | _NUMBERS),
+    (checks.positive_number, _NUMBERS),
+    (checks.non_negative_number, _NUMBERS),
+    (checks.optional_non_negative_number, st.none() | _NUMBERS),
+    (checks.integer, _INTEGERS),
+    (checks.optional_integer, st.none() | _INTEGERS),
+    (checks.non_negative_integer, _INTEGERS),
+    (checks.boolean, st.booleans()),
+    (checks.date, st.dates()),
+    (checks.optional_date, st.none() | st.dates()),
+]
+
+
+@pytest.mark.parametrize(
+    ("validator", "values"), _GUARDED, ids=lambda c: getattr(c, "__name__", "")
+)
+@given(data=st.data())
+def test_each_fast_guard_holds_whenever_its_validator_refuses(validator, values, data):
+    """The load hooks skip a validator only when its guard says a value of its type passes."""
+    value = data.draw(values)
+    guard = checks.FAST_GUARDS[validator].format(v="v")
+    field = attrs.fields(Report).note
+    try:
+        validator(None, field, value)
+    except InvalidValueError:
+        assert eval(guard, {}, {"v": value})  # noqa: S307 - our own generated condition
+
+
+def test_every_validator_of_the_model_has_a_fast_guard():
+    """Each guard-less validator of a model field is one of the few with its own logic."""
+    own = {"_end_not_before_start", "_check_rule", "_schedule_needs_rule"}
+    fields = [
+        field
+        for example in EXAMPLES
+        for field in attrs.fields(type(example))
+        if field.validator is not None
+    ]
+    assert own == {
+        field.validator.__name__  # type: ignore[union-attr]
+        for field in fields
+        if field.validator not in checks.FAST_GUARDS
+    }

@@ -205,6 +205,8 @@ def _validator_guards() -> dict[Any, str]:
         _checks.positive: "not {v} > 0",
         _checks.non_negative: "not {v} >= 0",
         _checks.optional_non_negative: "{v} is not None and not {v} >= 0",
+        # The checked constructors (#14): their own guards, kept beside them.
+        **_checks.FAST_GUARDS,
     }
 
 

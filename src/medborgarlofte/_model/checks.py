@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     Validator = Callable[[Any, attrs.Attribute[Any], Any], None]
 
 __all__ = [
+    "FAST_GUARDS",
     "LARGEST_NUMBER",
     "boolean",
     "date",
@@ -183,6 +184,17 @@ def _fault(attribute: attrs.Attribute[Any], fault: tuple[str, str, str]) -> Inva
     return InvalidValueError(
         code=code, field=attribute.name, message_sv=message_sv, message_en=message_en
     )
+
+
+# The generated load hooks (``medborgarlofte._formats.fastgen``) check each
+# value's exact type before they build an object, so there only a validator's
+# value checks can fail. FAST_GUARDS gives, for each validator here, a cheap
+# condition on a value of the right type that holds whenever the validator
+# would refuse it; the hook calls the validator only then ("False": never).
+_NEVER: Final = "False"
+_B = str(LARGEST_NUMBER)
+FAST_GUARDS: dict[object, str] = {}
+"""For each validator of this module, when it can refuse a value of the field's type."""
 
 
 # --- texts --------------------------------------------------------------------------
@@ -417,6 +429,7 @@ def of(cls: type[Any]) -> Validator:
             raise _type_error(attribute, name, name, value)
 
     check.__doc__ = f"Refuse anything but a {name}."
+    FAST_GUARDS[check] = _NEVER
     return check
 
 
@@ -429,6 +442,7 @@ def optional_of(cls: type[Any]) -> Validator:
             raise _type_error(attribute, f"{name} eller inget värde", f"{name} or nothing", value)
 
     check.__doc__ = f"Refuse anything but None or a {name}."
+    FAST_GUARDS[check] = _NEVER
     return check
 
 
@@ -442,6 +456,7 @@ def one_of(*classes: type[Any]) -> Validator:
             raise _type_error(attribute, f"en av {names}", f"one of {names}", value)
 
     check.__doc__ = f"Refuse anything but one of {names}."
+    FAST_GUARDS[check] = _NEVER
     return check
 
 
@@ -463,4 +478,29 @@ def tuple_of(cls: type[Any]) -> Validator:
                 )
 
     check.__doc__ = f"Refuse anything but a tuple of {name}."
+    FAST_GUARDS[check] = _NEVER
     return check
+
+
+FAST_GUARDS.update(
+    {
+        line: "not {v}.isprintable() or not {v}.strip()",
+        text: "not {v}.isprintable() or not {v}.strip()",
+        optional_line: "{v} is not None and (not {v}.isprintable() or not {v}.strip())",
+        one_line: "not {v}.isprintable()",
+        optional_one_line: "{v} is not None and not {v}.isprintable()",
+        optional_text: "{v} is not None and not {v}.isprintable()",
+        lines: "not all(_i.isprintable() and _i.strip() for _i in {v})",
+        number: f"not -{_B} <= {{v}} <= {_B}",
+        optional_number: f"{{v}} is not None and not -{_B} <= {{v}} <= {_B}",
+        positive_number: f"not 0 < {{v}} <= {_B}",
+        non_negative_number: f"not 0 <= {{v}} <= {_B}",
+        optional_non_negative_number: f"{{v}} is not None and not 0 <= {{v}} <= {_B}",
+        integer: f"not -{_B} <= {{v}} <= {_B}",
+        optional_integer: f"{{v}} is not None and not -{_B} <= {{v}} <= {_B}",
+        non_negative_integer: f"not 0 <= {{v}} <= {_B}",
+        boolean: _NEVER,
+        date: _NEVER,
+        optional_date: _NEVER,
+    }
+)
