@@ -57,7 +57,7 @@ class InvalidTypeError(InvalidValueError, TypeError):
 
     For example ``Period(start="2025-01-01", ...)``: the start must be a
     :class:`datetime.date`. It is an :class:`InvalidValueError` (so code that
-    catches that catches both) and a :class:`TypeError`; its :attr:`code` is
+    catches that catches both) and a :class:`TypeError`; its ``code`` is
     ``"wrong-type"`` and its message says which field, what was expected and
     what was given.
     """
