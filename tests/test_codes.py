@@ -13,7 +13,7 @@ from medborgarlofte import PROBLEM_CODES, ProblemCode, Severity
 from medborgarlofte._core import codes
 
 ROOT = Path(__file__).resolve().parent.parent
-AREAS = {"model", "document", "csv", "rules"}
+AREAS = {"model", "document", "csv", "rules", "limits"}
 
 
 def _extension():

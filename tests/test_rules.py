@@ -1247,10 +1247,29 @@ def test_bulk_checks_find_what_the_loops_find(promise):
 def test_a_rule_dateutil_cannot_expand_in_the_period_is_reported():
     """A rule that cannot be expanded in the period is a problem at its path, not an exception."""
     rule = Recurrence(rule="FREQ=WEEKLY;INTERVAL=521722;BYDAY=MO,SA;BYSETPOS=1,-1")
+    promise = _target(Schedule(recurrence=rule))
+    with mock.patch.object(
+        _rules.Limits,
+        "count",
+        side_effect=InvalidValueError(
+            code="invalid-rrule", field="rule", message_sv="går inte", message_en="cannot"
+        ),
+    ):
+        problems = [p for p in validate(promise) if p.path == "$.activities[0].target.recurrence"]
+    assert [("invalid-rrule", E, "cannot")] == [
+        (p.code, p.severity, p.message_en) for p in problems
+    ]
+
+
+def test_a_rule_in_a_period_past_the_limits_is_not_expanded():
+    """In a period past the limits (the end of 9999) no rule is expanded; its dates are refused."""
+    rule = Recurrence(rule="FREQ=WEEKLY;INTERVAL=521722;BYDAY=MO,SA;BYSETPOS=1,-1")
     promise = attrs.evolve(
-        _target(Schedule(recurrence=rule, start=D(1, 1, 1))),
+        _target(Schedule(recurrence=rule)),
         period=Period(start=D(9999, 12, 20), end=D(9999, 12, 31)),
     )
-    problems = [p for p in validate(promise) if p.path == "$.activities[0].target.recurrence"]
-    assert [("invalid-rrule", E)] == [(p.code, p.severity) for p in problems]
-    assert "last week of year 9999" in problems[0].message_en
+    expected = [
+        ("$.period.start", "date-out-of-range", E),
+        ("$.period.end", "date-out-of-range", E),
+    ]
+    assert expected == _triples(promise)

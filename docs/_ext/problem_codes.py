@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from medborgarlofte import ProblemCode
 
-AREAS = ("model", "document", "csv", "rules")
+AREAS = ("model", "document", "csv", "rules", "limits")
 """The areas in the order the table shows them; any other area comes last."""
 
 HEADER = ("Code", "Severity", "Area", "Svenska", "English")

@@ -176,6 +176,7 @@ if TYPE_CHECKING:
     from medborgarlofte._render.renderer import describe_target, render_html, render_markdown
     from medborgarlofte._rules.integrity import check, validate, validate_follow_up
     from medborgarlofte.exceptions import (
+        InvalidTypeError,
         InvalidValueError,
         MedborgarlofteError,
         MissingExtraError,
@@ -386,6 +387,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "validate_follow_up",
     ),
     "medborgarlofte.exceptions": (
+        "InvalidTypeError",
         "InvalidValueError",
         "MedborgarlofteError",
         "MissingExtraError",
@@ -438,6 +440,7 @@ __all__ = [
     "IntervalQuota",
     "IntervalRow",
     "IntervalTable",
+    "InvalidTypeError",
     "InvalidValueError",
     "Kommun",
     "Language",

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from medborgarlofte._core.problems import Problem
 
 __all__ = [
+    "InvalidTypeError",
     "InvalidValueError",
     "MedborgarlofteError",
     "MissingExtraError",
@@ -49,6 +50,17 @@ class InvalidValueError(MedborgarlofteError, ValueError):
         self.field = field
         self.message_sv = message_sv
         self.message_en = message_en
+
+
+class InvalidTypeError(InvalidValueError, TypeError):
+    """Refuse a value of the wrong type given to a model constructor (fel typ).
+
+    For example ``Period(start="2025-01-01", ...)``: the start must be a
+    :class:`datetime.date`. It is an :class:`InvalidValueError` (so code that
+    catches that catches both) and a :class:`TypeError`; its ``code`` is
+    ``"wrong-type"`` and its message says which field, what was expected and
+    what was given.
+    """
 
 
 class ValidationError(MedborgarlofteError, ValueError):

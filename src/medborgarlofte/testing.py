@@ -369,6 +369,9 @@ def _sub_period(draw: st.DrawFn, period: Period) -> Period:
 # Recurrence rules.
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _FREQS = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+# Follow-up meetings: a few a month at most, so a promise stays inside the limit
+# of follow-up occasions (medborgarlofte._rules.limits, #13).
+_MEETING_FREQS = ("MONTHLY", "YEARLY")
 _ENDINGS = ("none", "count", "until")
 _MONTHLY = ("plain", "monthday", "nth", "setpos")
 _YEARLY = ("plain", "month_day", "nth")
@@ -407,8 +410,8 @@ def _byday(weekdays: list[int]) -> str:
     return "BYDAY=" + ",".join(_WEEKDAYS[w] for w in weekdays)
 
 
-def _recurrence(draw: st.DrawFn, day: dt.date) -> Recurrence:
-    freq = _one(draw, _FREQS)
+def _recurrence(draw: st.DrawFn, day: dt.date, freqs: tuple[str, ...] = _FREQS) -> Recurrence:
+    freq = _one(draw, freqs)
     parts = [f"FREQ={freq}"]
     if draw(_BOOL):
         parts.append(f"INTERVAL={_int(draw, 1, 4)}")
@@ -992,7 +995,9 @@ def follow_up_rules(
     """Return a strategy for a follow-up rule (uppföljningsregel).
 
     A rule has a cadence, a forum, a deadline and a scope; one with the
-    cadence ``schedule`` has a recurrence that occurs inside *period*.
+    cadence ``schedule`` has a recurrence that occurs inside *period*, monthly
+    or yearly (meetings), so a promise stays inside the limits of follow-up
+    occasions.
 
     Args:
         rule_id: The rule's id.
@@ -1028,7 +1033,7 @@ def _follow_up_rule(
     if cadence is Cadence.SCHEDULE:
         # The rule counts from the period's start, so it must occur on that day.
         anchor = period.start if period is not None else _day_in(draw, None)
-        recurrence = _recurrence(draw, anchor)
+        recurrence = _recurrence(draw, anchor, _MEETING_FREQS)
     return FollowUpRule(
         id=rule_id,
         cadence=cadence,

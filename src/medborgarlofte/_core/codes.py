@@ -24,7 +24,7 @@ class ProblemCode:
         summary_sv: What the code means, in Swedish.
         summary_en: What the code means, in English.
         area: Which part of the library finds it: ``"model"``, ``"rules"``,
-            ``"document"`` or ``"csv"``.
+            ``"limits"``, ``"document"`` or ``"csv"``.
     """
 
     code: str
@@ -95,6 +95,32 @@ CADENCE_RECURRENCE_MISMATCH = register(
     _E,
     "En uppföljningsregel har upprepningsregel utan kadensen 'schedule', eller tvärtom.",
     "A follow-up rule has a recurrence without the cadence 'schedule', or the reverse.",
+    area="model",
+)
+
+# Values a constructor or the reading boundary refuses (#14): texts and numbers.
+INVALID_CHARACTER = register(
+    "invalid-character",
+    _E,
+    "En text innehåller ett styrtecken (annat än tabb och radbrytning) eller ett ensamt "
+    "surrogattecken.",
+    "A text holds a control character (other than tab and line break) or a lone surrogate.",
+    area="model",
+)
+LINE_BREAK = register(
+    "line-break",
+    _E,
+    "En text på en rad (id, titel, namn, kod) innehåller en radbrytning eller tabb.",
+    "A one-line text (an id, title, name or code) holds a line break or a tab.",
+    area="model",
+)
+NUMBER_OUT_OF_RANGE = register(
+    "number-out-of-range",
+    _E,
+    "Ett tal ligger utanför det som biblioteket kan räkna med och skriva (högst 2**53 till "
+    "beloppet), eller ett heltal har för många siffror.",
+    "A number lies outside what the library can compute and write (at most 2**53 in size), "
+    "or an integer has too many digits.",
     area="model",
 )
 
@@ -375,6 +401,63 @@ FOLLOW_UP_PROMISE_MISMATCH = register(
     "Uppföljningsdokumentets kommuner eller period stämmer inte med löftets.",
     "The follow-up document's kommuner or period do not match the promise's.",
     area="rules",
+)
+
+# Limits a real promise never needs (#13): refused by validate, so that every
+# operation on a valid promise is bounded (medborgarlofte._rules.limits).
+PERIOD_TOO_LONG = register(
+    "period-too-long",
+    _E,
+    "Löftets period, eller spannet ett schema räknas över, är längre än gränsen (tio år).",
+    "The promise period, or the span a schedule is counted over, is longer than the limit "
+    "(ten years).",
+    area="limits",
+)
+DATE_OUT_OF_RANGE = register(
+    "date-out-of-range",
+    _E,
+    "Ett datum ligger utanför åren 1000–8999, som biblioteket kan räkna med och skriva.",
+    "A date lies outside the years 1000-8999, which the library can compute with and write.",
+    area="limits",
+)
+REPORT_DUE_DAYS_OUT_OF_RANGE = register(
+    "report-due-days-out-of-range",
+    _E,
+    "En uppföljningsregels report_due_days ligger utanför 0–366 dagar.",
+    "A follow-up rule's report_due_days lies outside 0-366 days.",
+    area="limits",
+)
+RRULE_OUT_OF_LIMITS = register(
+    "rrule-out-of-limits",
+    _E,
+    "En upprepningsregel går utanför gränserna: tecken som inte är ASCII, ett tal från 2**31, "
+    "eller BYEASTER, som inte hör till RFC 5545.",
+    "A recurrence rule goes past the limits: characters that are not ASCII, a number from "
+    "2**31, or BYEASTER, which is not part of RFC 5545.",
+    area="limits",
+)
+TOO_MANY_OCCASIONS = register(
+    "too-many-occasions",
+    _E,
+    "Ett schema, löftets scheman sammanlagt eller dess uppföljningsregler sammanlagt ger "
+    "fler tillfällen inom perioden än gränsen.",
+    "A schedule, the promise's schedules in all, or its follow-up rules in all give more "
+    "occasions in the period than the limit.",
+    area="limits",
+)
+FOLLOW_UP_RULE_TOO_FREQUENT = register(
+    "follow-up-rule-too-frequent",
+    _E,
+    "En uppföljningsregels schema ger mer än ett tillfälle samma dag.",
+    "A follow-up rule's schedule gives more than one occasion on the same day.",
+    area="limits",
+)
+TOO_MANY_RULES = register(
+    "too-many-rules",
+    _E,
+    "Löftet har fler scheman och uppföljningsregler än gränsen.",
+    "The promise has more schedules and follow-up rules than the limit.",
+    area="limits",
 )
 
 # Documents: what loading JSON, TOML or YAML text finds (medborgarlofte._formats).

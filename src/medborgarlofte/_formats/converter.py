@@ -24,7 +24,6 @@ import datetime as dt
 import difflib
 import enum
 import functools
-import math
 import operator
 import re
 import types
@@ -43,6 +42,7 @@ from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn
 
 from medborgarlofte._core import codes
+from medborgarlofte._formats import boundary
 from medborgarlofte._formats.errors import DocumentValueError, wrong_type
 from medborgarlofte._model.recurrence import Recurrence
 from medborgarlofte._model.targets import IntervalQuota, Milestone, Ongoing, PeriodQuota, Schedule
@@ -87,15 +87,11 @@ class SmallFloat(float):
 
 
 def _structure_str(value: object, _: object) -> str:
-    if type(value) is str:
-        return value
-    raise wrong_type(value, "en text", "a text")
+    return boundary.check_text(value)  # the reading boundary (#14)
 
 
 def _structure_int(value: object, _: object) -> int:
-    if type(value) is int:
-        return value
-    raise wrong_type(value, "ett heltal", "an integer")
+    return boundary.check_int(value)  # the reading boundary (#14)
 
 
 def _structure_bool(value: object, _: object) -> bool:
@@ -104,33 +100,13 @@ def _structure_bool(value: object, _: object) -> bool:
     raise wrong_type(value, "true eller false", "true or false")
 
 
-def _non_finite(value: float) -> DocumentValueError:
-    return DocumentValueError(
-        code=codes.NON_FINITE_NUMBER,
-        message_sv=f"talet måste vara ändligt, inte {value}",
-        message_en=f"the number must be finite, not {value}",
-    )
-
-
 def structure_float(value: object, _: object) -> float:
-    if type(value) is float:
-        if math.isfinite(value):
-            return value
-        raise _non_finite(value)
-    if type(value) is int:
-        return float(value)
-    raise wrong_type(value, "ett tal", "a number")
+    return boundary.check_float(value)  # the reading boundary (#14)
 
 
 def structure_number(value: object, _: object) -> int | float:
     """Structure a ``Number``: an int stays an int, a float stays a float."""
-    if type(value) is int:
-        return value
-    if type(value) is float:
-        if math.isfinite(value):
-            return value
-        raise _non_finite(value)
-    raise wrong_type(value, "ett tal", "a number")
+    return boundary.check_number(value)  # the reading boundary (#14)
 
 
 def _structure_optional_number(value: object, _: object) -> int | float | None:

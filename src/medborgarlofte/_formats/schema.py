@@ -30,12 +30,23 @@ from medborgarlofte._formats import FORMAT_VERSION, VERSION_KEY
 from medborgarlofte._formats.api import PROMISES_KEY
 from medborgarlofte._formats.versioning import DOCUMENT_TYPE_KEY, FOLLOW_UP_TYPE
 from medborgarlofte._model.checks import (
+    line as _line,
+)
+from medborgarlofte._model.checks import (
     non_empty,
     non_negative,
+    non_negative_integer,
+    non_negative_number,
     optional_non_empty,
     optional_non_negative,
+    optional_non_negative_number,
     positive,
+    positive_number,
 )
+from medborgarlofte._model.checks import (
+    optional_line as _optional_line,
+)
+from medborgarlofte._model.checks import text as _text
 from medborgarlofte._model.document import FollowUpDocument
 from medborgarlofte._model.promise import Promise
 from medborgarlofte._model.recurrence import Recurrence
@@ -417,11 +428,17 @@ class _Builder:
 
 def _validator_schema(validator: object) -> dict[str, Any]:
     """Return the JSON Schema keywords that say what a field's attrs validator checks."""
-    if validator in (non_empty, optional_non_empty):
+    if validator in (non_empty, optional_non_empty, _line, _optional_line, _text):
         return {"pattern": _NON_BLANK_PATTERN}
-    if validator is positive:
+    if validator in (positive, positive_number):
         return {"exclusiveMinimum": 0}
-    if validator in (non_negative, optional_non_negative):
+    if validator in (
+        non_negative,
+        optional_non_negative,
+        non_negative_number,
+        optional_non_negative_number,
+        non_negative_integer,
+    ):
         return {"minimum": 0}
     return {}
 

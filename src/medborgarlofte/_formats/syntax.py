@@ -15,6 +15,7 @@ import tomllib
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from medborgarlofte._core import codes
+from medborgarlofte._formats.boundary import too_long_integer
 from medborgarlofte._formats.converter import SmallFloat
 from medborgarlofte._formats.errors import problem
 from medborgarlofte.exceptions import MissingExtraError, UnsupportedFormatError, ValidationError
@@ -114,11 +115,37 @@ def parse(data: str | bytes, fmt: Format) -> Any:
             be read; it gives line and column where the reader does.
         MissingExtraError: If the extra the format needs is not installed.
     """
-    if fmt == "json":
-        return _parse_json(data)
-    if fmt == "toml":
-        return _parse_toml(_decode(data, fmt))
-    return _parse_yaml(_decode(data, fmt))
+    try:
+        if fmt == "json":
+            return _parse_json(data)
+        if fmt == "toml":
+            return _parse_toml(_decode(data, fmt))
+        return _parse_yaml(_decode(data, fmt))
+    except ValidationError:
+        raise
+    except ValueError as exc:
+        # The reading boundary (#14): Python's parsers refuse an integer of more
+        # than 4,300 digits with a bare ValueError.
+        if "integer string conversion" not in str(exc):
+            raise
+        raise _too_long_integer(data) from None
+
+
+def _too_long_integer(data: str | bytes) -> ValidationError:
+    text = data if isinstance(data, str) else data.decode("utf-8", "replace")
+    line, column, message_sv, message_en = too_long_integer(text)
+    where_sv = f"rad {line}, kolumn {column}: " if line is not None else ""
+    where_en = f"line {line}, column {column}: " if line is not None else ""
+    return ValidationError(
+        [
+            problem(
+                "$",
+                codes.NUMBER_OUT_OF_RANGE,
+                f"{where_sv}{message_sv}",
+                f"{where_en}{message_en}",
+            )
+        ]
+    )
 
 
 def _parse_json(data: str | bytes) -> Any:

@@ -55,6 +55,8 @@ import attrs
 from medborgarlofte._core import codes
 from medborgarlofte._core.problems import Problem, Severity
 from medborgarlofte._formats import DEFAULT_MAX_SIZE
+from medborgarlofte._formats.boundary import check_number, integer_from_text
+from medborgarlofte._formats.errors import DocumentValueError
 from medborgarlofte._model.promise import Activity, Promise
 from medborgarlofte._model.recurrence import Recurrence
 from medborgarlofte._model.reports import Report, ReportLink
@@ -148,12 +150,13 @@ class _CellError(Exception):
 
 def _parse_number(text: str, *, decimal_comma: bool, integer_only: bool) -> int | float:
     plain = text.replace(",", ".", 1) if decimal_comma and text.count(",") == 1 else text
+    # The reading boundary (#14): size checked before Python reads the digits.
     if _INT.fullmatch(plain):
-        return int(plain)
+        return integer_from_text(plain)
     if not integer_only and _FLOAT.fullmatch(plain):
         number = float(plain)
         if math.isfinite(number):
-            return number
+            return check_number(number)
     if integer_only:
         raise _CellError(
             codes.CSV_NOT_A_NUMBER,
@@ -692,7 +695,7 @@ class _Reader:
         """Return (ok, value) for one non-empty cell, recording a problem if it is bad."""
         try:
             return True, scalar.parse(text, self.excel)
-        except _CellError as exc:
+        except (_CellError, DocumentValueError) as exc:
             self.problem(exc.code, exc.message_sv, exc.message_en, row=row, column=column)
             return False, None
 

@@ -12,7 +12,16 @@ import datetime as dt
 
 import attrs
 
-from medborgarlofte._model.checks import non_empty
+from medborgarlofte._model.checks import (
+    line,
+    lines,
+    of,
+    optional_date,
+    optional_of,
+    optional_one_line,
+    optional_text,
+    tuple_of,
+)
 from medborgarlofte._model.followup import Assessment, ReasonCode
 from medborgarlofte._model.origin import Origin
 from medborgarlofte._model.parties import Contact, Party, Place
@@ -33,10 +42,10 @@ class PromiseRef:
         title: The promise's name as the follow-up writes it.
     """
 
-    id: str = attrs.field(validator=non_empty)
-    kommunkoder: tuple[str, ...] = ()
-    period: Period | None = None
-    title: str | None = None
+    id: str = attrs.field(validator=line)
+    kommunkoder: tuple[str, ...] = attrs.field(default=(), validator=lines)
+    period: Period | None = attrs.field(default=None, validator=optional_of(Period))
+    title: str | None = attrs.field(default=None, validator=optional_one_line)
 
 
 @attrs.frozen(kw_only=True)
@@ -68,19 +77,19 @@ class FollowUpDocument:
         origin: The text the document was written from (källa).
     """
 
-    id: str = attrs.field(validator=non_empty)
-    promise: PromiseRef
-    title: str | None = None
-    published_on: dt.date | None = None
-    meeting_on: dt.date | None = None
-    covers: OpenPeriod | None = None
-    forum: str | None = None
-    parties: tuple[Party, ...] = ()
-    places: tuple[Place, ...] = ()
-    contacts: tuple[Contact, ...] = ()
-    reports: tuple[Report, ...] = ()
-    assessments: tuple[Assessment, ...] = ()
-    reason: str | None = None
-    reason_code: ReasonCode | None = None
-    summary: str | None = None
-    origin: Origin | None = None
+    id: str = attrs.field(validator=line)
+    promise: PromiseRef = attrs.field(validator=of(PromiseRef))
+    title: str | None = attrs.field(default=None, validator=optional_one_line)
+    published_on: dt.date | None = attrs.field(default=None, validator=optional_date)
+    meeting_on: dt.date | None = attrs.field(default=None, validator=optional_date)
+    covers: OpenPeriod | None = attrs.field(default=None, validator=optional_of(OpenPeriod))
+    forum: str | None = attrs.field(default=None, validator=optional_one_line)
+    parties: tuple[Party, ...] = attrs.field(default=(), validator=tuple_of(Party))
+    places: tuple[Place, ...] = attrs.field(default=(), validator=tuple_of(Place))
+    contacts: tuple[Contact, ...] = attrs.field(default=(), validator=tuple_of(Contact))
+    reports: tuple[Report, ...] = attrs.field(default=(), validator=tuple_of(Report))
+    assessments: tuple[Assessment, ...] = attrs.field(default=(), validator=tuple_of(Assessment))
+    reason: str | None = attrs.field(default=None, validator=optional_text)
+    reason_code: ReasonCode | None = attrs.field(default=None, validator=optional_of(ReasonCode))
+    summary: str | None = attrs.field(default=None, validator=optional_text)
+    origin: Origin | None = attrs.field(default=None, validator=optional_of(Origin))

@@ -9,7 +9,18 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from medborgarlofte._core import codes, texts
-from medborgarlofte._model.checks import non_empty, optional_non_negative
+from medborgarlofte._model.checks import (
+    boolean,
+    date,
+    line,
+    lines,
+    non_negative_integer,
+    of,
+    optional_of,
+    optional_one_line,
+    optional_text,
+    tuple_of,
+)
 from medborgarlofte._model.period import Period
 from medborgarlofte._model.recurrence import Recurrence
 from medborgarlofte.exceptions import InvalidValueError
@@ -54,9 +65,13 @@ class Cadence(enum.Enum):
         return texts.pick(texts.CADENCES[self.value], lang)
 
 
+_optional_recurrence = optional_of(Recurrence)
+
+
 def _schedule_needs_rule(
-    instance: FollowUpRule, _attribute: attrs.Attribute[Any], value: Recurrence | None
+    instance: FollowUpRule, attribute: attrs.Attribute[Any], value: Recurrence | None
 ) -> None:
+    _optional_recurrence(instance, attribute, value)
     if (instance.cadence is Cadence.SCHEDULE) != (value is not None):
         raise InvalidValueError(
             code=codes.CADENCE_RECURRENCE_MISMATCH,
@@ -85,17 +100,17 @@ class FollowUpRule:
         description: The rule in words.
     """
 
-    id: str = attrs.field(validator=non_empty)
-    cadence: Cadence
+    id: str = attrs.field(validator=line)
+    cadence: Cadence = attrs.field(validator=of(Cadence))
     recurrence: Recurrence | None = attrs.field(default=None, validator=_schedule_needs_rule)
-    forum: str | None = None
-    responsible: str | None = None
-    report_due_days: int = attrs.field(default=0, validator=optional_non_negative)
-    focus_areas: tuple[str, ...] = ()
-    activities: tuple[str, ...] = ()
-    published: tuple[str, ...] = ()
-    by_indicators: bool = False
-    description: str | None = None
+    forum: str | None = attrs.field(default=None, validator=optional_one_line)
+    responsible: str | None = attrs.field(default=None, validator=optional_one_line)
+    report_due_days: int = attrs.field(default=0, validator=non_negative_integer)
+    focus_areas: tuple[str, ...] = attrs.field(default=(), validator=lines)
+    activities: tuple[str, ...] = attrs.field(default=(), validator=lines)
+    published: tuple[str, ...] = attrs.field(default=(), validator=lines)
+    by_indicators: bool = attrs.field(default=False, validator=boolean)
+    description: str | None = attrs.field(default=None, validator=optional_text)
 
 
 class Verdict(enum.Enum):
@@ -156,11 +171,11 @@ class Assessment:
         assessed_by: Who made the assessment.
     """
 
-    activity: str = attrs.field(validator=non_empty)
-    verdict: Verdict
-    reason: ReasonCode | None = None
-    note: str | None = None
-    assessed_by: str | None = None
+    activity: str = attrs.field(validator=line)
+    verdict: Verdict = attrs.field(validator=of(Verdict))
+    reason: ReasonCode | None = attrs.field(default=None, validator=optional_of(ReasonCode))
+    note: str | None = attrs.field(default=None, validator=optional_text)
+    assessed_by: str | None = attrs.field(default=None, validator=optional_one_line)
 
 
 @attrs.frozen(kw_only=True)
@@ -179,12 +194,12 @@ class FollowUp:
         published: Where the result was published.
     """
 
-    id: str = attrs.field(validator=non_empty)
-    held_on: dt.date
-    rule: str | None = None
-    covers: Period | None = None
-    forum: str | None = None
-    participants: tuple[str, ...] = ()
-    summary: str | None = None
-    assessments: tuple[Assessment, ...] = ()
-    published: tuple[str, ...] = ()
+    id: str = attrs.field(validator=line)
+    held_on: dt.date = attrs.field(validator=date)
+    rule: str | None = attrs.field(default=None, validator=optional_one_line)
+    covers: Period | None = attrs.field(default=None, validator=optional_of(Period))
+    forum: str | None = attrs.field(default=None, validator=optional_one_line)
+    participants: tuple[str, ...] = attrs.field(default=(), validator=lines)
+    summary: str | None = attrs.field(default=None, validator=optional_text)
+    assessments: tuple[Assessment, ...] = attrs.field(default=(), validator=tuple_of(Assessment))
+    published: tuple[str, ...] = attrs.field(default=(), validator=lines)

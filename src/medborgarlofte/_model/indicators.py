@@ -7,7 +7,20 @@ import enum
 
 import attrs
 
-from medborgarlofte._model.checks import non_empty
+from medborgarlofte._model.checks import date as _date
+from medborgarlofte._model.checks import (
+    line,
+    number,
+    of,
+    one_line,
+    optional_date,
+    optional_integer,
+    optional_of,
+    optional_one_line,
+    optional_text,
+    tuple_of,
+)
+from medborgarlofte._model.checks import lines as _lines
 from medborgarlofte._model.period import Period
 from medborgarlofte._model.targets import Number
 
@@ -58,14 +71,14 @@ class Measurement:
         date_text: The date as the source words it, for example ``"våren 2021"``.
     """
 
-    date: dt.date
-    value: Number
-    respondents: int | None = None
-    source: str | None = None
-    note: str | None = None
-    precision: DatePrecision = DatePrecision.DAY
-    covers: Period | None = None
-    date_text: str | None = None
+    date: dt.date = attrs.field(validator=_date)
+    value: Number = attrs.field(validator=number)
+    respondents: int | None = attrs.field(default=None, validator=optional_integer)
+    source: str | None = attrs.field(default=None, validator=optional_one_line)
+    note: str | None = attrs.field(default=None, validator=optional_text)
+    precision: DatePrecision = attrs.field(default=DatePrecision.DAY, validator=of(DatePrecision))
+    covers: Period | None = attrs.field(default=None, validator=optional_of(Period))
+    date_text: str | None = attrs.field(default=None, validator=optional_text)
 
 
 @attrs.frozen(kw_only=True)
@@ -77,8 +90,8 @@ class IndicatorTarget:
         date: The day it should be reached by.
     """
 
-    value: Number
-    date: dt.date | None = None
+    value: Number = attrs.field(validator=number)
+    date: dt.date | None = attrs.field(default=None, validator=optional_date)
 
 
 @attrs.frozen(kw_only=True)
@@ -102,14 +115,16 @@ class Indicator:
         description: How it is measured, in words.
     """
 
-    id: str = attrs.field(validator=non_empty)
-    name: str = attrs.field(validator=non_empty)
-    unit: str
-    direction: Direction
-    baseline: Measurement | None = None
-    target: IndicatorTarget | None = None
-    measurements: tuple[Measurement, ...] = ()
-    focus_areas: tuple[str, ...] = ()
-    kolada_kpi: str | None = None
-    source: str | None = None
-    description: str | None = None
+    id: str = attrs.field(validator=line)
+    name: str = attrs.field(validator=line)
+    unit: str = attrs.field(validator=one_line)
+    direction: Direction = attrs.field(validator=of(Direction))
+    baseline: Measurement | None = attrs.field(default=None, validator=optional_of(Measurement))
+    target: IndicatorTarget | None = attrs.field(
+        default=None, validator=optional_of(IndicatorTarget)
+    )
+    measurements: tuple[Measurement, ...] = attrs.field(default=(), validator=tuple_of(Measurement))
+    focus_areas: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    kolada_kpi: str | None = attrs.field(default=None, validator=optional_one_line)
+    source: str | None = attrs.field(default=None, validator=optional_one_line)
+    description: str | None = attrs.field(default=None, validator=optional_text)

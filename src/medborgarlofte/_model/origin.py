@@ -7,7 +7,16 @@ import enum
 
 import attrs
 
-from medborgarlofte._model.checks import non_empty, optional_non_empty
+from medborgarlofte._model.checks import (
+    boolean,
+    line,
+    of,
+    optional_date,
+    optional_line,
+    optional_one_line,
+    optional_text,
+    tuple_of,
+)
 
 __all__ = ["Inference", "Origin", "OriginKind"]
 
@@ -41,8 +50,8 @@ class Inference:
         reason: How it was inferred, in words.
     """
 
-    path: str = attrs.field(validator=non_empty)
-    reason: str | None = None
+    path: str = attrs.field(validator=line)
+    reason: str | None = attrs.field(default=None, validator=optional_text)
 
 
 @attrs.frozen(kw_only=True)
@@ -63,13 +72,13 @@ class Origin:
         note: Anything else worth knowing about the source.
     """
 
-    kind: OriginKind
-    url: str | None = attrs.field(default=None, validator=optional_non_empty)
-    title: str | None = None
-    publisher: str | None = None
-    published_on: dt.date | None = None
-    retrieved_on: dt.date | None = None
-    truncated: bool = False
-    activities_examples_only: bool = False
-    inferred: tuple[Inference, ...] = ()
-    note: str | None = None
+    kind: OriginKind = attrs.field(validator=of(OriginKind))
+    url: str | None = attrs.field(default=None, validator=optional_line)
+    title: str | None = attrs.field(default=None, validator=optional_one_line)
+    publisher: str | None = attrs.field(default=None, validator=optional_one_line)
+    published_on: dt.date | None = attrs.field(default=None, validator=optional_date)
+    retrieved_on: dt.date | None = attrs.field(default=None, validator=optional_date)
+    truncated: bool = attrs.field(default=False, validator=boolean)
+    activities_examples_only: bool = attrs.field(default=False, validator=boolean)
+    inferred: tuple[Inference, ...] = attrs.field(default=(), validator=tuple_of(Inference))
+    note: str | None = attrs.field(default=None, validator=optional_text)

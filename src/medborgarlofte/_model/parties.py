@@ -7,7 +7,14 @@ import enum
 
 import attrs
 
-from medborgarlofte._model.checks import non_empty, optional_non_empty
+from medborgarlofte._model.checks import (
+    boolean,
+    line,
+    of,
+    optional_date,
+    optional_line,
+    optional_one_line,
+)
 
 __all__ = [
     "Contact",
@@ -80,15 +87,15 @@ class Party:
         parent: The id of the party this one is a unit of.
     """
 
-    id: str = attrs.field(validator=non_empty)
-    kind: PartyKind
-    name: str = attrs.field(validator=non_empty)
-    role: PartyRole = PartyRole.PRINCIPAL
-    kommunkod: str | None = None
-    police_region: str | None = None
-    police_area: str | None = None
-    local_police_area: str | None = None
-    parent: str | None = None
+    id: str = attrs.field(validator=line)
+    kind: PartyKind = attrs.field(validator=of(PartyKind))
+    name: str = attrs.field(validator=line)
+    role: PartyRole = attrs.field(default=PartyRole.PRINCIPAL, validator=of(PartyRole))
+    kommunkod: str | None = attrs.field(default=None, validator=optional_one_line)
+    police_region: str | None = attrs.field(default=None, validator=optional_one_line)
+    police_area: str | None = attrs.field(default=None, validator=optional_one_line)
+    local_police_area: str | None = attrs.field(default=None, validator=optional_one_line)
+    parent: str | None = attrs.field(default=None, validator=optional_one_line)
 
 
 @attrs.frozen(kw_only=True)
@@ -106,13 +113,13 @@ class Signatory:
             person known only from a photo caption or a name under the text.
     """
 
-    name: str = attrs.field(validator=non_empty)
-    party: str = attrs.field(validator=non_empty)
-    title: str | None = None
-    acting: bool = False
-    political_party: str | None = None
-    signed_on: dt.date | None = None
-    signing_stated: bool = True
+    name: str = attrs.field(validator=line)
+    party: str = attrs.field(validator=line)
+    title: str | None = attrs.field(default=None, validator=optional_one_line)
+    acting: bool = attrs.field(default=False, validator=boolean)
+    political_party: str | None = attrs.field(default=None, validator=optional_one_line)
+    signed_on: dt.date | None = attrs.field(default=None, validator=optional_date)
+    signing_stated: bool = attrs.field(default=True, validator=boolean)
 
 
 @attrs.frozen(kw_only=True)
@@ -127,11 +134,11 @@ class Contact:
         phone: A telephone number.
     """
 
-    name: str = attrs.field(validator=non_empty)
-    party: str = attrs.field(validator=non_empty)
-    title: str | None = None
-    email: str | None = None
-    phone: str | None = None
+    name: str = attrs.field(validator=line)
+    party: str = attrs.field(validator=line)
+    title: str | None = attrs.field(default=None, validator=optional_one_line)
+    email: str | None = attrs.field(default=None, validator=optional_one_line)
+    phone: str | None = attrs.field(default=None, validator=optional_one_line)
 
 
 class PlaceKind(enum.Enum):
@@ -161,8 +168,8 @@ class Place:
         within: The id of a larger place this one lies in.
     """
 
-    id: str = attrs.field(validator=non_empty)
-    name: str = attrs.field(validator=non_empty)
-    kind: PlaceKind = PlaceKind.AREA
-    kommunkod: str | None = attrs.field(default=None, validator=optional_non_empty)
-    within: str | None = None
+    id: str = attrs.field(validator=line)
+    name: str = attrs.field(validator=line)
+    kind: PlaceKind = attrs.field(default=PlaceKind.AREA, validator=of(PlaceKind))
+    kommunkod: str | None = attrs.field(default=None, validator=optional_line)
+    within: str | None = attrs.field(default=None, validator=optional_one_line)

@@ -8,12 +8,14 @@ from typing import Any
 import attrs
 
 from medborgarlofte._core import codes
+from medborgarlofte._model.checks import date, optional_date
 from medborgarlofte.exceptions import InvalidValueError
 
 __all__ = ["OpenPeriod", "Period"]
 
 
-def _end_not_before_start(instance: Period, _attribute: attrs.Attribute[Any], end: dt.date) -> None:
+def _end_not_before_start(instance: Period, attribute: attrs.Attribute[Any], end: dt.date) -> None:
+    date(instance, attribute, end)
     if end < instance.start:
         raise InvalidValueError(
             code=codes.PERIOD_END_BEFORE_START,
@@ -39,10 +41,12 @@ class Period:
     0.4993160054719562
 
     Raises:
+        InvalidTypeError: ``wrong-type`` when *start* or *end* is not a
+            :class:`datetime.date` (a text such as ``"2025-01-01"`` is not).
         InvalidValueError: ``period-end-before-start`` when *end* is before *start*.
     """
 
-    start: dt.date
+    start: dt.date = attrs.field(validator=date)
     end: dt.date = attrs.field(validator=_end_not_before_start)
 
     @classmethod
@@ -130,8 +134,10 @@ class OpenPeriod:
         InvalidValueError: ``period-end-before-start`` when *end* is before *start*.
     """
 
-    start: dt.date
-    end: dt.date | None = attrs.field(default=None, validator=_open_end_not_before_start)
+    start: dt.date = attrs.field(validator=date)
+    end: dt.date | None = attrs.field(
+        default=None, validator=[optional_date, _open_end_not_before_start]
+    )
 
     def closed(self) -> Period | None:
         """Return the span as a :class:`Period`, or ``None`` when its end is unknown."""

@@ -8,14 +8,33 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
-from medborgarlofte._model.checks import non_empty, non_negative
+from medborgarlofte._model.checks import (
+    line,
+    lines,
+    non_negative_number,
+    of,
+    one_of,
+    optional_date,
+    optional_integer,
+    optional_of,
+    optional_one_line,
+    optional_text,
+    tuple_of,
+)
 from medborgarlofte._model.followup import FollowUp, FollowUpRule
 from medborgarlofte._model.indicators import Indicator
 from medborgarlofte._model.origin import Origin
 from medborgarlofte._model.parties import Contact, Party, PartyKind, Place, Signatory
 from medborgarlofte._model.period import Period
 from medborgarlofte._model.reports import Report
-from medborgarlofte._model.targets import Target
+from medborgarlofte._model.targets import (
+    IntervalQuota,
+    Milestone,
+    Ongoing,
+    PeriodQuota,
+    Schedule,
+    Target,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -67,12 +86,12 @@ class Source:
         url: Where it can be read.
     """
 
-    id: str = attrs.field(validator=non_empty)
-    kind: SourceKind
-    description: str | None = None
-    year: int | None = None
-    respondents: int | None = None
-    url: str | None = None
+    id: str = attrs.field(validator=line)
+    kind: SourceKind = attrs.field(validator=of(SourceKind))
+    description: str | None = attrs.field(default=None, validator=optional_text)
+    year: int | None = attrs.field(default=None, validator=optional_integer)
+    respondents: int | None = attrs.field(default=None, validator=optional_integer)
+    url: str | None = attrs.field(default=None, validator=optional_one_line)
 
 
 @attrs.frozen(kw_only=True)
@@ -86,9 +105,9 @@ class Basis:
         summary: The picture in words.
     """
 
-    sources: tuple[Source, ...] = ()
-    problems: tuple[str, ...] = ()
-    summary: str | None = None
+    sources: tuple[Source, ...] = attrs.field(default=(), validator=tuple_of(Source))
+    problems: tuple[str, ...] = attrs.field(default=(), validator=lines)
+    summary: str | None = attrs.field(default=None, validator=optional_text)
 
 
 @attrs.frozen(kw_only=True)
@@ -105,10 +124,10 @@ class FocusArea:
         places: Ids of the places it concerns.
     """
 
-    id: str = attrs.field(validator=non_empty)
-    title: str = attrs.field(validator=non_empty)
-    description: str | None = None
-    places: tuple[str, ...] = ()
+    id: str = attrs.field(validator=line)
+    title: str = attrs.field(validator=line)
+    description: str | None = attrs.field(default=None, validator=optional_text)
+    places: tuple[str, ...] = attrs.field(default=(), validator=lines)
 
 
 class Responsibility(enum.Enum):
@@ -142,8 +161,8 @@ class Cancellation:
         reason: Why.
     """
 
-    date: dt.date | None = None
-    reason: str | None = None
+    date: dt.date | None = attrs.field(default=None, validator=optional_date)
+    reason: str | None = attrs.field(default=None, validator=optional_text)
 
 
 @attrs.frozen(kw_only=True)
@@ -176,25 +195,29 @@ class Activity:
             or for each, when it has several.
     """
 
-    id: str = attrs.field(validator=non_empty)
-    title: str = attrs.field(validator=non_empty)
-    target: Target
-    responsible: tuple[str, ...] = ()
-    responsibility: Responsibility = Responsibility.JOINT
-    participants: tuple[str, ...] = ()
-    focus_areas: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()
-    weight: float = attrs.field(default=1.0, validator=non_negative)
-    measure: str | None = None
-    description: str | None = None
-    condition: str | None = None
-    timing: str | None = None
-    method: str | None = None
-    cancelled: Cancellation | None = None
-    target_group: str | None = None
-    purpose: str | None = None
-    examples: tuple[str, ...] = ()
-    place_split: PlaceSplit | None = None
+    id: str = attrs.field(validator=line)
+    title: str = attrs.field(validator=line)
+    target: Target = attrs.field(
+        validator=one_of(PeriodQuota, IntervalQuota, Schedule, Milestone, Ongoing)
+    )
+    responsible: tuple[str, ...] = attrs.field(default=(), validator=lines)
+    responsibility: Responsibility = attrs.field(
+        default=Responsibility.JOINT, validator=of(Responsibility)
+    )
+    participants: tuple[str, ...] = attrs.field(default=(), validator=lines)
+    focus_areas: tuple[str, ...] = attrs.field(default=(), validator=lines)
+    places: tuple[str, ...] = attrs.field(default=(), validator=lines)
+    weight: float = attrs.field(default=1.0, validator=non_negative_number)
+    measure: str | None = attrs.field(default=None, validator=optional_text)
+    description: str | None = attrs.field(default=None, validator=optional_text)
+    condition: str | None = attrs.field(default=None, validator=optional_text)
+    timing: str | None = attrs.field(default=None, validator=optional_text)
+    method: str | None = attrs.field(default=None, validator=optional_text)
+    cancelled: Cancellation | None = attrs.field(default=None, validator=optional_of(Cancellation))
+    target_group: str | None = attrs.field(default=None, validator=optional_text)
+    purpose: str | None = attrs.field(default=None, validator=optional_text)
+    examples: tuple[str, ...] = attrs.field(default=(), validator=lines)
+    place_split: PlaceSplit | None = attrs.field(default=None, validator=optional_of(PlaceSplit))
 
 
 @attrs.frozen(kw_only=True)
@@ -211,10 +234,10 @@ class RelatedDocument:
         url: Where it can be read.
     """
 
-    title: str = attrs.field(validator=non_empty)
-    kind: str | None = None
-    period: Period | None = None
-    url: str | None = None
+    title: str = attrs.field(validator=line)
+    kind: str | None = attrs.field(default=None, validator=optional_one_line)
+    period: Period | None = attrs.field(default=None, validator=optional_of(Period))
+    url: str | None = attrs.field(default=None, validator=optional_one_line)
 
 
 @attrs.frozen(kw_only=True)
@@ -230,9 +253,9 @@ class ReviewOccasion:
         note: Anything else about it.
     """
 
-    date: dt.date | None = None
-    condition: str | None = None
-    note: str | None = None
+    date: dt.date | None = attrs.field(default=None, validator=optional_date)
+    condition: str | None = attrs.field(default=None, validator=optional_text)
+    note: str | None = attrs.field(default=None, validator=optional_text)
 
 
 @attrs.frozen(kw_only=True)
@@ -270,29 +293,35 @@ class Promise:
         origin: The text the document was written from (källa).
     """
 
-    id: str = attrs.field(validator=non_empty)
-    title: str = attrs.field(validator=non_empty)
-    parties: tuple[Party, ...] = ()
-    period: Period | None = None
-    period_text: str | None = None
-    signed_on: dt.date | None = None
-    signatories: tuple[Signatory, ...] = ()
-    contacts: tuple[Contact, ...] = ()
-    basis: Basis = Basis()
-    places: tuple[Place, ...] = ()
-    focus_areas: tuple[FocusArea, ...] = ()
-    activities: tuple[Activity, ...] = ()
-    reports: tuple[Report, ...] = ()
-    indicators: tuple[Indicator, ...] = ()
-    follow_up_rules: tuple[FollowUpRule, ...] = ()
-    follow_ups: tuple[FollowUp, ...] = ()
-    renews: str | None = None
-    review_dates: tuple[dt.date, ...] = ()
-    related: tuple[RelatedDocument, ...] = ()
-    summary: str | None = None
-    url: str | None = None
-    reviews: tuple[ReviewOccasion, ...] = ()
-    origin: Origin | None = None
+    id: str = attrs.field(validator=line)
+    title: str = attrs.field(validator=line)
+    parties: tuple[Party, ...] = attrs.field(default=(), validator=tuple_of(Party))
+    period: Period | None = attrs.field(default=None, validator=optional_of(Period))
+    period_text: str | None = attrs.field(default=None, validator=optional_text)
+    signed_on: dt.date | None = attrs.field(default=None, validator=optional_date)
+    signatories: tuple[Signatory, ...] = attrs.field(default=(), validator=tuple_of(Signatory))
+    contacts: tuple[Contact, ...] = attrs.field(default=(), validator=tuple_of(Contact))
+    basis: Basis = attrs.field(default=Basis(), validator=of(Basis))
+    places: tuple[Place, ...] = attrs.field(default=(), validator=tuple_of(Place))
+    focus_areas: tuple[FocusArea, ...] = attrs.field(default=(), validator=tuple_of(FocusArea))
+    activities: tuple[Activity, ...] = attrs.field(default=(), validator=tuple_of(Activity))
+    reports: tuple[Report, ...] = attrs.field(default=(), validator=tuple_of(Report))
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), validator=tuple_of(Indicator))
+    follow_up_rules: tuple[FollowUpRule, ...] = attrs.field(
+        default=(), validator=tuple_of(FollowUpRule)
+    )
+    follow_ups: tuple[FollowUp, ...] = attrs.field(default=(), validator=tuple_of(FollowUp))
+    renews: str | None = attrs.field(default=None, validator=optional_one_line)
+    review_dates: tuple[dt.date, ...] = attrs.field(default=(), validator=tuple_of(dt.date))
+    related: tuple[RelatedDocument, ...] = attrs.field(
+        default=(), validator=tuple_of(RelatedDocument)
+    )
+    summary: str | None = attrs.field(default=None, validator=optional_text)
+    url: str | None = attrs.field(default=None, validator=optional_one_line)
+    reviews: tuple[ReviewOccasion, ...] = attrs.field(
+        default=(), validator=tuple_of(ReviewOccasion)
+    )
+    origin: Origin | None = attrs.field(default=None, validator=optional_of(Origin))
 
     @property
     def municipalities(self) -> tuple[Party, ...]:

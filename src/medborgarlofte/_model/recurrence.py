@@ -12,6 +12,7 @@ import attrs
 from dateutil import rrule as _rrule
 
 from medborgarlofte._core import codes
+from medborgarlofte._model.checks import one_line
 from medborgarlofte.exceptions import InvalidValueError
 
 if TYPE_CHECKING:
@@ -199,7 +200,9 @@ def _refuse_too_frequent(freq: str, parts: dict[str, str]) -> None:
         raise ValueError(msg)
 
 
-def _check_rule(_instance: object, attribute: attrs.Attribute[Any], text: str) -> None:
+def _check_rule(instance: object, attribute: attrs.Attribute[Any], text: str) -> None:
+    if type(text) is not str:
+        one_line(instance, attribute, text)  # raises its wrong-type error
     try:
         _parse(text)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
@@ -209,6 +212,7 @@ def _check_rule(_instance: object, attribute: attrs.Attribute[Any], text: str) -
             message_sv=f"ogiltig upprepningsregel (RFC 5545 RRULE) {text!r}: {exc}",
             message_en=f"invalid recurrence rule (RFC 5545 RRULE) {text!r}: {exc}",
         ) from None
+    one_line(instance, attribute, text)
 
 
 def _as_datetime(day: dt.date) -> dt.datetime:
@@ -235,7 +239,9 @@ class Recurrence:
     [1, 8, 15, 22, 29]
 
     Raises:
-        InvalidValueError: ``invalid-rrule`` when dateutil cannot read the rule,
+        InvalidTypeError: ``wrong-type`` when the rule is not a text.
+        InvalidValueError: ``invalid-character`` or ``line-break`` when the
+            text is not one clean line; ``invalid-rrule`` when dateutil cannot read the rule,
             when it contains a DTSTART, when it is empty, when it names a
             day or time that never occurs (the 31st of June, a sixth Monday,
             BYSETPOS=2 in an hourly rule), when dateutil reads it but

@@ -8,10 +8,20 @@ import enum
 import attrs
 
 from medborgarlofte._model.checks import (
-    non_empty,
-    non_negative,
-    optional_non_empty,
-    optional_non_negative,
+    boolean,
+    line,
+    lines,
+    non_negative_number,
+    number,
+    of,
+    optional_date,
+    optional_line,
+    optional_non_negative_number,
+    optional_number,
+    optional_of,
+    optional_one_line,
+    optional_text,
+    tuple_of,
 )
 from medborgarlofte._model.period import Period
 from medborgarlofte._model.targets import Number
@@ -65,11 +75,11 @@ class Share:
         wording: The share as the source words it.
     """
 
-    share: float
-    place: str | None = attrs.field(default=None, validator=optional_non_empty)
-    description: str | None = None
-    approximate: bool = False
-    wording: str | None = None
+    share: float = attrs.field(validator=number)
+    place: str | None = attrs.field(default=None, validator=optional_line)
+    description: str | None = attrs.field(default=None, validator=optional_text)
+    approximate: bool = attrs.field(default=False, validator=boolean)
+    wording: str | None = attrs.field(default=None, validator=optional_text)
 
 
 @attrs.frozen(kw_only=True)
@@ -87,13 +97,13 @@ class Quantity:
             from 0 to 1, when the source gives it.
     """
 
-    value: Number = attrs.field(validator=non_negative)
-    unit: str = attrs.field(validator=non_empty)
-    kind: QuantityKind = QuantityKind.OUTPUT
-    approximate: bool = False
-    wording: str | None = None
-    place: str | None = attrs.field(default=None, validator=optional_non_empty)
-    share: float | None = None
+    value: Number = attrs.field(validator=non_negative_number)
+    unit: str = attrs.field(validator=line)
+    kind: QuantityKind = attrs.field(default=QuantityKind.OUTPUT, validator=of(QuantityKind))
+    approximate: bool = attrs.field(default=False, validator=boolean)
+    wording: str | None = attrs.field(default=None, validator=optional_text)
+    place: str | None = attrs.field(default=None, validator=optional_line)
+    share: float | None = attrs.field(default=None, validator=optional_number)
 
 
 @attrs.frozen(kw_only=True)
@@ -133,25 +143,25 @@ class Report:
         shares: Parts of the work given as shares, often of a place.
     """
 
-    activity: str | None = None
-    id: str | None = None
-    kind: ReportKind = ReportKind.DONE
-    date: dt.date | None = None
-    period: Period | None = None
-    date_text: str | None = None
-    amount: Number | None = attrs.field(default=None, validator=optional_non_negative)
-    approximate: bool = False
-    wording: str | None = None
-    quantities: tuple[Quantity, ...] = ()
-    party: str | None = None
-    note: str | None = None
-    reason: str | None = None
-    source: str | None = None
-    link: ReportLink = ReportLink.ACTIVITY
-    work: str | None = attrs.field(default=None, validator=optional_non_empty)
-    places: tuple[str, ...] = ()
-    parties: tuple[str, ...] = ()
-    shares: tuple[Share, ...] = ()
+    activity: str | None = attrs.field(default=None, validator=optional_one_line)
+    id: str | None = attrs.field(default=None, validator=optional_one_line)
+    kind: ReportKind = attrs.field(default=ReportKind.DONE, validator=of(ReportKind))
+    date: dt.date | None = attrs.field(default=None, validator=optional_date)
+    period: Period | None = attrs.field(default=None, validator=optional_of(Period))
+    date_text: str | None = attrs.field(default=None, validator=optional_text)
+    amount: Number | None = attrs.field(default=None, validator=optional_non_negative_number)
+    approximate: bool = attrs.field(default=False, validator=boolean)
+    wording: str | None = attrs.field(default=None, validator=optional_text)
+    quantities: tuple[Quantity, ...] = attrs.field(default=(), validator=tuple_of(Quantity))
+    party: str | None = attrs.field(default=None, validator=optional_one_line)
+    note: str | None = attrs.field(default=None, validator=optional_text)
+    reason: str | None = attrs.field(default=None, validator=optional_text)
+    source: str | None = attrs.field(default=None, validator=optional_text)
+    link: ReportLink = attrs.field(default=ReportLink.ACTIVITY, validator=of(ReportLink))
+    work: str | None = attrs.field(default=None, validator=optional_line)
+    places: tuple[str, ...] = attrs.field(default=(), validator=lines)
+    parties: tuple[str, ...] = attrs.field(default=(), validator=lines)
+    shares: tuple[Share, ...] = attrs.field(default=(), validator=tuple_of(Share))
 
     @property
     def day(self) -> dt.date | None:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from medborgarlofte._core import texts
+from medborgarlofte._model.checks import line, of
 from medborgarlofte.exceptions import UnknownKommunError
 
 if TYPE_CHECKING:
@@ -81,8 +82,8 @@ class County:
         name: The county's name, for example ``"Gävleborgs län"``.
     """
 
-    code: str
-    name: str
+    code: str = attrs.field(validator=line)
+    name: str = attrs.field(validator=line)
 
 
 @attrs.frozen(kw_only=True)
@@ -96,10 +97,10 @@ class Kommun:
         police_region: The police region it belongs to.
     """
 
-    code: str
-    name: str
-    county: County
-    police_region: PoliceRegion
+    code: str = attrs.field(validator=line)
+    name: str = attrs.field(validator=line)
+    county: County = attrs.field(validator=of(County))
+    police_region: PoliceRegion = attrs.field(validator=of(PoliceRegion))
 
 
 @functools.lru_cache(maxsize=4096)

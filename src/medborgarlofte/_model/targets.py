@@ -8,7 +8,19 @@ from typing import Literal, TypeAlias
 
 import attrs
 
-from medborgarlofte._model.checks import non_empty, positive
+from medborgarlofte._model.checks import (
+    boolean,
+    line,
+    of,
+    optional_date,
+    optional_line,
+    optional_number,
+    optional_one_line,
+    optional_text,
+    positive_number,
+    text,
+    tuple_of,
+)
 from medborgarlofte._model.recurrence import Recurrence
 
 __all__ = [
@@ -79,11 +91,11 @@ class SubTarget:
         place: The id of the place the part concerns.
     """
 
-    description: str = attrs.field(validator=non_empty)
-    amount: Number | None = None
-    share: float | None = None
-    bound: Bound = Bound.AT_LEAST
-    place: str | None = None
+    description: str = attrs.field(validator=text)
+    amount: Number | None = attrs.field(default=None, validator=optional_number)
+    share: float | None = attrs.field(default=None, validator=optional_number)
+    bound: Bound = attrs.field(default=Bound.AT_LEAST, validator=of(Bound))
+    place: str | None = attrs.field(default=None, validator=optional_one_line)
 
 
 @attrs.frozen(kw_only=True)
@@ -107,14 +119,14 @@ class PeriodQuota:
     """
 
     kind: Literal["period_quota"] = attrs.field(default="period_quota", init=False)
-    amount: Number = attrs.field(validator=positive)
-    unit: str = attrs.field(validator=non_empty)
-    bound: Bound = Bound.TARGET
-    sub_targets: tuple[SubTarget, ...] = ()
-    interval_unclear: bool = False
-    wording: str | None = None
-    same_as: str | None = None
-    unit_truncated: bool = False
+    amount: Number = attrs.field(validator=positive_number)
+    unit: str = attrs.field(validator=line)
+    bound: Bound = attrs.field(default=Bound.TARGET, validator=of(Bound))
+    sub_targets: tuple[SubTarget, ...] = attrs.field(default=(), validator=tuple_of(SubTarget))
+    interval_unclear: bool = attrs.field(default=False, validator=boolean)
+    wording: str | None = attrs.field(default=None, validator=optional_text)
+    same_as: str | None = attrs.field(default=None, validator=optional_line)
+    unit_truncated: bool = attrs.field(default=False, validator=boolean)
 
 
 @attrs.frozen(kw_only=True)
@@ -135,14 +147,14 @@ class IntervalQuota:
     """
 
     kind: Literal["interval_quota"] = attrs.field(default="interval_quota", init=False)
-    amount: Number = attrs.field(validator=positive)
-    unit: str = attrs.field(validator=non_empty)
-    per: Interval
-    bound: Bound = Bound.TARGET
-    sub_targets: tuple[SubTarget, ...] = ()
-    wording: str | None = None
-    same_as: str | None = None
-    unit_truncated: bool = False
+    amount: Number = attrs.field(validator=positive_number)
+    unit: str = attrs.field(validator=line)
+    per: Interval = attrs.field(validator=of(Interval))
+    bound: Bound = attrs.field(default=Bound.TARGET, validator=of(Bound))
+    sub_targets: tuple[SubTarget, ...] = attrs.field(default=(), validator=tuple_of(SubTarget))
+    wording: str | None = attrs.field(default=None, validator=optional_text)
+    same_as: str | None = attrs.field(default=None, validator=optional_line)
+    unit_truncated: bool = attrs.field(default=False, validator=boolean)
 
 
 @attrs.frozen(kw_only=True)
@@ -161,10 +173,10 @@ class Schedule:
     """
 
     kind: Literal["schedule"] = attrs.field(default="schedule", init=False)
-    recurrence: Recurrence
-    start: dt.date | None = None
-    unit: str | None = None
-    wording: str | None = None
+    recurrence: Recurrence = attrs.field(validator=of(Recurrence))
+    start: dt.date | None = attrs.field(default=None, validator=optional_date)
+    unit: str | None = attrs.field(default=None, validator=optional_one_line)
+    wording: str | None = attrs.field(default=None, validator=optional_text)
 
 
 @attrs.frozen(kw_only=True)
@@ -177,8 +189,8 @@ class Milestone:
     """
 
     kind: Literal["milestone"] = attrs.field(default="milestone", init=False)
-    due: dt.date | None = None
-    wording: str | None = None
+    due: dt.date | None = attrs.field(default=None, validator=optional_date)
+    wording: str | None = attrs.field(default=None, validator=optional_text)
 
 
 @attrs.frozen(kw_only=True)
@@ -198,9 +210,9 @@ class Ongoing:
     """
 
     kind: Literal["ongoing"] = attrs.field(default="ongoing", init=False)
-    wording: str | None = None
-    unit: str | None = None
-    amount_unstated: bool = False
+    wording: str | None = attrs.field(default=None, validator=optional_text)
+    unit: str | None = attrs.field(default=None, validator=optional_one_line)
+    amount_unstated: bool = attrs.field(default=False, validator=boolean)
 
 
 Target: TypeAlias = PeriodQuota | IntervalQuota | Schedule | Milestone | Ongoing

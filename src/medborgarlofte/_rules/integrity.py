@@ -38,6 +38,7 @@ from medborgarlofte._model.sweden import (
     police_region_named,
 )
 from medborgarlofte._model.targets import Interval, IntervalQuota, Milestone, PeriodQuota, Schedule
+from medborgarlofte._rules.limits import Limits, check_limits, date_fault, in_range
 from medborgarlofte.exceptions import InvalidValueError, ValidationError
 
 if TYPE_CHECKING:
@@ -81,10 +82,11 @@ _INTERVAL_NAMES = {
 
 
 class _Found:
-    """The problems found so far, in the order found."""
+    """The problems found so far, in the order found, and the limits' budget for rules."""
 
-    def __init__(self) -> None:
+    def __init__(self, limits: Limits | None = None) -> None:
         self.problems: list[Problem] = []
+        self.limits = limits if limits is not None else Limits()
 
     def add(self, path: str, code: str, message_sv: str, message_en: str) -> None:
         self.problems.append(
@@ -381,13 +383,32 @@ def _occurs(rule: str, dtstart: dt.date, start: dt.date, end: dt.date) -> bool:
 
 
 def _check_recurrence(
-    recurrence: Recurrence, dtstart: dt.date | None, period: Period, path: str, found: _Found
+    recurrence: Recurrence,
+    dtstart: dt.date | None,
+    period: Period,
+    path: str,
+    found: _Found,
+    *,
+    follow_up: bool = False,
 ) -> None:
+    """Check the rule against the limits (see ``limits.py``), then that it occurs at all.
+
+    A rule past a limit of its own, or of the promise, is not expanded at all.
+    """
+    limits = found.limits
+    if not limits.expand or path in limits.refused:
+        return
     start = dtstart or period.start
+    before = len(limits.faults)
     try:
-        occurs = _occurs(recurrence.rule, start, period.start, period.end)
+        within = limits.count(path, recurrence.rule, start, period, follow_up=follow_up)
+        occurs = within and _occurs(recurrence.rule, start, period.start, period.end)
     except InvalidValueError as exc:  # a rule dateutil cannot expand in this period
         found.add(path, exc.code, exc.message_sv, exc.message_en)
+        return
+    for fault in limits.faults[before:]:
+        found.add(*fault)
+    if not within:
         return
     if not occurs:
         found.add(
@@ -482,7 +503,10 @@ def _reports_consistent(promise: Promise, known: Mapping[_Kind, set[str]]) -> bo
         return False
     spans = {report.period for report in reports}
     spans.discard(None)
-    return all(period.overlaps(span) for span in cast("set[Period]", spans))
+    return all(
+        period.overlaps(span) and in_range(span.start) and in_range(span.end)
+        for span in cast("set[Period]", spans)
+    )
 
 
 def _check_reports(promise: Promise, refs: _Refs, found: _Found) -> None:
@@ -501,6 +525,16 @@ def _check_reports(promise: Promise, refs: _Refs, found: _Found) -> None:
                 f"rapporten är daterad {report.date}, utanför perioden {period}",
                 f"the report is dated {report.date}, outside the period {period}",
             )
+        days = [(f"$.reports[{i}].date", report.date)]
+        if report.period is not None:
+            days += [
+                (f"$.reports[{i}].period.start", report.period.start),
+                (f"$.reports[{i}].period.end", report.period.end),
+            ]
+        for path, day in days:
+            fault = date_fault(path, day) if day is not None else None
+            if fault is not None:
+                found.add(*fault)
         if report.period is not None and not period.overlaps(report.period):
             found.add(
                 f"$.reports[{i}].period",
@@ -546,7 +580,7 @@ def _check_follow_up(promise: Promise, refs: _Refs, found: _Found) -> None:
         refs.many(rule.activities, _ACTIVITY, "$.follow_up_rules[{}].activities", i)
         if period is not None and rule.recurrence is not None:
             path = f"$.follow_up_rules[{i}].recurrence"
-            _check_recurrence(rule.recurrence, None, period, path, found)
+            _check_recurrence(rule.recurrence, None, period, path, found, follow_up=True)
     for i, follow_up in enumerate(promise.follow_ups):
         here = f"$.follow_ups[{i}]"
         refs.one(follow_up.rule, _RULE, "$.follow_ups[{}].rule", i)
@@ -1015,7 +1049,10 @@ def validate(promise: Promise) -> tuple[Problem, ...]:
     Returns:
         The problems found; empty when the promise is consistent.
     """
-    found = _Found()
+    limits = check_limits(promise)
+    found = _Found(limits)
+    for fault in limits.faults:
+        found.add(*fault)
     _check_placeholders(promise, found)
     known = {
         _PARTY: {p.id for p in promise.parties},
