@@ -8,13 +8,13 @@ ready to write as CSV.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from medborgarlofte._compute.progress import ProgressRules, Status, StatusCounts, progress
+from medborgarlofte._core.spreadsheet import safe_writer
 from medborgarlofte._model.period import Period
 from medborgarlofte._model.sweden import kommun
 from medborgarlofte.exceptions import UnknownKommunError
@@ -113,7 +113,9 @@ class Portfolio:
 
         Shares are written as decimals with a point (``0.4375``), empty when
         there is none; several kommuner or län in one cell are joined by
-        ``"; "``. Column names are in *lang*; statuses get a column each.
+        ``"; "``. Column names are in *lang*; statuses get a column each. A
+        text a spreadsheet would run as a formula (a title starting with
+        ``=``) is written after an apostrophe, Excel's mark for text.
 
         Args:
             out: A text file opened with ``newline=""``.
@@ -124,7 +126,7 @@ class Portfolio:
         Raises:
             ValueError: For an unknown *table*.
         """
-        writer = csv.writer(out)
+        writer = safe_writer(out)
         statuses = [status.label(lang) for status in Status]
         i = 0 if lang == "sv" else 1
         if table == "promises":
