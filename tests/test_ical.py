@@ -297,3 +297,64 @@ def test_dates_the_rule_would_not_give_are_added_or_excluded():
     calendar = icalendar.Calendar()
     calendar.add_component(event)
     assert {activity_uid(PROMISE, activity): set(wanted)} == expanded(calendar.to_ical())
+
+
+# --- text values: RFC 5545 section 3.3.11 ------------------------------------------
+
+HOSTILE = "Rad ett\r\nrad två\nrad tre\rslut; a, b \\ C:\\Nisse\x07\x1b[31m"
+"""Every character a TEXT value must escape, a bare CR, a backslash-N and two controls."""
+SHOWN = "Rad ett\nrad två\nrad tre\nslut; a, b \\ C:\\Nisse\ufffd\ufffd[31m"
+"""What a calendar program reads back: line breaks as LF, controls as U+FFFD."""
+
+
+def _hostile_promise() -> Promise:
+    return Promise(
+        id=f"id;{HOSTILE}",
+        title=HOSTILE,
+        period=PERIOD,
+        follow_up_rules=(FollowUpRule(id="r", cadence=Cadence.YEARLY, forum=HOSTILE),),
+        activities=(
+            Activity(
+                id="a",
+                title=HOSTILE,
+                target=Schedule(recurrence=Recurrence(rule="FREQ=MONTHLY;BYMONTHDAY=1")),
+            ),
+        ),
+    )
+
+
+def _content_lines(data: bytes) -> list[bytes]:
+    """Return the content lines of an iCalendar stream, unfolded (RFC 5545 section 3.1)."""
+    assert data.endswith(b"\r\n")
+    return data[:-2].replace(b"\r\n ", b"").split(b"\r\n")
+
+
+def test_text_values_are_escaped_and_nothing_raw_reaches_a_line():
+    """Line breaks, a bare CR, ; , and backslashes are escaped and controls replaced, everywhere."""
+    data = to_icalendar(_hostile_promise(), as_of=AS_OF)
+    for line in _content_lines(data):
+        assert b"\r" not in line
+        assert b"\n" not in line
+        assert not any((byte < 0x20 and byte != 0x09) or byte == 0x7F for byte in line), line
+    escaped = (
+        "Rad ett\\nrad två\\nrad tre\\nslut\\; a\\, b \\\\ C:\\\\Nisse\ufffd\ufffd[31m"
+    ).encode()
+    unfolded = b"".join(_content_lines(data))
+    assert unfolded.count(escaped) >= 6  # name, calendar name, two summaries, location, uid
+
+
+def test_text_values_read_back_as_written():
+    """A calendar program reads each text back as the promise wrote it, controls aside."""
+    calendar = icalendar.Calendar.from_ical(to_icalendar(_hostile_promise(), as_of=AS_OF))
+    event, *occasions = sorted(calendar.walk("VEVENT"), key=lambda e: "rrule" not in e)
+    assert SHOWN == str(event["summary"])
+    assert SHOWN == str(occasions[0]["location"])
+    assert f"Medborgarlöfte: {SHOWN}" == str(event["description"])
+
+
+@given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",))))
+def test_any_title_gives_valid_content_lines(title):
+    """Whatever a title holds, content lines hold no raw line break or control (tab is allowed)."""
+    promise = Promise(id="p", title=f"t{title}", period=PERIOD)
+    for line in _content_lines(to_icalendar(promise, as_of=AS_OF)):
+        assert not any((byte < 0x20 and byte != 0x09) or byte == 0x7F for byte in line), line

@@ -118,7 +118,7 @@ def _text_type(ical: Any) -> type:  # noqa: ANN401 - the icalendar module
     break there breaks the export and a bare CR reaches the file raw.
     """
 
-    class _Text(ical.vText):  # type: ignore[misc,name-defined]
+    class _Text(ical.vText):  # type: ignore[misc]
         """A TEXT value written through :func:`_escape_text`."""
 
         def to_ical(self) -> bytes:
