@@ -159,6 +159,10 @@ def _svg(figure: Any, *, prefix: str, title: str) -> str:  # noqa: ANN401 - a ma
         # Text stays text in the SVG and the browser picks a font for it; a
         # character missing from DejaVu Sans only upsets matplotlib's layout.
         warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
+        # Nor do scripts matplotlib cannot shape (Devanagari …): the browser shapes them.
+        warnings.filterwarnings(
+            "ignore", "Matplotlib currently does not support .* natively", UserWarning
+        )
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     ET.register_namespace("", _SVG)
     ET.register_namespace("xlink", _XLINK)
