@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -296,7 +297,7 @@ def _number(value: float | None, lang: Language) -> str:
 
 def _percent(value: float | None, lang: Language) -> str:
     """Return a share as a whole percentage: ``"44 %"`` in Swedish, ``"44%"`` in English."""
-    if value is None:
+    if value is None or not math.isfinite(value * 100):
         return "–"
     return f"{round(value * 100)} %" if lang == "sv" else f"{round(value * 100)}%"
 
@@ -550,11 +551,18 @@ def _timeline_points(
     return points
 
 
+# The largest figure a chart axis is drawn for: matplotlib's transforms lose
+# all precision long before the largest float (1.7e308 gives a singular matrix).
+_LARGEST_CHARTED = 1e15
+
+
 def _has_number(item: ActivityProgress) -> bool:
     return (
         item.planned is not None
         and item.kind in {"period_quota", "interval_quota", "schedule"}
         and item.activity.cancelled is None
+        and abs(item.planned) <= _LARGEST_CHARTED
+        and abs(item.done) <= _LARGEST_CHARTED
     )
 
 
