@@ -330,7 +330,10 @@ def describe_target(
         dates: For a schedule, its dates inside the promise period, if known.
 
     Returns:
-        One phrase. Units are kept as the promise writes them.
+        One phrase. Units are kept as the promise writes them; a unit or
+        sub-target text with right-to-left letters or bidirectional controls
+        stands between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL
+        ISOLATE, so it cannot reorder the words around it.
     """
     words = _TARGET_WORDS[lang]
     i = _i(lang)
