@@ -28,7 +28,7 @@ import attrs
 import pytest
 import tomli_w
 import yaml
-from hypothesis import HealthCheck, Phase, assume, example, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from medborgarlofte import (
@@ -119,6 +119,7 @@ ODD = st.sampled_from(
     ]
 )
 ODD_TEXT = st.lists(ODD, min_size=1, max_size=40).map("".join)
+NO_SURROGATES = ODD_TEXT.filter(lambda text: not any("\ud800" <= c <= "\udfff" for c in text))
 LONG_TEXT = st.builds(
     lambda part, count: part * count,
     st.sampled_from(["a", "\u0301", "\u202e", "å ", "-", "="]),
@@ -150,7 +151,7 @@ HANDLED_VALUES = st.one_of(
     ),
     st.integers(-(10**6), 10**6),
     st.floats(allow_nan=False, allow_infinity=False),
-    ODD_TEXT.filter(lambda text: not any("\ud800" <= c <= "\udfff" for c in text)),
+    NO_SURROGATES,
     LONG_TEXT,
 )
 """Hostile values every operation handles today, when reading lets them in."""
@@ -185,10 +186,10 @@ def swapped_or_replaced(
             _put(document, where, value)
         else:
             _put(document, where, draw(values))
-    fmt = draw(st.sampled_from(FORMATS))
-    text = _write(document, fmt)
-    assume(text is not None)
-    assert text is not None
+    written = {fmt: _write(document, fmt) for fmt in FORMATS}
+    fmt = draw(st.sampled_from([fmt for fmt, text in written.items() if text is not None]))
+    text = written[fmt]
+    assert text is not None  # JSON writes every document drawn here
     return fmt, text
 
 
@@ -297,7 +298,10 @@ def table_edits(draw: st.DrawFn) -> str:
     for _ in range(draw(st.integers(1, 5))):
         at = draw(st.integers(0, len(text) - 1))
         edit = draw(st.sampled_from(["replace", "insert", "cut"]))
-        piece = draw(st.one_of(ODD_TEXT, st.sampled_from([",", '"', "\r\n", "=", "'", "1e999"])))
+        # Lone surrogates in a cell wait for the reading boundary (test_adversarial).
+        piece = draw(
+            st.one_of(NO_SURROGATES, st.sampled_from([",", '"', "\r\n", "=", "'", "1e999"]))
+        )
         if edit == "replace":
             text = text[:at] + piece + text[at + 1 :]
         elif edit == "insert":
