@@ -290,6 +290,12 @@ def test_a_period_in_the_first_millennium_is_refused_or_handled():
     """A date before year 1000 is refused, or every writer and the calendar handle it."""
     document = _document()
     document["period"] = {"start": "0999-01-01", "end": "0999-12-31"}
+    document.pop("signed_on")  # signed in 2022, after the period: refused for that
+    for signatory in document["signatories"]:
+        signatory.pop("signed_on", None)
+    activity = document["activities"][0]
+    activity["target"] = {"kind": "schedule", "recurrence": "FREQ=MONTHLY;BYMONTHDAY=15"}
+    assert loads(json.dumps(document)).period is not None  # it loads, so it is exercised
     refused_or_handled_in_every_format(lambda fmt: _text(document, fmt), path=None)
 
 

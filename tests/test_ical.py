@@ -373,3 +373,20 @@ def test_any_title_gives_valid_content_lines(title):
     promise = Promise(id="p", title=f"t{title}", period=PERIOD)
     for line in _content_lines(to_icalendar(promise, as_of=AS_OF)):
         assert not any((byte < 0x20 and byte != 0x09) or byte == 0x7F for byte in line), line
+
+
+def test_a_schedule_in_the_first_millennium_has_a_four_digit_until():
+    """A rule bounded in year 999 is written UNTIL=0999…, and expands to the library's dates."""
+    promise = Promise(
+        id="p",
+        title="Tidigt",
+        period=Period(start=D(999, 1, 1), end=D(999, 12, 31)),
+        activities=(
+            Activity(id="a", title="Möten", target=schedule("FREQ=MONTHLY;BYMONTHDAY=15")),
+        ),
+    )
+    data = to_icalendar(promise, as_of=AS_OF, follow_ups=False)
+    assert b";UNTIL=09991215" in data
+    query = recurring_ical_events.of(icalendar.Calendar.from_ical(data))
+    shown = {event["DTSTART"].dt for event in query.between(D(999, 1, 1), D(1000, 1, 1))}
+    assert set(activity_dates(promise, promise.activities[0])) == shown

@@ -139,7 +139,9 @@ def _rebased_rule(rule: str, last: dt.date) -> str:
         for part in _strip_prefix(rule).split(";")
         if part and part.split("=", 1)[0].strip().upper() not in {"COUNT", "UNTIL"}
     ]
-    return ";".join([*parts, f"UNTIL={last:%Y%m%d}"])
+    # Not strftime's %Y, which writes year 999 as "999" on some platforms:
+    # RFC 5545 dates always have four digits of year.
+    return ";".join([*parts, f"UNTIL={last.year:04d}{last.month:02d}{last.day:02d}"])
 
 
 def _occasion_component(
