@@ -868,7 +868,10 @@ def reports_from_csv(
     /``false`` or allowed values, an impossible date, a group of columns
     filled in only partly, a value the model refuses (a negative amount),
     an activity or party the promise does not have, and a report id the
-    promise already uses. Blank rows are skipped.
+    promise already uses. Blank rows are skipped. A text cell that starts
+    with an apostrophe followed by ``=``, ``+``, ``-``, ``@``, a tab or a
+    carriage return loses that one apostrophe: it is the mark against
+    spreadsheet formulas that :func:`reports_to_csv` writes.
 
     >>> from medborgarlofte import Activity, Ongoing, Promise
     >>> p = Promise(id="p", title="Löfte",
