@@ -118,8 +118,13 @@ def _tools(*, without: tuple[str, ...] = ()) -> list[str]:
 
 
 def _core_tests(python: Path, *extra: str) -> None:
-    """Run the core tests with *python*, quickly (the fast Hypothesis profile)."""
-    env = {**os.environ, "FAST": "1"}
+    """Run the core tests with *python*, quickly (the fast Hypothesis profile).
+
+    Hypothesis keeps its examples beside the environment, apart from the main
+    run's: another Hypothesis version must not replay them.
+    """
+    storage = str(python.parent.parent / "hypothesis")
+    env = {**os.environ, "FAST": "1", "HYPOTHESIS_STORAGE_DIRECTORY": storage}
     run(python, "-m", "pytest", *CORE_TESTS, *extra, env=env)
 
 
