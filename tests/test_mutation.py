@@ -90,36 +90,38 @@ def _write(document: dict[str, Any], fmt: str) -> str | None:
         return None
 
 
-# Odd Unicode: lone surrogates, bidirectional controls, C0/C1 controls,
-# combining marks, noncharacters, line and paragraph separators.
-ODD = st.sampled_from(
-    [
-        "\ud800",
-        "\udfff",
-        "\u202e",
-        "\u2066",
-        "\u2069",
-        "\u200f",
-        "\x00",
-        "\x07",
-        "\x1b",
-        "\x7f",
-        "\x85",
-        "\r",
-        "\u0301",
-        "\u0308",
-        "\ufdd0",
-        "\uffff",
-        "\u2028",
-        "\U0010ffff",
-        "ا",
-        "1",
-        "a",
-        " ",
-    ]
+# Odd Unicode: bidirectional controls, C0/C1 controls, combining marks,
+# noncharacters, line and paragraph separators; lone surrogates apart, since
+# refusing them waits for the reading boundary.
+ODD_CHARACTERS = [
+    "\u202e",
+    "\u2066",
+    "\u2069",
+    "\u200f",
+    "\x00",
+    "\x07",
+    "\x1b",
+    "\x7f",
+    "\x85",
+    "\r",
+    "\u0301",
+    "\u0308",
+    "\ufdd0",
+    "\uffff",
+    "\u2028",
+    "\U0010ffff",
+    "ا",
+    "1",
+    "a",
+    " ",
+]
+SURROGATES = ["\ud800", "\udfff"]
+# Built without filters: Hypothesis 6.100 (the floor) calls a filter that
+# rejects on a replay an unreliable assumption.
+NO_SURROGATES = st.lists(st.sampled_from(ODD_CHARACTERS), min_size=1, max_size=12).map("".join)
+ODD_TEXT = st.lists(st.sampled_from(ODD_CHARACTERS + SURROGATES), min_size=1, max_size=12).map(
+    "".join
 )
-ODD_TEXT = st.lists(ODD, min_size=1, max_size=40).map("".join)
-NO_SURROGATES = ODD_TEXT.filter(lambda text: not any("\ud800" <= c <= "\udfff" for c in text))
 LONG_TEXT = st.builds(
     lambda part, count: part * count,
     st.sampled_from(["a", "\u0301", "\u202e", "å ", "-", "="]),
@@ -169,9 +171,9 @@ REFUSED_VALUES = st.one_of(
 def swapped_or_replaced(
     draw: st.DrawFn, values: st.SearchStrategy[object] = HANDLED_VALUES
 ) -> tuple[str, str]:
-    """Return (format, text): the document with values swapped or replaced in 1-3 places."""
+    """Return (format, text): the document with values swapped or replaced in 1-2 places."""
     document = copy.deepcopy(BASE)
-    for _ in range(draw(st.integers(1, 3))):
+    for _ in range(draw(st.integers(1, 2))):
         where = draw(st.sampled_from(LEAVES))
         try:
             _get(document, where)
