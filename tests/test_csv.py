@@ -37,6 +37,7 @@ from medborgarlofte import (
     reports_from_csv,
     reports_to_csv,
 )
+from medborgarlofte._core.spreadsheet import FORMULA_STARTS, protect_cell, unprotect_cell
 from medborgarlofte._formats import tables as _csv
 from medborgarlofte.testing import promises
 
@@ -617,3 +618,18 @@ def test_a_damaged_cell_is_reported_where_it_is(promise: Promise, data: st.DataO
     else:
         return  # the junk was a fine text for that column
     assert f"reports.csv:row {row + 1}:column {rows[0][column]}" in paths
+
+
+@given(st.text())
+def test_a_protected_cell_never_starts_a_formula_and_reads_back(text: str) -> None:
+    """protect_cell's result starts with no formula character, and unprotect_cell undoes it."""
+    cell = protect_cell(text)
+    assert not cell.startswith(tuple(FORMULA_STARTS))
+    assert text == unprotect_cell(cell)
+
+
+@given(st.text())
+def test_unprotect_changes_only_cells_that_protect_could_have_written(text: str) -> None:
+    """A cell is changed by unprotect_cell only if it is an apostrophe before a protected text."""
+    back = unprotect_cell(text)
+    assert text == back or text == protect_cell(back)
