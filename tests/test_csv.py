@@ -37,7 +37,12 @@ from medborgarlofte import (
     reports_from_csv,
     reports_to_csv,
 )
-from medborgarlofte._core.spreadsheet import FORMULA_STARTS, protect_cell, unprotect_cell
+from medborgarlofte._core.spreadsheet import (
+    FORMULA_STARTS,
+    protect_cell,
+    safe_writer,
+    unprotect_cell,
+)
 from medborgarlofte._formats import tables as _csv
 from medborgarlofte.testing import promises
 
@@ -633,3 +638,11 @@ def test_unprotect_changes_only_cells_that_protect_could_have_written(text: str)
     """A cell is changed by unprotect_cell only if it is an apostrophe before a protected text."""
     back = unprotect_cell(text)
     assert text == back or text == protect_cell(back)
+
+
+def test_the_safe_writer_marks_text_cells_only() -> None:
+    """safe_writer marks text that starts a formula in every row and writes numbers as numbers."""
+    out = io.StringIO()
+    writer = safe_writer(out, lineterminator="\n")
+    writer.writerows([["=1+1", -5, "-5", 2.5], ["ok", 0, "@x", None]])
+    assert "'=1+1,-5,'-5,2.5\nok,0,'@x,\n" == out.getvalue()

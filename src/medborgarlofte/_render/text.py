@@ -85,6 +85,10 @@ def balance(text: str) -> str:
 
     >>> balance("a\u2069b\u202ec") == "ab\u202ec\u202c"
     True
+    >>> balance("\u202ea\u202cb\u202c") == "\u202ea\u202cb"  # the second PDF closes nothing
+    True
+    >>> balance("\u2067\u202ea\u202c\u202cb") == "\u2067\u202ea\u202cb\u2069"  # nor here
+    True
     """
     # The open initiators, innermost last: True for an isolate, False for an
     # embedding or override.
