@@ -230,7 +230,9 @@ class Draft:
                 )
         head = [
             "# UTKAST – skapat av `medborgarlofte draft` ur en text; granska varje värde.",
-            "# Värden som börjar med <FYLL I ska fyllas i; `medborgarlofte validate` listar dem.",
+            "# Värden som börjar med <FYLL I ska fyllas i; `medborgarlofte validate` listar dem."
+            if self.follow_up is None
+            else "# Värden som börjar med <FYLL I ska fyllas i; validate_follow_up listar dem.",
         ]
         if self.source.url:
             head.append(f"# Källa: {self.source.url}")

@@ -31,11 +31,15 @@ _TEXT: Final = {
         "exists": "{path} finns redan; välj ett annat namn eller ange --force",
         "written": "Utkastet skrevs till {path}. Granska det och fyll i platshållarna "
         "(<FYLL I …>); `medborgarlofte validate {path}` listar dem.",
+        "written_follow_up": "Utkastet till uppföljningsdokument skrevs till {path}. Granska "
+        "det och fyll i platshållarna (<FYLL I …>); validate_follow_up i biblioteket listar dem.",
     },
     "en": {
         "exists": "{path} exists already; choose another name or pass --force",
         "written": "The draft was written to {path}. Review it and fill in the placeholders "
         "(<FYLL I …>); `medborgarlofte validate {path}` lists them.",
+        "written_follow_up": "The draft follow-up document was written to {path}. Review it "
+        "and fill in the placeholders (<FYLL I …>); the library's validate_follow_up lists them.",
     },
 }
 
@@ -47,10 +51,11 @@ def register(
     parser = commands.add_parser(
         "draft",
         parents=[shared.lang],
-        help="draft a promise from its Swedish text: a TOML document to review",
+        help="draft a promise or a follow-up from its Swedish text: a TOML document to review",
         description="Draft a promise from the Swedish text of a web page, press release or "
         "PDF: kommuner, police area, period, signing date, signatories, focus areas, "
-        "activities with targets, follow-up. Writes a TOML document in which every drafted "
+        "activities with targets, follow-up; a follow-up report becomes a follow-up document "
+        "with the work it reports. Writes a TOML document in which every drafted "
         "value is commented with its source phrase and every value to supply is a <FYLL I …> "
         "placeholder that validate reports, and prints a review list: what was found, what "
         "was inferred, what is missing (on standard error when the TOML goes to standard "
@@ -85,5 +90,6 @@ def run(args: argparse.Namespace) -> int:
         emit(result.review(lang).rstrip("\n"), file=sys.stderr)
     else:
         emit(result.review(lang).rstrip("\n"))
-        emit(words["written"].format(path=one_line(output)))
+        written = "written" if result.follow_up is None else "written_follow_up"
+        emit(words[written].format(path=one_line(output)))
     return EXIT_OK
