@@ -798,3 +798,66 @@ def test_validate_follow_up_reports_a_placeholder_wherever_a_draft_may_leave_one
         "$.reports[0].note",
     ] == [p.path for p in validate_follow_up(document)]
     assert {"draft-placeholder"} == {p.code for p in validate_follow_up(document)}
+
+
+# --- A follow-up drafted beside the promise it follows up ---------------------------
+
+PROMISE_FOLLOWED = """\
+Medborgarlöftet för Kils kommun gäller 2025.
+
+Polisen lovar att:
+ • genomföra fyra krogtillsyner under året
+ • fotpatrullera vid resecentrum på helgerna
+"""
+FOLLOW_UP_OF_KIL = """\
+Uppföljning av medborgarlöftet i Kil
+
+Under 2025 har polisen genomfört fem krogtillsyner. Polisen har gjort ett tiotal \
+fotpatrulleringar vid resecentrum. Kommunen har genomfört två föräldramöten.
+"""
+
+
+def test_a_given_promise_is_referred_to_and_its_activities_linked():
+    """Given the promise, reports whose work shares an activity's words link to it by id."""
+    promise = draft(PROMISE_FOLLOWED).promise
+    result = draft(FOLLOW_UP_OF_KIL, promise=promise)
+    assert result.follow_up is not None
+    assert promise.id == result.follow_up.promise.id
+    first, second = (a.id for a in promise.activities)
+    assert [
+        (first, ReportLink.ACTIVITY, 5),
+        (second, ReportLink.ACTIVITY, 10),
+        (None, ReportLink.UNRESTATED, 2),
+    ] == [(r.activity, r.link, r.amount) for r in result.follow_up.reports]
+    found = validate_follow_up(result.follow_up, promises=[promise])
+    assert ["draft-placeholder"] == [p.code for p in found]
+    guessed = [f.path for f in result.findings if f.confidence is Confidence.GUESSED]
+    assert ["$.reports[0].activity", "$.reports[1].activity"] == guessed
+
+
+def test_a_report_that_fits_two_activities_equally_is_left_unrestated():
+    """When two activities share the work's words as well as each other, none is chosen."""
+    promise = draft(
+        "Medborgarlöftet för Kils kommun gäller 2025.\n\nPolisen lovar att:\n"
+        " • genomföra krogtillsyner i centrum\n • genomföra krogtillsyner i Fagerås\n"
+    ).promise
+    result = draft(
+        "Uppföljning av medborgarlöftet\n\nPolisen har genomfört tre krogtillsyner.",
+        promise=promise,
+    )
+    assert result.follow_up is not None
+    assert [(None, ReportLink.UNRESTATED)] == [
+        (r.activity, r.link) for r in result.follow_up.reports
+    ]
+
+
+def test_a_given_promise_does_not_change_a_promise_text():
+    """A text that is a promise is drafted as a promise whatever promise is given."""
+    promise = draft(PROMISE_FOLLOWED).promise
+    assert draft(PRESS_RELEASE, promise=promise) == draft(PRESS_RELEASE)
+
+
+def test_a_promise_argument_that_is_not_a_promise_is_refused():
+    """draft(promise=…) takes a Promise and says so."""
+    with pytest.raises(TypeError, match="takes a Promise"):
+        draft("Uppföljning", promise="kil-2025")  # type: ignore[arg-type]

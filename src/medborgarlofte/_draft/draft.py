@@ -12,7 +12,7 @@ import attrs
 
 from medborgarlofte._core import codes
 from medborgarlofte._draft.extract import GOTLAND, Confidence, Facts, TargetFact, extract
-from medborgarlofte._draft.followup import FollowUpFacts, follow_up_facts
+from medborgarlofte._draft.followup import FollowUpFacts, follow_up_facts, match_activity
 from medborgarlofte._draft.phrases import months
 from medborgarlofte._draft.text import SourceInfo, prepare
 from medborgarlofte._formats import to_dict
@@ -633,7 +633,16 @@ def _infer_dates(facts: Facts, b: _Builder, signatories: list[Signatory]) -> Non
                 b.infer(f"$.signatories[{i}].signed_on", _SIGNING_YEAR)
 
 
-def draft(text: str | bytes, *, source: str | None = None) -> Draft:
+def _check_arguments(text: object, promise: object) -> None:
+    if not isinstance(text, str | bytes):
+        msg = f"draft() takes text or bytes, not {type(text).__name__}"
+        raise TypeError(msg)
+    if promise is not None and not isinstance(promise, Promise):
+        msg = f"draft(promise=…) takes a Promise, not {type(promise).__name__}"
+        raise TypeError(msg)
+
+
+def draft(text: str | bytes, *, source: str | None = None, promise: Promise | None = None) -> Draft:
     """Draft a promise or a follow-up document (utkast) from its Swedish text.
 
     Finds kommuner, the local police area, the period, the signing date, the
@@ -642,7 +651,9 @@ def draft(text: str | bytes, *, source: str | None = None) -> Draft:
     metadata (:class:`~medborgarlofte.Origin`). A follow-up report is also
     drafted as a :class:`~medborgarlofte.FollowUpDocument`: the promise it
     follows up, the span it covers, what was done in the text's own words
-    (``link = "unrestated"``) and a reason such as the pandemic. Never
+    (``link = "unrestated"``) and a reason such as the pandemic; given the
+    *promise* it follows up, it refers to that promise and links a report to
+    the activity whose title shares its words (``link = "activity"``). Never
     invents a value: what it cannot find is a placeholder or is left out,
     and named in :attr:`Draft.missing`.
 
@@ -656,6 +667,8 @@ def draft(text: str | bytes, *, source: str | None = None) -> Draft:
         text: The text of a web page, press release or PDF, as text or bytes
             (UTF-8, or Windows-1252); HTML is read as its text.
         source: Where the text comes from, when its first lines do not say.
+        promise: The promise a follow-up report follows up, if known; read
+            only when the text is a follow-up report.
 
     Returns:
         The draft; an empty or unreadable text gives a draft with nothing
@@ -663,12 +676,10 @@ def draft(text: str | bytes, *, source: str | None = None) -> Draft:
 
     Raises:
         MissingExtraError: When the ``draft`` extra (Babel) is not installed.
-        TypeError: When *text* is neither text nor bytes.
+        TypeError: When *text* is neither text nor bytes, or *promise* is
+            not a :class:`~medborgarlofte.Promise`.
     """
-    given: object = text
-    if not isinstance(given, str | bytes):
-        msg = f"draft() takes text or bytes, not {type(given).__name__}"
-        raise TypeError(msg)
+    _check_arguments(text, promise)
     months()  # fail early and clearly without the extra
     prep = prepare(text)
     info = prep.source if source is None else attrs.evolve(prep.source, url=source)
@@ -712,9 +723,8 @@ def draft(text: str | bytes, *, source: str | None = None) -> Draft:
     if facts.examples_only:
         b.found("$.origin.activities_examples_only", "true", facts.examples_only[1])
     _infer_dates(facts, b, signatories)
-    promise_id = _slug(f"{'-'.join(names) or 'utkast'}{years}")
-    promise = Promise(
-        id=promise_id,
+    restated = Promise(
+        id=_slug(f"{'-'.join(names) or 'utkast'}{years}"),
         title=title,
         parties=tuple(parties),
         period=period,
@@ -731,11 +741,11 @@ def draft(text: str | bytes, *, source: str | None = None) -> Draft:
     )
     if kind is not OriginKind.FOLLOW_UP_REPORT:
         return Draft(
-            promise=promise, findings=tuple(b.findings), missing=tuple(b.missing), text=prep.text
+            promise=restated, findings=tuple(b.findings), missing=tuple(b.missing), text=prep.text
         )
-    follow_up, fb = _follow_up(promise, facts, follow_up_facts(prep), b, info)
+    follow_up, fb = _follow_up(restated, promise, facts, follow_up_facts(prep), b, info)
     return Draft(
-        promise=promise,
+        promise=restated,
         follow_up=follow_up,
         findings=tuple(fb.findings),
         missing=tuple(fb.missing),
@@ -747,6 +757,13 @@ def draft(text: str | bytes, *, source: str | None = None) -> Draft:
 
 _SHARED_PATHS = ("$.parties", "$.contacts")
 """Paths a promise and its follow-up document share: parties and contacts."""
+
+
+def _given_ref(given: Promise, b: _Builder) -> PromiseRef:
+    """Return the reference to the promise the caller gave as the one followed up."""
+    b.found("$.promise.id", given.id, None)
+    kommunkoder = tuple(p.kommunkod for p in given.municipalities if p.kommunkod is not None)
+    return PromiseRef(id=given.id, kommunkoder=kommunkoder, period=given.period)
 
 
 def _promise_ref(promise: Promise, facts: Facts, b: _Builder) -> PromiseRef:
@@ -782,16 +799,27 @@ def _covers(found: FollowUpFacts, b: _Builder) -> OpenPeriod | None:
     return covers
 
 
-def _reports(promise: Promise, found: FollowUpFacts, b: _Builder) -> tuple[Report, ...]:
-    """Return the reported work, each linked as promised work the document does not restate."""
+def _reports(
+    promise: Promise, given: Promise | None, found: FollowUpFacts, b: _Builder
+) -> tuple[Report, ...]:
+    """Return the reported work, linked to an activity of *given* or as unrestated work."""
     kommun_ids = tuple(p.id for p in promise.municipalities)
     ids = {"police": (_POLICE_ID,), "kommun": kommun_ids}
+    titles = [(a.id, a.title) for a in given.activities] if given is not None else []
     reports: list[Report] = []
     for fact in found.reports:
         who = tuple(dict.fromkeys(x for r in fact.parties for x in ids[r]))
+        activity = match_activity(fact.work, titles)
+        if activity is not None:
+            b.found(
+                f"$.reports[{len(reports)}].activity",
+                activity,
+                attrs.evolve(fact.spot, confidence=Confidence.GUESSED),
+            )
         reports.append(
             Report(
-                link=ReportLink.UNRESTATED,
+                activity=activity,
+                link=ReportLink.UNRESTATED if activity is None else ReportLink.ACTIVITY,
                 work=fact.work,
                 kind=ReportKind.NOT_DONE if fact.not_done else ReportKind.DONE,
                 amount=fact.amount,
@@ -805,7 +833,7 @@ def _reports(promise: Promise, found: FollowUpFacts, b: _Builder) -> tuple[Repor
         b.found(f"$.reports[{len(reports) - 1}]", said, fact.spot)
     if not reports:
         b.lack("$.reports", "inga rapporterade insatser hittades", "no reported work was found")
-    elif promise.activities:
+    elif promise.activities and given is None:
         b.lack(
             "$.reports",
             "texten återger löftets aktiviteter; koppla rapporterna till löftets aktivitets-id "
@@ -816,8 +844,13 @@ def _reports(promise: Promise, found: FollowUpFacts, b: _Builder) -> tuple[Repor
     return tuple(reports)
 
 
-def _follow_up(
-    promise: Promise, facts: Facts, found: FollowUpFacts, pb: _Builder, info: SourceInfo
+def _follow_up(  # noqa: PLR0917 - the promises, the facts and the source, as drafted
+    promise: Promise,
+    given: Promise | None,
+    facts: Facts,
+    found: FollowUpFacts,
+    pb: _Builder,
+    info: SourceInfo,
 ) -> tuple[FollowUpDocument, _Builder]:
     """Return the follow-up document a follow-up report gives, and its findings."""
     b = _Builder(pb.text)
@@ -825,9 +858,9 @@ def _follow_up(
     b.missing.extend(
         m for m in pb.missing if m.path == "$" or m.path.startswith(("$.parties", "$.period"))
     )
-    ref = _promise_ref(promise, facts, b)
+    ref = _promise_ref(promise, facts, b) if given is None else _given_ref(given, b)
     covers = _covers(found, b)
-    reports = _reports(promise, found, b)
+    reports = _reports(promise, given, found, b)
     reason = found.reason[0] if found.reason else None
     if found.reason:
         b.found("$.reason", found.reason[0], found.reason[1])

@@ -24,7 +24,7 @@ from medborgarlofte._model.targets import Bound
 if TYPE_CHECKING:
     from medborgarlofte._draft.text import Prepared
 
-__all__ = ["CoversFact", "FollowUpFacts", "ReportFact", "follow_up_facts"]
+__all__ = ["CoversFact", "FollowUpFacts", "ReportFact", "follow_up_facts", "match_activity"]
 
 
 @attrs.frozen(kw_only=True)
@@ -202,6 +202,49 @@ def _reports(prep: Prepared) -> tuple[ReportFact, ...]:
         for m in _SENTENCE.finditer(line.text):
             found.extend(_reports_in(m.group(0), line.start + m.start(), section))
     return tuple(found)
+
+
+# ------------------------------------------------------- linking to activities
+
+_STOP_WORDS = frozenset(
+    {"och", "för", "att", "till", "mot", "som", "med", "den", "det", "ett", "samt", "vid",
+     "under", "ska", "kommer", "genom", "där", "från", "utföra", "genomföra", "göra"}
+)  # fmt: skip
+_STEM = 5
+"""A word counts by its first five letters: "fotpatrulleringar" meets "fotpatrullera"."""
+_SHARED_WORDS = 0.5
+"""At least this share of the shorter text's words must be in the other."""
+
+
+def _stems(text: str) -> set[str]:
+    return {
+        w[:_STEM]
+        for w in re.findall(r"[a-zåäöé]+", text.casefold())
+        if len(w) > 2 and w not in _STOP_WORDS  # noqa: PLR2004 - short words carry no meaning
+    }
+
+
+def match_activity(work: str, activities: list[tuple[str, str]]) -> str | None:
+    """Return the id of the one activity whose title shares the words of *work*, or ``None``.
+
+    Words count by their first letters, so that inflections meet; the best
+    match must share at least half the words of the shorter text, and must be
+    the only activity that does as well.
+    """
+    mine = _stems(work)
+    if not mine:
+        return None
+    scored = []
+    for activity_id, title in activities:
+        theirs = _stems(title)
+        if theirs:
+            scored.append((len(mine & theirs) / min(len(mine), len(theirs)), activity_id))
+    scored.sort(reverse=True)
+    if not scored or scored[0][0] < _SHARED_WORDS:
+        return None
+    if len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None  # two activities fit as well: a person must choose
+    return scored[0][1]
 
 
 # ------------------------------------------------------------------- covers
