@@ -861,3 +861,31 @@ def test_a_promise_argument_that_is_not_a_promise_is_refused():
     """draft(promise=…) takes a Promise and says so."""
     with pytest.raises(TypeError, match="takes a Promise"):
         draft("Uppföljning", promise="kil-2025")  # type: ignore[arg-type]
+
+
+def test_a_given_promises_parties_are_the_follow_ups_parties():
+    """Reports and contacts name the given promise's own party ids, so the pair validates."""
+    from medborgarlofte import Contact, Party, PartyKind, Promise  # noqa: PLC0415
+
+    given = Promise(
+        id="kil-lofte",
+        title="Löftet i Kil",
+        parties=(
+            Party(id="lpo", kind=PartyKind.POLICE, name="Polisen"),
+            Party(id="kommunen", kind=PartyKind.MUNICIPALITY, name="Kil", kommunkod="1715"),
+        ),
+    )
+    result = draft(
+        "Uppföljning av medborgarlöftet i Kils kommun\n\nKommunen har genomfört två "
+        "föräldramöten. Polisen har genomfört tre krogtillsyner.\n\nEva Lind, kommunpolis i Kil\n",
+        promise=given,
+    )
+    follow_up = result.follow_up
+    assert follow_up is not None
+    assert given.parties == follow_up.parties
+    assert [Contact(name="Eva Lind", party="lpo", title="kommunpolis i Kil")] == list(
+        follow_up.contacts
+    )
+    assert ["kommunen", "lpo"] == [r.party for r in follow_up.reports]
+    found = validate_follow_up(follow_up, promises=[given])
+    assert ["draft-placeholder"] == [p.code for p in found]

@@ -759,6 +759,33 @@ _SHARED_PATHS = ("$.parties", "$.contacts")
 """Paths a promise and its follow-up document share: parties and contacts."""
 
 
+def _contacts_of(
+    promise: Promise, given: Promise, pb: _Builder, b: _Builder
+) -> tuple[Contact, ...]:
+    """Return the contacts the text names, with the parties of the *given* promise."""
+    police = given.police[0].id if given.police else None
+    by_code = {p.kommunkod: p.id for p in given.municipalities}
+    mapped = {p.id: (police if p.kind is PartyKind.POLICE else by_code.get(p.kommunkod))
+              for p in promise.parties}  # fmt: skip
+    contacts: list[Contact] = []
+    for i, contact in enumerate(promise.contacts):
+        party = mapped.get(contact.party)
+        if party is None:
+            b.lack(
+                f"$.contacts: {contact.name}",
+                f"{contact.name} hör till en part som det givna löftet saknar",
+                f"{contact.name} belongs to a party the given promise does not have",
+            )
+            continue
+        b.findings.extend(
+            attrs.evolve(f, path=f"$.contacts[{len(contacts)}]")
+            for f in pb.findings
+            if f.path == f"$.contacts[{i}]"
+        )
+        contacts.append(attrs.evolve(contact, party=party))
+    return tuple(contacts)
+
+
 def _given_ref(given: Promise, b: _Builder) -> PromiseRef:
     """Return the reference to the promise the caller gave as the one followed up."""
     b.found("$.promise.id", given.id, None)
@@ -804,7 +831,8 @@ def _reports(
 ) -> tuple[Report, ...]:
     """Return the reported work, linked to an activity of *given* or as unrestated work."""
     kommun_ids = tuple(p.id for p in promise.municipalities)
-    ids = {"police": (_POLICE_ID,), "kommun": kommun_ids}
+    police_ids = tuple(p.id for p in promise.police)
+    ids = {"police": police_ids, "kommun": kommun_ids}
     titles = [(a.id, a.title) for a in given.activities] if given is not None else []
     reports: list[Report] = []
     for fact in found.reports:
@@ -854,13 +882,18 @@ def _follow_up(  # noqa: PLR0917 - the promises, the facts and the source, as dr
 ) -> tuple[FollowUpDocument, _Builder]:
     """Return the follow-up document a follow-up report gives, and its findings."""
     b = _Builder(pb.text)
-    b.findings.extend(f for f in pb.findings if f.path.startswith(_SHARED_PATHS))
-    b.missing.extend(
-        m for m in pb.missing if m.path == "$" or m.path.startswith(("$.parties", "$.period"))
-    )
+    if given is None:
+        b.findings.extend(f for f in pb.findings if f.path.startswith(_SHARED_PATHS))
+        b.missing.extend(
+            m for m in pb.missing if m.path == "$" or m.path.startswith(("$.parties", "$.period"))
+        )
+        parties, contacts = promise.parties, promise.contacts
+    else:
+        b.missing.extend(m for m in pb.missing if m.path == "$")
+        parties, contacts = given.parties, _contacts_of(promise, given, pb, b)
     ref = _promise_ref(promise, facts, b) if given is None else _given_ref(given, b)
     covers = _covers(found, b)
-    reports = _reports(promise, given, found, b)
+    reports = _reports(given or promise, given, found, b)
     reason = found.reason[0] if found.reason else None
     if found.reason:
         b.found("$.reason", found.reason[0], found.reason[1])
@@ -874,8 +907,8 @@ def _follow_up(  # noqa: PLR0917 - the promises, the facts and the source, as dr
         title=info.title,
         published_on=published,
         covers=covers,
-        parties=promise.parties,
-        contacts=promise.contacts,
+        parties=parties,
+        contacts=contacts,
         reports=reports,
         reason=reason,
         reason_code=ReasonCode.EXTERNAL_EVENT if reason else None,

@@ -12,6 +12,7 @@ from medborgarlofte.cli._common import (
     CommandError,
     add_output,
     emit,
+    load_one,
     refuse_same_file,
     write_output,
 )
@@ -64,6 +65,12 @@ def register(
     parser.add_argument("text", metavar="TEXT", help="the text file to read, or - for stdin")
     add_output(parser, "the TOML draft")
     parser.add_argument("--force", action="store_true", help="overwrite the file if it exists")
+    parser.add_argument(
+        "--promise",
+        metavar="FILE",
+        help="the promise a follow-up report follows up: the follow-up refers to it, and each "
+        "report is linked to the one activity whose title shares its words",
+    )
     parser.set_defaults(run=run)
 
 
@@ -75,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
     words = _TEXT[lang]
     output: str = args.output
     source: str = args.text
-    refuse_same_file(output, [] if source == STDOUT else [source], lang)
+    sources = [] if source == STDOUT else [source]
+    refuse_same_file(output, [*sources, *([args.promise] if args.promise else [])], lang)
     target = Path(output)
     if output != STDOUT and (target.exists() or target.is_symlink()) and not args.force:
         raise CommandError(words["exists"].format(path=one_line(output)))
@@ -84,7 +92,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         with Path(source).open("rb") as stream:
             data = stream.read(_MAX_BYTES)
-    result = draft(data)
+    promise = load_one(Path(args.promise), lang) if args.promise else None
+    result = draft(data, promise=promise)
     write_output(output, result.to_toml())
     if output == STDOUT:
         emit(result.review(lang).rstrip("\n"), file=sys.stderr)
