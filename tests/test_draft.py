@@ -889,3 +889,15 @@ def test_a_given_promises_parties_are_the_follow_ups_parties():
     assert ["kommunen", "lpo"] == [r.party for r in follow_up.reports]
     found = validate_follow_up(follow_up, promises=[given])
     assert ["draft-placeholder"] == [p.code for p in found]
+
+
+@given(st.lists(st.sampled_from(FOLLOW_UP_WORDS), max_size=60))
+def test_any_follow_up_beside_a_given_promise_has_no_errors(words):
+    """Whatever a follow-up says, drafted beside its promise it validates without an error."""
+    promise = draft(PROMISE_FOLLOWED).promise
+    result = draft("Uppföljning av medborgarlöftet\n\n" + " ".join(words), promise=promise)
+    assert result.follow_up is not None
+    document, _ = _loads_draft(result)
+    assert result.follow_up == document
+    found = validate_follow_up(document, promises=[promise])
+    assert [] == [p for p in found if p.is_error]
