@@ -901,3 +901,37 @@ def test_any_follow_up_beside_a_given_promise_has_no_errors(words):
     assert result.follow_up == document
     found = validate_follow_up(document, promises=[promise])
     assert [] == [p for p in found if p.is_error]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "inferred"),
+    [
+        (
+            "Under perioden 1 januari – 30 april 2025 har polisen genomfört tre krogtillsyner.",
+            OpenPeriod(start=dt.date(2025, 1, 1), end=dt.date(2025, 4, 30)),
+            ["$.covers.start"],
+        ),
+        (
+            "Tertialet januari–april 2025 har kommunen genomfört två föräldramöten.",
+            OpenPeriod(start=dt.date(2025, 1, 1), end=dt.date(2025, 4, 30)),
+            ["$.covers.start", "$.covers.end"],
+        ),
+        (
+            "Perioden 1 november 2024 – 28 februari 2025 omfattas.",
+            OpenPeriod(start=dt.date(2024, 11, 1), end=dt.date(2025, 2, 28)),
+            [],
+        ),
+        (
+            "Från och med 15 mars 2025 har polisen genomfört tre krogtillsyner.",
+            OpenPeriod(start=dt.date(2025, 3, 15)),
+            [],
+        ),
+        ("Perioden 31 juni – 30 juli 2025 omfattas.", None, []),
+    ],
+)
+def test_the_span_a_follow_up_covers(sentence, expected, inferred):
+    """A follow-up's span comes from a range, a start, or a year; what is not stated is inferred."""
+    result = draft("Uppföljning av medborgarlöftet i Kil\n\n" + sentence)
+    assert result.follow_up is not None
+    assert expected == result.follow_up.covers
+    assert inferred == [i.path for i in result.follow_up.origin.inferred]

@@ -11,6 +11,7 @@ without an amount. As everywhere in the drafter, a rule needs its cue.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import TYPE_CHECKING
@@ -259,10 +260,64 @@ _WHOLE_YEAR = ("hela året: texten anger bara året", "the whole year: the text 
 _FIRST_DAY = ("månadens första dag: texten anger bara månaden", "the month's first day")
 
 
+_RANGE = re.compile(
+    r"\b(?:(?P<d1>\d{1,2})\s+)?(?P<m1>[a-zåäö]+)(?:\s+(?P<y1>(?:19|20)\d\d))?\s*(?:[-–—]|till)\s*"
+    r"(?:(?P<d2>\d{1,2})\s+)?(?P<m2>[a-zåäö]+)\s+(?P<y2>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_SPAN_CUE = re.compile(r"\bperiod(?:en)?\b|uppfölj|tertial|halvår|redovis", re.IGNORECASE)
+_FIRST_OF_MONTH = ("månadens första dag: texten anger bara månaden", "the month's first day")
+_LAST_OF_MONTH = ("månadens sista dag: texten anger bara månaden", "the month's last day")
+_YEAR_OF_END = ("året taget från spannets slut", "the year taken from the span's end")
+
+
+def _range(text: str) -> CoversFact | None:
+    """Return a span ("1 januari – 30 april 2025", "januari–april 2025") a sentence gives.
+
+    Only a sentence about the follow-up ("perioden", "tertial") or about work
+    done is read; a month without a day is read from its first or to its last
+    day, and a first month without a year takes the year of the second.
+    """
+    mon = months()
+    for sentence in _SENTENCE.finditer(text):
+        chunk = sentence.group(0)
+        if not (_SPAN_CUE.search(chunk) or _REPORTED.search(chunk)):
+            continue
+        for m in _RANGE.finditer(chunk):
+            m1, m2 = mon.get(m["m1"].casefold()), mon.get(m["m2"].casefold())
+            if m1 is None or m2 is None:
+                continue
+            y2 = int(m["y2"])
+            y1 = int(m["y1"]) if m["y1"] else y2 - (m1 > m2)
+            start = make_date(y1, m1, int(m["d1"]) if m["d1"] else 1)
+            last = calendar.monthrange(y2, m2)[1]
+            end = make_date(y2, m2, int(m["d2"]) if m["d2"] else last)
+            if start is None or end is None or end < start:
+                continue
+            reasons = [
+                reason
+                for reason, missing in ((_FIRST_OF_MONTH, not m["d1"]), (_YEAR_OF_END, not m["y1"]))
+                if missing
+            ]
+            inferred = []
+            if reasons:
+                joined = ("; ".join(r[0] for r in reasons), "; ".join(r[1] for r in reasons))
+                inferred.append(Inferred(path="$.covers.start", reason=joined))
+            if not m["d2"]:
+                inferred.append(Inferred(path="$.covers.end", reason=_LAST_OF_MONTH))
+            at = sentence.start() + m.start()
+            spot = Spot(start=at, end=sentence.start() + m.end())
+            return CoversFact(start=start, end=end, spot=spot, inferred=tuple(inferred))
+    return None
+
+
 def _covers(prep: Prepared) -> CoversFact | None:
-    """Return the span the report covers: from "sedan januari 2020", or a year it reports on."""
+    """Return the span the report covers: a range, from "sedan januari 2020", or a year."""
     mon = months()
     text = prep.text
+    ranged = _range(text)
+    if ranged is not None:
+        return ranged
     for m in _SINCE.finditer(text):
         month = mon.get(m.group("month").casefold())
         if month is None:
