@@ -935,3 +935,25 @@ def test_the_span_a_follow_up_covers(sentence, expected, inferred):
     assert result.follow_up is not None
     assert expected == result.follow_up.covers
     assert inferred == [i.path for i in result.follow_up.origin.inferred]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Uppföljning av medborgarlöftet i Kil", DraftKind.FOLLOW_UP_REPORT),
+        ("Återrapportering av medborgarlöftet", DraftKind.FOLLOW_UP_REPORT),
+        ("Uppföljning av årets löfte", DraftKind.FOLLOW_UP_REPORT),
+        ("Medborgarlöfte 2025 – uppföljning", DraftKind.FOLLOW_UP_REPORT),
+        ("Medborgarlöfte 2025 för Kils kommun", DraftKind.PROMISE),
+        ("Medborgarlöftet följs upp i BRÅ", DraftKind.PROMISE),
+    ],
+)
+def test_a_follow_up_is_known_by_its_heading(heading, kind):
+    """A heading that names a follow-up or a report back makes the text a follow-up report."""
+    assert kind == draft(heading + "\n\nPolisen lovar att fotpatrullera i centrum.").kind
+
+
+def test_a_sentence_about_follow_up_under_the_heading_is_not_a_follow_up_heading():
+    """A promise whose second line says how it is followed up stays a promise."""
+    text = "Medborgarlöfte för Kils kommun 2025\nUppföljning sker i BRÅ varje tertial.\n"
+    assert DraftKind.PROMISE == draft(text).kind

@@ -1063,15 +1063,19 @@ def _follow_up(prep: Prepared) -> tuple[tuple[Cadence, Spot] | None, tuple[str, 
     return cadence, forum
 
 
-_FOLLOW_UP_DOC = re.compile(r"^uppföljning\b|\buppföljning av medborgarlöfte", re.IGNORECASE)
+_FOLLOW_UP_DOC = re.compile(
+    r"^(?:uppföljning|återrapportering)\b[^.]*$|\b(?:uppföljning|återrapportering) av (?:\w+ )?"
+    r"(?:medborgar)?löfte|\bmedborgarlöft\w*[^\n.]{0,40}?(?:[-–:]\s*|\s)uppföljning\s*$",
+    re.IGNORECASE,
+)
 _PRESS = re.compile(
     r"\bhar (?:idag |i dag )?(?:undertecknat|skrivit under|skrivit på)\b|\bsäger\b", re.IGNORECASE
 )
 
 
 def _kind(prep: Prepared, title: str | None) -> str:
-    head = " ".join(ln.text for ln in prep.lines[:2])
-    if _FOLLOW_UP_DOC.search(title or "") or _FOLLOW_UP_DOC.search(head):
+    heads = [title or "", *(ln.text.strip() for ln in prep.lines[:2])]
+    if any(_FOLLOW_UP_DOC.search(head) for head in heads):
         return "follow_up_report"
     if _PRESS.search(prep.text[:3000]):
         return "press_release"
