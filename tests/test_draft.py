@@ -957,3 +957,17 @@ def test_a_sentence_about_follow_up_under_the_heading_is_not_a_follow_up_heading
     """A promise whose second line says how it is followed up stays a promise."""
     text = "Medborgarlöfte för Kils kommun 2025\nUppföljning sker i BRÅ varje tertial.\n"
     assert DraftKind.PROMISE == draft(text).kind
+
+
+def test_work_not_done_keeps_its_reason():
+    """ "Har inte genomfört … på grund av …" is work not done, with the reason in its words."""
+    result = draft(
+        "Uppföljning av medborgarlöftet i Kil\n\nPolisen har inte genomfört några "
+        "krogtillsyner på grund av pandemin. Kommunen har genomfört två föräldramöten trots "
+        "pandemin."
+    )
+    assert result.follow_up is not None
+    assert [
+        (ReportKind.NOT_DONE, "krogtillsyner", None, None, "pandemin"),
+        (ReportKind.DONE, "föräldramöten", 2, "två", None),
+    ] == [(r.kind, r.work, r.amount, r.wording, r.reason) for r in result.follow_up.reports]

@@ -855,6 +855,7 @@ def _reports(
                 wording=fact.wording,
                 party=who[0] if len(who) == 1 else None,
                 parties=who if len(who) > 1 else (),
+                reason=fact.reason,
             )
         )
         said = f"{fact.wording} {fact.work}" if fact.wording else fact.work

@@ -38,6 +38,7 @@ class ReportFact:
     wording: str | None
     parties: tuple[str, ...]  # "police", "kommun": who did it
     not_done: bool
+    reason: str | None
     sentence: str
     spot: Spot
 
@@ -87,7 +88,8 @@ _VAGUE = re.compile(
     r"\b(?P<wording>några|ett antal|flera|ett flertal)\s+(?P<work>[^.,;]+)", re.IGNORECASE
 )
 _WORK_STOP = re.compile(
-    r"\s+(?:som|vilka|vilket|där|då|när|och|samt|under|men|med|i syfte)\b.*$|[,;:].*$",
+    r"\s+(?:som|vilka|vilket|där|då|när|och|samt|under|men|med|i syfte|på grund av|pga"
+    r"|till följd av|trots|eftersom)\b.*$|[,;:].*$",
     re.IGNORECASE,
 )
 _NOT_WORK = frozenset(
@@ -148,6 +150,8 @@ def _reports_in(sentence: str, at: int, section: tuple[str, ...]) -> list[Report
     spot = Spot(start=at, end=at + len(sentence))
     clean = " ".join(sentence.split())
     not_done = done.group("neg") is not None
+    because = _BECAUSE.search(sentence)
+    reason = " ".join(because.group("why").split()) if because else None
     found: list[ReportFact] = []
     for m in _COUNT.finditer(rest):
         value = _value(m)
@@ -165,6 +169,7 @@ def _reports_in(sentence: str, at: int, section: tuple[str, ...]) -> list[Report
                 wording=" ".join(m.group("wording").split()),
                 parties=parties,
                 not_done=not_done,
+                reason=reason,
                 sentence=clean,
                 spot=Spot(start=offset + m.start(), end=offset + m.end()),
             )
@@ -172,7 +177,7 @@ def _reports_in(sentence: str, at: int, section: tuple[str, ...]) -> list[Report
     if found:
         return found
     vague = _VAGUE.search(rest)
-    work = _work(vague.group("work") if vague else rest)
+    work = _work(vague.group("work") if vague else _BECAUSE.sub("", rest))
     if work is None:
         return []
     return [
@@ -180,9 +185,10 @@ def _reports_in(sentence: str, at: int, section: tuple[str, ...]) -> list[Report
             work=work,
             amount=None,
             approximate=False,
-            wording=vague.group("wording") if vague else None,
+            wording=vague.group("wording") if vague and not not_done else None,
             parties=parties,
             not_done=not_done,
+            reason=reason,
             sentence=clean,
             spot=spot,
         )
@@ -190,6 +196,9 @@ def _reports_in(sentence: str, at: int, section: tuple[str, ...]) -> list[Report
 
 
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+_BECAUSE = re.compile(
+    r"\b(?:på grund av|pga\.?|till följd av)\s+(?P<why>[^.,;!?]{3,120})", re.IGNORECASE
+)
 
 
 def _reports(prep: Prepared) -> tuple[ReportFact, ...]:
