@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
 from medborgarlofte._compute.activities import (
     NO_REPORTS,
-    ActivityReports,
     Expansions,
+    GroupedReports,
     activity_progress,
     group_reports,
     unassessable,
+    unresolved_same_as,
 )
 from medborgarlofte._compute.indicators import indicator_progress
 from medborgarlofte._compute.results import (
@@ -30,7 +31,7 @@ from medborgarlofte._compute.results import (
     StatusCounts,
 )
 from medborgarlofte._compute.status import ProgressRules, Status, StatusReason, StatusRule
-from medborgarlofte._model.promise import Promise
+from medborgarlofte._model.promise import Promise, Responsibility
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -42,8 +43,8 @@ _Result = TypeVar("_Result", PromiseProgress, tuple[PromiseProgress, ...])
 _DEFAULT_RULES = ProgressRules()
 """The default thresholds: frozen, so one object serves every call."""
 
-_Grouped = tuple[dict[str, ActivityReports], int]
-"""A promise's done reports per activity, and how many fell outside its period."""
+_Grouped = tuple[GroupedReports, frozenset[str], dict[str, str]]
+"""A promise's done reports grouped, its unresolved "same as" quotas and its parties' names."""
 
 
 class ProgressTracker(Generic[_Result]):
@@ -165,9 +166,15 @@ class ProgressTracker(Generic[_Result]):
         else:
             grouped = self._grouped[i]
             if grouped is None:
-                grouped = self._grouped[i] = group_reports(promise.reports, period)
-            index, outside = grouped
+                grouped = self._grouped[i] = (
+                    group_reports(promise.reports, period, promise.activities),
+                    unresolved_same_as(promise.activities),
+                    {party.id: party.name for party in promise.parties},
+                )
+            reports, unresolved, names = grouped
+            index, by_party, outside = reports.index, reports.by_party, reports.outside
             elapsed = period.elapsed_fraction(as_of)
+            each = Responsibility.EACH
             activities = tuple(
                 activity_progress(
                     activity,
@@ -178,6 +185,17 @@ class ProgressTracker(Generic[_Result]):
                     reports=index.get(activity.id, NO_REPORTS),
                     assessment=assessments.get(activity.id) if assessments else None,
                     expansions=self._expansions,
+                    parties=[
+                        (
+                            party,
+                            names.get(party, party),
+                            by_party.get((activity.id, party), NO_REPORTS),
+                        )
+                        for party in activity.responsible
+                    ]
+                    if activity.responsibility is each
+                    else (),
+                    same_as_resolved=not unresolved or activity.id not in unresolved,
                 )
                 for activity in promise.activities
             )
