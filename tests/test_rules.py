@@ -718,9 +718,7 @@ CASES = [
     pytest.param(
         _with(
             activities=(
-                _activity(
-                    responsible=("polisen", "hofors"), responsibility=Responsibility.EACH
-                ),
+                _activity(responsible=("polisen", "hofors"), responsibility=Responsibility.EACH),
             ),
             reports=(
                 Report(activity="a", date=D(2023, 5, 1), party="hofors"),
@@ -731,9 +729,7 @@ CASES = [
         [("$.reports[1].party", "each-report-without-party", W)],
         _with(
             activities=(
-                _activity(
-                    responsible=("polisen", "hofors"), responsibility=Responsibility.EACH
-                ),
+                _activity(responsible=("polisen", "hofors"), responsibility=Responsibility.EACH),
             ),
             reports=(
                 Report(activity="a", date=D(2023, 5, 1), party="hofors"),

@@ -146,11 +146,11 @@ _PARTY_MARK: Final = "-"
 
 def run(args: argparse.Namespace) -> int:
     """Print the progress of each promise in the files at the date."""
-    from medborgarlofte._compute.tracker import ProgressTracker  # noqa: PLC0415 - when run
+    from medborgarlofte._compute.progress import progress  # noqa: PLC0415 - imported when run
 
     lang: Language = args.lang
     date, stated = as_of(args)
     promises = load_all(args.files, lang)
-    results = ProgressTracker(promises).progress(date)
+    results = [progress(promise, as_of=date) for promise in promises]
     emit(sections([_promise_text(result, stated, lang) for result in results]))
     return EXIT_OK
