@@ -124,6 +124,10 @@ class GroupedReports:
         self.outside = outside
 
 
+_Columns = tuple[list["dt.date"], list["Number | None"]]
+"""The days and amounts of a group of reports, in the order they were read."""
+
+
 def _in_order(days: list[dt.date], amounts: list[Number | None]) -> ActivityReports:
     """Return the reports sorted by day; equal days keep their order."""
     if days != sorted(days):
@@ -139,23 +143,7 @@ def _parties_of(report: Report, responsible: tuple[str, ...]) -> list[str]:
     return [party for party in responsible if party in named]
 
 
-def _add_per_party(
-    per_party: dict[tuple[str, str], tuple[list[dt.date], list[Number | None]]],
-    activity: str,
-    report: Report,
-    responsible: tuple[str, ...],
-    day: dt.date,
-) -> None:
-    """Add *report* to the columns of each responsible party it names."""
-    for party in _parties_of(report, responsible):
-        columns = per_party.get((activity, party))
-        if columns is None:
-            columns = per_party[activity, party] = ([], [])
-        columns[0].append(day)
-        columns[1].append(report.amount)
-
-
-def group_reports(
+def group_reports(  # noqa: C901, PLR0912 - one pass over every report, kept inline for speed
     reports: Sequence[Report], period: Period, activities: Sequence[Activity]
 ) -> GroupedReports:
     """Group the done reports that count by activity, sorted by the day they count from.
@@ -181,12 +169,13 @@ def group_reports(
     known: dict[str, tuple[str, ...]] = {
         a.id: a.responsible if a.responsibility is each else () for a in activities
     }
-    grouped: dict[str, tuple[list[dt.date], list[Number | None]]] = {}
-    per_party: dict[tuple[str, str], tuple[list[dt.date], list[Number | None]]] = {}
+    grouped: dict[str, _Columns] = {}
+    per_party: dict[tuple[str, str], _Columns] = {}
     outside = 0
     current = None  # reports mostly come activity by activity: look the columns up per run
-    columns: tuple[list[dt.date], list[Number | None]] | None = None
-    shared: tuple[str, ...] = ()
+    columns: _Columns | None = None
+    responsible: tuple[str, ...] | None = ()
+    shared: dict[str | None, _Columns] = {}  # each responsible party's columns, for "each"
     for report in reports:
         activity = report.activity
         if report.kind is not done or activity is None or report.link is not linked:
@@ -200,7 +189,10 @@ def group_reports(
                 columns = grouped.get(activity)
                 if columns is None:
                     columns = grouped[activity] = ([], [])
-                shared = responsible
+                shared = {
+                    party: per_party.setdefault((activity, party), ([], []))
+                    for party in responsible
+                }
         if columns is None:  # an activity that does not exist
             continue
         day = report.date
@@ -210,12 +202,21 @@ def group_reports(
         if not first <= day <= last:
             outside += 1
             continue
+        amount = report.amount
         columns[0].append(day)
-        columns[1].append(report.amount)
+        columns[1].append(amount)
         if shared:
-            _add_per_party(per_party, activity, report, shared, day)
+            if report.parties:  # done together: once for each party named
+                for party in _parties_of(report, responsible or ()):
+                    shared[party][0].append(day)
+                    shared[party][1].append(amount)
+            else:
+                party_columns = shared.get(report.party)
+                if party_columns is not None:
+                    party_columns[0].append(day)
+                    party_columns[1].append(amount)
     index = {activity: _in_order(*columns) for activity, columns in grouped.items()}
-    by_party = {key: _in_order(*columns) for key, columns in per_party.items()}
+    by_party = {key: _in_order(*columns) for key, columns in per_party.items() if columns[0]}
     return GroupedReports(index, by_party, outside)
 
 
@@ -377,10 +378,10 @@ def activity_progress(
     elif not same_as_resolved and isinstance(target, PeriodQuota | IntervalQuota):
         reason = StatusReason(rule=StatusRule.SAME_AS_UNRESOLVED, same_as=target.same_as)
         result = _not_assessable(at, reason)
+    elif parties and not isinstance(target, Ongoing):
+        result = _each(at, parties, expansions)
     else:
         result = _by_kind(at, assessment, expansions)
-        if parties and not isinstance(target, Ongoing):
-            result = _each(at, result, parties, expansions)
     cancelled = activity.cancelled
     if cancelled is not None and (cancelled.date is None or cancelled.date <= as_of):
         result = attrs.evolve(
@@ -425,15 +426,8 @@ def _sum(values: Sequence[Number | None]) -> Number | None:
     return total
 
 
-def _worst(rows: Sequence[ActivityProgress]) -> int | None:
-    """Return the index of the row with the lowest rank, the first of equals; ``None`` for none."""
-    ranked = [(row.status.rank, i) for i, row in enumerate(rows) if row.status.rank is not None]
-    return min(ranked)[1] if ranked else None
-
-
 def _each(
     at: _At,
-    whole: ActivityProgress,
     parties: Sequence[tuple[str, str, ActivityReports]],
     expansions: Expansions,
 ) -> ActivityProgress:
@@ -441,57 +435,84 @@ def _each(
 
     Each party is computed from its own reports against the whole target;
     the activity's figures are the sums of theirs, its status the worst of
-    theirs with the reason naming that party. A party's figures count its
-    reports done together with others in full.
+    theirs (the lowest rank, the first of equals) with the reason naming that
+    party. A party's figures count its reports done together with others in
+    full.
     """
+    activity, period, as_of, elapsed, rules = at.activity, at.period, at.as_of, at.elapsed, at.rules
     rows = []
-    for _, _, reports in parties:
-        counting = bisect.bisect_right(reports.days, at.as_of)
-        rows.append(_by_kind(at._replace(reports=reports, counting=counting), None, expansions))
-    results = tuple(
-        PartyProgress(
-            party=party,
-            name=name,
-            planned=row.planned,
-            expected=row.expected,
-            done=row.done,
-            counted=row.counted,
-            completion=row.completion,
-            pace=row.pace,
-            status=row.status,
-            reason=row.reason,
-            reports=row.reports,
+    results = []
+    worst, worst_rank = -1, 6
+    for party, name, reports in parties:
+        counting = bisect.bisect_right(reports.days, as_of)
+        row = _by_kind(
+            _At(activity, period, as_of, elapsed, rules, reports, counting), None, expansions
         )
-        for (party, name, _), row in zip(parties, rows, strict=True)
-    )
-    worst = _worst(rows)
-    if worst is None:  # nothing to assess for any party: as for the whole
-        return attrs.evolve(whole, parties=results)
+        rank = row.status.rank
+        if rank is not None and rank < worst_rank:
+            worst, worst_rank = len(rows), rank
+        rows.append(row)
+        results.append(
+            PartyProgress(
+                party=party,
+                name=name,
+                planned=row.planned,
+                expected=row.expected,
+                done=row.done,
+                counted=row.counted,
+                completion=row.completion,
+                pace=row.pace,
+                status=row.status,
+                reason=row.reason,
+                reports=row.reports,
+            )
+        )
+    if worst < 0:  # nothing to assess for any party: as for the whole
+        return attrs.evolve(_by_kind(at, None, expansions), parties=tuple(results))
+    target = activity.target
+    first = rows[0]
     planned = _sum([row.planned for row in rows])
     expected = _sum([row.expected for row in rows])
-    done: Number = sum(row.done for row in rows)
-    counted: Number = sum(row.counted for row in rows)
-    paced = counted if isinstance(at.activity.target, IntervalQuota) else done
-    forecasts = [row.forecast for row in rows]
+    done: Number = 0
+    counted: Number = 0
+    surplus: Number = 0
+    for row in rows:
+        done += row.done
+        counted += row.counted
+        surplus += row.surplus
+    forecast = _sum([row.forecast for row in rows])
+    paced = counted if isinstance(target, IntervalQuota) else done
+    behind = rows[worst].reason
     return ActivityProgress(
-        activity=at.activity,
-        kind=whole.kind,
-        unit=whole.unit,
+        activity=activity,
+        kind=target.kind,
+        unit=first.unit,
         planned=planned,
         expected=expected,
         done=done,
         counted=counted,
-        surplus=sum(row.surplus for row in rows),
+        surplus=surplus,
         completion=min(counted / planned, 1.0) if planned else None,
         pace=paced / expected if expected else None,
-        forecast=None if None in forecasts else sum(f for f in forecasts if f is not None),
+        forecast=forecast,
         status=rows[worst].status,
-        reason=attrs.evolve(rows[worst].reason, party=results[worst].name),
-        reports=whole.reports,
-        due=whole.due,
+        reason=StatusReason(
+            rule=behind.rule,
+            done=behind.done,
+            expected=behind.expected,
+            planned=behind.planned,
+            pace=behind.pace,
+            threshold=behind.threshold,
+            unit=behind.unit,
+            date=behind.date,
+            due=behind.due,
+            party=results[worst].name,
+        ),
+        reports=at.counting,
+        due=first.due,
         met_on=_sum_dates([row.met_on for row in rows]),
-        late=None if whole.late is None else any(row.late for row in rows),
-        parties=results,
+        late=None if first.late is None else any(row.late for row in rows),
+        parties=tuple(results),
     )
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
 from medborgarlofte._compute.activities import (
     NO_REPORTS,
+    ActivityReports,
     Expansions,
     GroupedReports,
     activity_progress,
@@ -43,8 +44,26 @@ _Result = TypeVar("_Result", PromiseProgress, tuple[PromiseProgress, ...])
 _DEFAULT_RULES = ProgressRules()
 """The default thresholds: frozen, so one object serves every call."""
 
-_Grouped = tuple[GroupedReports, frozenset[str], dict[str, str]]
-"""A promise's done reports grouped, its unresolved "same as" quotas and its parties' names."""
+_Parties = tuple[tuple[str, str, ActivityReports], ...]
+"""Each responsible party's id, name and reports, for an activity each carries out."""
+
+_Grouped = tuple[GroupedReports, frozenset[str], dict[str, _Parties]]
+"""A promise's done reports grouped, its unresolved "same as" quotas, its "each" parties."""
+
+
+def _each_parties(promise: Promise, reports: GroupedReports) -> dict[str, _Parties]:
+    """Return, per activity each responsible party carries out, its parties and their reports."""
+    each = Responsibility.EACH
+    names = {party.id: party.name for party in promise.parties}
+    by_party = reports.by_party
+    return {
+        activity.id: tuple(
+            (party, names.get(party, party), by_party.get((activity.id, party), NO_REPORTS))
+            for party in activity.responsible
+        )
+        for activity in promise.activities
+        if activity.responsibility is each and activity.responsible
+    }
 
 
 class ProgressTracker(Generic[_Result]):
@@ -166,15 +185,15 @@ class ProgressTracker(Generic[_Result]):
         else:
             grouped = self._grouped[i]
             if grouped is None:
+                reports = group_reports(promise.reports, period, promise.activities)
                 grouped = self._grouped[i] = (
-                    group_reports(promise.reports, period, promise.activities),
+                    reports,
                     unresolved_same_as(promise.activities),
-                    {party.id: party.name for party in promise.parties},
+                    _each_parties(promise, reports),
                 )
-            reports, unresolved, names = grouped
-            index, by_party, outside = reports.index, reports.by_party, reports.outside
+            reports, unresolved, each = grouped
+            index, outside = reports.index, reports.outside
             elapsed = period.elapsed_fraction(as_of)
-            each = Responsibility.EACH
             activities = tuple(
                 activity_progress(
                     activity,
@@ -185,16 +204,7 @@ class ProgressTracker(Generic[_Result]):
                     reports=index.get(activity.id, NO_REPORTS),
                     assessment=assessments.get(activity.id) if assessments else None,
                     expansions=self._expansions,
-                    parties=[
-                        (
-                            party,
-                            names.get(party, party),
-                            by_party.get((activity.id, party), NO_REPORTS),
-                        )
-                        for party in activity.responsible
-                    ]
-                    if activity.responsibility is each
-                    else (),
+                    parties=each.get(activity.id, ()) if each else (),
                     same_as_resolved=not unresolved or activity.id not in unresolved,
                 )
                 for activity in promise.activities
