@@ -440,8 +440,8 @@ def _each(
     full.
     """
     activity, period, as_of, elapsed, rules = at.activity, at.period, at.as_of, at.elapsed, at.rules
-    rows = []
-    results = []
+    rows: list[ActivityProgress] = []
+    results: list[PartyProgress] = []
     worst, worst_rank = -1, 6
     for party, name, reports in parties:
         counting = bisect.bisect_right(reports.days, as_of)
