@@ -156,7 +156,8 @@ class ActivityProgress:
         parties: For an activity each responsible party carries out on its
             own, one result per party in the order of ``responsible``; the
             activity's figures are then their sums and its status the worst
-            of theirs. Empty for every other activity.
+            of theirs (a quota per interval then has no per-interval rows).
+            Empty for every other activity, and for ongoing work.
     """
 
     activity: Activity
@@ -338,8 +339,9 @@ class PromiseProgress:
         focus_areas: Each focus area's progress, in the promise's order.
         indicators: Each indicator's progress, in the promise's order.
         reason: Why the promise as a whole cannot be assessed, if it cannot.
-        reports_outside_period: How many reports of kind done were left out
-            because the day they count from lies outside the promise period.
+        reports_outside_period: How many reports of kind done, linked to an
+            activity of the promise, were left out because the day they count
+            from lies outside the promise period.
     """
 
     promise: Promise
