@@ -991,5 +991,6 @@ def test_report_with_a_follow_up_document_counts_its_reports(capsys):
     assert 0 == main(["report", *args])
     out = capsys.readouterr().out
     row = next(line for line in out.splitlines() if line.startswith("| Trafikkontroller |"))
-    assert "| 40 | 33.4 | 12 |" in row
+    cells = [cell.strip().replace("\\", "") for cell in row.split("|")]
+    assert ["40", "33.4", "12"] == cells[3:6]
     assert "Vingåkers kommun: 2 done against 3.3" in out

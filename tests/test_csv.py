@@ -40,6 +40,12 @@ from medborgarlofte import (
     reports_from_csv,
     reports_to_csv,
 )
+from medborgarlofte._core.spreadsheet import (
+    FORMULA_STARTS,
+    protect_cell,
+    safe_writer,
+    unprotect_cell,
+)
 from medborgarlofte._formats import tables as _csv
 from medborgarlofte.testing import promises
 
@@ -221,17 +227,41 @@ def test_activities_table_for_excel_uses_a_decimal_comma() -> None:
         ("\tindrag", "'\tindrag"),
         ("'=redan skyddad", "''=redan skyddad"),
         ("'citat'", "'citat'"),
+        ("\rdold", "'\rdold"),
         ("a=b", "a=b"),
     ],
 )
-def test_excel_tables_mark_texts_a_spreadsheet_would_run(text: str, cell: str) -> None:
-    """Texts starting like a formula get Excel's text mark in Excel tables, and only there."""
+def test_both_kinds_of_table_mark_texts_a_spreadsheet_would_run(text: str, cell: str) -> None:
+    """Texts starting like a formula get Excel's text mark in comma and Excel tables alike."""
     promise = attrs.evolve(PROMISE, reports=(Report(activity="trafik", note=text),))
     excel = _rows(reports_to_csv(promise, excel=True), ";")
     plain = _rows(reports_to_csv(promise))
     note = excel[0].index("note")
-    assert (cell, text) == (excel[1][note], plain[1][note])
-    assert promise.reports == reports_from_csv(reports_to_csv(promise, excel=True), promise=PROMISE)
+    assert (cell, cell) == (excel[1][note], plain[1][note])
+    for kind in (True, False):
+        table = reports_to_csv(promise, excel=kind)
+        assert promise.reports == reports_from_csv(table, promise=PROMISE)
+
+
+def test_numbers_are_not_marked_but_texts_that_look_like_them_are() -> None:
+    """A negative number is a number to a spreadsheet and gets no mark; the text "-5" does."""
+    assert ("-5", "-2,5", "'-5") == (
+        _csv._cell(-5, excel=False),
+        _csv._cell(-2.5, excel=True),
+        _csv._cell("-5", excel=False),
+    )
+
+
+def test_ids_that_start_like_a_formula_are_marked_and_read_back() -> None:
+    """An activity id starting with = is marked in the table and still found on import."""
+    activity = Activity(id="=a", title="A", target=Ongoing())
+    promise = attrs.evolve(
+        PROMISE, activities=(activity,), reports=(Report(activity="=a", id="-r1", amount=1),)
+    )
+    text = reports_to_csv(promise)
+    rows = _rows(text)
+    assert ("'=a", "'-r1") == (rows[1][0], rows[1][1])
+    assert promise.reports == reports_from_csv(text, promise=attrs.evolve(promise, reports=()))
 
 
 @pytest.mark.parametrize(
@@ -240,21 +270,26 @@ def test_excel_tables_mark_texts_a_spreadsheet_would_run(text: str, cell: str) -
         (";", "'=SUMMA(A1)", "=SUMMA(A1)"),
         (";", "''=x", "'=x"),
         (";", "'hej", "'hej"),
-        (",", "'=SUMMA(A1)", "'=SUMMA(A1)"),
+        (",", "'=SUMMA(A1)", "=SUMMA(A1)"),
+        (",", "''+x", "'+x"),
+        (",", "'hej", "'hej"),
+        (",", "''", "''"),
     ],
 )
-def test_reading_drops_excel_text_marks_only_from_semicolon_tables(
+def test_reading_drops_exactly_one_text_mark_before_a_formula_start(
     delimiter: str, cell: str, note: str
 ) -> None:
-    """An apostrophe before a formula start is Excel's text mark in a ;-table, text otherwise."""
+    """One apostrophe before a formula start is Excel's text mark in any table; others are text."""
     (report,) = reports_from_csv(f"note{delimiter}amount\n{cell}{delimiter}1\n", promise=PROMISE)
     assert note == report.note
 
 
-def test_activities_table_for_excel_marks_formula_texts() -> None:
+@pytest.mark.parametrize(("excel", "delimiter"), [(True, ";"), (False, ",")])
+def test_activities_table_marks_formula_texts(excel: bool, delimiter: str) -> None:
     """The activities table protects titles and id lists that start like a formula."""
     activity = Activity(id="=a", title="-Trafik", target=Ongoing(), responsible=("=p", "q"))
-    rows = _rows(activities_to_csv(attrs.evolve(PROMISE, activities=(activity,)), excel=True), ";")
+    promise = attrs.evolve(PROMISE, activities=(activity,))
+    rows = _rows(activities_to_csv(promise, excel=excel), delimiter)
     row = dict(zip(rows[0], rows[1], strict=True))
     assert ("'=a", "'-Trafik", "'=p|q") == (row["id"], row["title"], row["responsible"])
 
@@ -642,3 +677,26 @@ def test_new_report_fields_round_trip_through_the_table() -> None:
         ),
     )
     assert promise.reports == reports_from_csv(reports_to_csv(promise), promise=promise)
+
+
+@given(st.text())
+def test_a_protected_cell_never_starts_a_formula_and_reads_back(text: str) -> None:
+    """protect_cell's result starts with no formula character, and unprotect_cell undoes it."""
+    cell = protect_cell(text)
+    assert not cell.startswith(tuple(FORMULA_STARTS))
+    assert text == unprotect_cell(cell)
+
+
+@given(st.text())
+def test_unprotect_changes_only_cells_that_protect_could_have_written(text: str) -> None:
+    """A cell is changed by unprotect_cell only if it is an apostrophe before a protected text."""
+    back = unprotect_cell(text)
+    assert text == back or text == protect_cell(back)
+
+
+def test_the_safe_writer_marks_text_cells_only() -> None:
+    """safe_writer marks text that starts a formula in every row and writes numbers as numbers."""
+    out = io.StringIO()
+    writer = safe_writer(out, lineterminator="\n")
+    writer.writerows([["=1+1", -5, "-5", 2.5], ["ok", 0, "@x", None]])
+    assert "'=1+1,-5,'-5,2.5\nok,0,'@x,\n" == out.getvalue()

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 import sys
 from collections import defaultdict
 
@@ -14,6 +15,7 @@ from medborgarlofte import (
     Cancellation,
     FollowUp,
     FollowUpRule,
+    InvalidValueError,
     MissingExtraError,
     Ongoing,
     Party,
@@ -297,3 +299,101 @@ def test_dates_the_rule_would_not_give_are_added_or_excluded():
     calendar = icalendar.Calendar()
     calendar.add_component(event)
     assert {activity_uid(PROMISE, activity): set(wanted)} == expanded(calendar.to_ical())
+
+
+# --- text values: RFC 5545 section 3.3.11 ------------------------------------------
+
+HOSTILE = "slut; a, b \\ C:\\Nisse \u202ebakåt"
+"""Every character a one-line TEXT value must escape: ; , and backslashes (a backslash-N too).
+
+The model refuses line breaks in ids, titles and forums and control characters
+everywhere (#14), so the line breaks tested here are those of the descriptions
+the export writes itself.
+"""
+SHOWN = HOSTILE
+"""What a calendar program reads back."""
+
+
+def _hostile_promise() -> Promise:
+    return Promise(
+        id=f"id;{HOSTILE}",
+        title=HOSTILE,
+        period=PERIOD,
+        follow_up_rules=(FollowUpRule(id="r", cadence=Cadence.YEARLY, forum=HOSTILE),),
+        activities=(
+            Activity(
+                id="a",
+                title=HOSTILE,
+                target=Schedule(recurrence=Recurrence(rule="FREQ=MONTHLY;BYMONTHDAY=1")),
+            ),
+        ),
+    )
+
+
+def _content_lines(data: bytes) -> list[bytes]:
+    """Return the content lines of an iCalendar stream, unfolded (RFC 5545 section 3.1)."""
+    assert data.endswith(b"\r\n")
+    return data[:-2].replace(b"\r\n ", b"").split(b"\r\n")
+
+
+def test_text_values_are_escaped_and_nothing_raw_reaches_a_line():
+    """Line breaks, ; , and backslashes are escaped, and no control reaches a line, everywhere."""
+    data = to_icalendar(_hostile_promise(), as_of=AS_OF)
+    for line in _content_lines(data):
+        assert b"\r" not in line
+        assert b"\n" not in line
+        assert not any((byte < 0x20 and byte != 0x09) or byte == 0x7F for byte in line), line
+    escaped = "slut\\; a\\, b \\\\ C:\\\\Nisse \u202ebakåt".encode()
+    unfolded = b"".join(_content_lines(data))
+    assert unfolded.count(escaped) >= 6  # name, calendar name, two summaries, location, uid
+
+
+def _unescaped(data: bytes, name: str) -> list[str]:
+    """Return every value of the property *name*, unescaped as RFC 5545 section 3.3.11 says."""
+    values = []
+    for line in _content_lines(data):
+        key, _, value = line.decode("utf-8").partition(":")
+        if key.split(";")[0] == name:
+            values.append(
+                re.sub(r"\\([\\;,nN])", lambda m: {"n": "\n", "N": "\n"}.get(m[1], m[1]), value)
+            )
+    return values
+
+
+def test_text_values_read_back_as_written():
+    """A calendar program reads each text back as the promise wrote it."""
+    data = to_icalendar(_hostile_promise(), as_of=AS_OF)
+    assert [SHOWN] == _unescaped(data, "NAME")
+    assert SHOWN in _unescaped(data, "SUMMARY")
+    assert f"Medborgarlöfte: {SHOWN}" in _unescaped(data, "DESCRIPTION")
+    assert {f"Uppföljning 2023 – {SHOWN}", f"Uppföljning 2024 – {SHOWN}"} <= set(
+        _unescaped(data, "SUMMARY")
+    )
+
+
+@given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",))))
+def test_any_title_gives_valid_content_lines(title):
+    """Any title the model accepts gives content lines without a raw line break or control."""
+    try:
+        promise = Promise(id="p", title=f"t{title}", period=PERIOD)
+    except InvalidValueError:
+        return  # refused when built: a line break or a control character (#14)
+    for line in _content_lines(to_icalendar(promise, as_of=AS_OF)):
+        assert not any((byte < 0x20 and byte != 0x09) or byte == 0x7F for byte in line), line
+
+
+def test_a_schedule_in_the_first_millennium_has_a_four_digit_until():
+    """A rule bounded in year 999 is written UNTIL=0999…, and expands to the library's dates."""
+    promise = Promise(
+        id="p",
+        title="Tidigt",
+        period=Period(start=D(999, 1, 1), end=D(999, 12, 31)),
+        activities=(
+            Activity(id="a", title="Möten", target=schedule("FREQ=MONTHLY;BYMONTHDAY=15")),
+        ),
+    )
+    data = to_icalendar(promise, as_of=AS_OF, follow_ups=False)
+    assert b";UNTIL=09991215" in data
+    query = recurring_ical_events.of(icalendar.Calendar.from_ical(data))
+    shown = {event["DTSTART"].dt for event in query.between(D(999, 1, 1), D(1000, 1, 1))}
+    assert set(activity_dates(promise, promise.activities[0])) == shown

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
+import attrs
 import html5lib
 import pytest
 from hypothesis import given, settings
@@ -30,6 +32,7 @@ from medborgarlofte import (
     IndicatorTarget,
     Interval,
     IntervalQuota,
+    InvalidValueError,
     Measurement,
     Milestone,
     MissingExtraError,
@@ -60,6 +63,7 @@ from medborgarlofte import (
 from medborgarlofte._render import charts as _charts
 from medborgarlofte._render import renderer as _report
 from medborgarlofte._render.renderer import describe_target
+from medborgarlofte._render.text import balance, showable
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "hofors-2023-2024.toml"
@@ -519,7 +523,7 @@ def test_any_promise_renders_as_valid_html(p, as_of):
     tree = parse_html(page)
     text = text_of(tree)
     for activity in p.activities:
-        shown = _report._showable(activity.title)
+        shown = balance(showable(activity.title))
         assert " ".join(shown.split()) in " ".join(text.split())
     ids = re.findall(r'\sid="([^"]+)"', page)
     assert len(ids) == len(set(ids))
@@ -558,6 +562,158 @@ def test_dollar_signs_and_rare_characters_in_chart_labels():
     tree = parse_html(render_html(p, as_of=dt.date(2024, 6, 1)))
     labels = [text_of(t) for svg in tree.iter(f"{SVG}svg") for t in svg.iter(f"{SVG}text")]
     assert any("$x^2$" in label for label in labels)
+
+
+# --- text that must not become structure, controls, bidi -------------------------
+
+STRUCTURE = [
+    "---",
+    "===",
+    "***",
+    "___",
+    "# rubrik",
+    "#",
+    "1. punkt",
+    "10) punkt",
+    "> citat",
+    "- lista",
+    "+ lista",
+    "    kod",
+    "\tkod",
+    "```",
+    "~~~",
+    "<div>",
+    "[a]: http://x",
+    "| a | b |",
+    "*fet* _kursiv_ `kod`",
+    "rad ett  \nrad två",
+    "rad\r\n---",
+    "rad\r===",
+    "$x^2$",
+]
+"""Text that Markdown would read as a block, an inline element or a line of its own."""
+
+
+def _shape(page: str) -> list[tuple[str, ...]]:
+    """Return the Markdown page's structure: its block tokens and the inline kinds inside."""
+    shape = []
+    for token in MarkdownIt("commonmark").enable("table").parse(page):
+        if token.type == "inline":
+            kinds = {child.type for child in token.children or []} - {"text", "text_special"}
+            shape.append(("inline", *sorted(kinds)))
+        else:
+            shape.append((token.type, token.tag))
+    return shape
+
+
+def _promise_with(text: str) -> Promise:
+    """Return the test promise with *text* in every place that may hold it.
+
+    Ids, titles and names are one line (#14): a text with a tab or a line
+    break goes into the texts that may span lines, the summary and the
+    activities' descriptions, instead.
+    """
+    if not any(c in text for c in "\t\r\n"):
+        return promise(text)
+    base = promise("Vanlig text")
+    return attrs.evolve(
+        base,
+        summary=text,
+        activities=tuple(attrs.evolve(a, description=text) for a in base.activities),
+    )
+
+
+@pytest.mark.parametrize("text", STRUCTURE)
+def test_markdown_text_never_becomes_structure(text: str) -> None:
+    """Text from the promise in every place of the Markdown report keeps the page's structure."""
+    multiline = any(c in text for c in "\t\r\n")
+    plain = render_markdown(
+        _promise_with("Vanlig\ttext\nrader" if multiline else "Vanlig text"), as_of=AS_OF
+    )
+    hostile = render_markdown(_promise_with(text), as_of=AS_OF)
+    assert _shape(plain) == _shape(hostile)
+
+
+@pytest.mark.parametrize("text", STRUCTURE)
+def test_markdown_text_shows_as_written(text: str) -> None:
+    """An escaped value renders back to its own characters, line breaks and ends aside."""
+    html = MarkdownIt("commonmark").render(_report._md_escape(text))
+    tree = parse_html(f"<!DOCTYPE html><html lang=sv><title>x</title><body>{html}")
+    shown = text_of(next(tree.iter(f"{XHTML}body")))
+    assert " ".join(text.split()) == " ".join(shown.split())
+
+
+RLO = "\u202e"
+"""U+202E RIGHT-TO-LEFT OVERRIDE: reverses the text after it until something ends it."""
+
+
+def _isolates_are_closed_per_line(text: str) -> None:
+    """Check that every override stands in an FSI isolate and each line closes all it opens."""
+    for line in text.splitlines():
+        isolates = embeddings = 0
+        for char in line:
+            if char == "\u2068":
+                isolates += 1
+            elif char == "\u2069":
+                assert isolates > 0
+                isolates -= 1
+                embeddings = 0
+            elif char == RLO:
+                assert isolates > 0
+                embeddings += 1
+            elif char == "\u202c":
+                embeddings -= 1
+        assert (0, 0) == (isolates, embeddings)
+
+
+def test_bidi_text_is_isolated_in_html() -> None:
+    """A title with an override is shown in <bdi> elements, its override closed in each."""
+    title = f"Trygghet {RLO}gninrav"
+    page = render_html(promise(title), as_of=AS_OF)
+    parse_html(page)
+    isolated = re.findall(r"<bdi>([^<]*)</bdi>", page)
+    assert len(isolated) > 5
+    for text in isolated:
+        assert f"{title}\u202c" in text
+    head, body = page.split("</head>")
+    charts = re.findall(r"<svg.*?</svg>", body, flags=re.DOTALL)
+    for chart in charts:  # each label is a <text> of its own, its override closed in it
+        for label in re.findall(r"<text[^>]*>([^<]*)</text>", chart):
+            assert label.count(RLO) == label.count("\u202c")
+    outside = re.sub(r"<bdi>[^<]*</bdi>|<svg.*?</svg>", "", body, flags=re.DOTALL)
+    assert RLO not in outside
+    assert f"<title>Uppföljningsrapport: \u2068{title}\u202c\u2069 –" in head
+
+
+def test_bidi_text_is_isolated_in_markdown() -> None:
+    """A title with an override is put between FSI and PDI, with the override closed inside."""
+    page = render_markdown(promise(f"Trygghet {RLO}gninrav"), as_of=AS_OF)
+    assert page.count(f"\u2068Trygghet {RLO}gninrav\u202c\u2069") > 5
+    _isolates_are_closed_per_line(page)
+
+
+def test_a_stray_pop_cannot_end_the_isolate_early() -> None:
+    """A PDI in the text that closes nothing of its own is dropped, not left to close ours."""
+    page = render_markdown(promise(f"a\u2069{RLO}b"), as_of=AS_OF)
+    assert f"\u2068a{RLO}b\u202c\u2069" in page
+    assert "a\u2069" not in page
+
+
+def test_right_to_left_names_are_isolated_in_html() -> None:
+    """Hebrew or Arabic text is isolated too, and plain Swedish text is not touched."""
+    page = render_html(promise("שלום"), as_of=AS_OF)
+    assert "<bdi>שלום</bdi>" in page
+    assert "<bdi>" not in render_html(promise(), as_of=AS_OF)
+
+
+@pytest.mark.parametrize("render", [render_html, render_markdown])
+def test_no_control_character_reaches_a_report(render) -> None:
+    """A promise cannot hold terminal escapes or bells (#14); tabs and breaks stay in text."""
+    with pytest.raises(InvalidValueError, match="invalid-character"):
+        promise("a\x1b[31mröd\x07\x00\x7f\x85b")
+    page = render(_promise_with("a\tröd\r\nb"), as_of=AS_OF)
+    controls = {c for c in page if unicodedata.category(c) == "Cc"} - {"\t", "\n", "\r"}
+    assert set() == controls
 
 
 def test_an_each_activity_shows_each_party_in_both_formats():

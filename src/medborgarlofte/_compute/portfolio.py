@@ -8,7 +8,6 @@ ready to write as CSV.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from typing import TYPE_CHECKING, Literal
 
@@ -18,6 +17,7 @@ from medborgarlofte._compute.progress import progress
 from medborgarlofte._compute.results import StatusCounts
 from medborgarlofte._compute.status import ProgressRules, Status
 from medborgarlofte._core import texts
+from medborgarlofte._core.spreadsheet import safe_writer
 from medborgarlofte._model.period import Period
 from medborgarlofte._model.sweden import kommun
 from medborgarlofte.exceptions import UnknownKommunError
@@ -116,7 +116,9 @@ class Portfolio:
 
         Shares are written as decimals with a point (``0.4375``), empty when
         there is none; several kommuner or län in one cell are joined by
-        ``"; "``. Column names are in *lang*; statuses get a column each.
+        ``"; "``. Column names are in *lang*; statuses get a column each. A
+        text a spreadsheet would run as a formula (a title starting with
+        ``=``) is written after an apostrophe, Excel's mark for text.
 
         Args:
             out: A text file opened with ``newline=""``.
@@ -127,7 +129,7 @@ class Portfolio:
         Raises:
             ValueError: For an unknown *table*.
         """
-        writer = csv.writer(out)
+        writer = safe_writer(out)
         statuses = [status.label(lang) for status in Status]
         header = [texts.pick(texts.PORTFOLIO_HEADERS[name], lang) for name in _ROW_HEADER]
         totals_header = [texts.pick(texts.PORTFOLIO_HEADERS[n], lang) for n in _TOTAL_HEADER]

@@ -25,10 +25,12 @@ The table format:
   UTF-8 byte order mark, as Swedish Excel expects. Reading detects the
   separator from the header row and accepts a byte order mark; a decimal comma
   is read only from ``;``-separated text, where ``,`` cannot separate cells.
-* A text that a spreadsheet would take for a formula (it starts with ``=``,
-  ``+``, ``-``, ``@``, a tab or a carriage return) is written after an
-  apostrophe in ``excel=True`` tables, Excel's mark for text, so opening the
-  file runs nothing; reading a ``;``-separated table drops that apostrophe.
+* A text that a spreadsheet would run as a formula (it starts with ``=``,
+  ``+``, ``-``, ``@``, a tab or a carriage return, after any apostrophes) is
+  written after one more apostrophe, Excel's mark for text, in every table,
+  so opening the file runs nothing; reading drops exactly that one
+  apostrophe, so every text comes back as it was. Numbers, dates and yes/no
+  cells are never marked. The rule is :mod:`medborgarlofte._core.spreadsheet`'s.
 * In the activities table, lists of ids are joined with ``|``.
 
 A problem in a table has a path of the form ``reports.csv:row 4:column amount``:
@@ -54,6 +56,7 @@ import attrs
 
 from medborgarlofte._core import codes
 from medborgarlofte._core.problems import Problem, Severity
+from medborgarlofte._core.spreadsheet import protect_cell, unprotect_cell
 from medborgarlofte._formats import DEFAULT_MAX_SIZE
 from medborgarlofte._formats.boundary import check_number, integer_from_text
 from medborgarlofte._formats.errors import DocumentValueError
@@ -80,10 +83,6 @@ _FLOAT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TRUE = frozenset({"true", "sant"})
 _FALSE = frozenset({"false", "falskt"})
-# A text a spreadsheet would run as a formula (CSV injection): Excel tables
-# write it after an apostrophe, Excel's mark for text, and reading drops it.
-# The apostrophes before = + - @ tab CR are counted so that a round trip is exact.
-_FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 # Group columns of a list field: quantity_2_unit is field `unit` of the second.
 _GROUP_COLUMN = re.compile(r"(?P<prefix>[a-z_]+?)_(?P<number>[1-9][0-9]*)_(?P<field>[a-z_]+)")
 # The column-name stem of each list-of-objects field of Report.
@@ -115,27 +114,26 @@ _WRITERS: dict[type, Callable[[Any], str]] = {
 }
 
 
-def _protect(text: str) -> str:
-    """Return *text* with Excel's text mark (') first if a spreadsheet would run it."""
-    return "'" + text if _FORMULA_START.match(text) else text
-
-
-def _unprotect(text: str) -> str:
-    """Undo :func:`_protect`: drop a text mark that stands before a formula start."""
-    return text[1:] if text.startswith("'") and _FORMULA_START.match(text, 1) else text
+# Cells that are not text: a spreadsheet reads them as numbers, dates or
+# yes/no, so they are never marked (a negative number stays a number).
+_NOT_TEXT = (bool, int, float, dt.date)
 
 
 def _cell(value: object, *, excel: bool) -> str:
-    """Return the cell text of one scalar value; ``None`` is the empty cell."""
+    """Return the cell text of one scalar value; ``None`` is the empty cell.
+
+    Text a spreadsheet would run as a formula is marked as text (CSV injection).
+    """
     if value is None:
         return ""
     if isinstance(value, float):
         return _number_text(value, decimal_comma=excel)
     writer = _WRITERS.get(type(value))
     if writer is None:
-        return str(value.value) if isinstance(value, enum.Enum) else str(value)
-    text = writer(value)
-    return _protect(text) if excel and isinstance(value, str | tuple) else text
+        text = str(value.value) if isinstance(value, enum.Enum) else str(value)
+    else:
+        text = writer(value)
+    return text if isinstance(value, _NOT_TEXT) else protect_cell(text)
 
 
 class _CellError(Exception):
@@ -241,11 +239,9 @@ _LEAF_PARSERS: dict[object, _Parser] = {
     int: _parse_int,
     float: _parse_float,
     dt.date: lambda text, _comma: _parse_date(text),
-    str: lambda text, comma: _unprotect(text) if comma else text,
+    str: lambda text, _comma: unprotect_cell(text),
     # Ids joined with LIST_SEPARATOR, as the writer joins them (#16).
-    tuple[str, ...]: lambda text, comma: tuple(
-        (_unprotect(text) if comma else text).split(LIST_SEPARATOR)
-    ),
+    tuple[str, ...]: lambda text, _comma: tuple(unprotect_cell(text).split(LIST_SEPARATOR)),
 }
 
 
@@ -380,9 +376,10 @@ def reports_to_csv(promise: Promise, *, excel: bool = False) -> str:
 
     Args:
         promise: The promise whose reports to write.
-        excel: Write for Swedish Excel: ``;`` between cells, a decimal comma,
-            a UTF-8 byte order mark first, and an apostrophe before any text
-            a spreadsheet would run as a formula.
+        excel: Write for Swedish Excel: ``;`` between cells, a decimal comma
+            and a UTF-8 byte order mark first. In both kinds of table a text
+            a spreadsheet would run as a formula is written after an
+            apostrophe, which reading drops again.
 
     Returns:
         The table as text, lines ending in CRLF as RFC 4180 has it; write it
@@ -499,9 +496,10 @@ def activities_to_csv(promise: Promise, *, excel: bool = False) -> str:
 
     Args:
         promise: The promise whose activities to write.
-        excel: Write for Swedish Excel: ``;`` between cells, a decimal comma,
-            a UTF-8 byte order mark first, and an apostrophe before any text
-            a spreadsheet would run as a formula.
+        excel: Write for Swedish Excel: ``;`` between cells, a decimal comma
+            and a UTF-8 byte order mark first. In both kinds of table a text
+            a spreadsheet would run as a formula is written after an
+            apostrophe, which reading drops again.
 
     Returns:
         The table as text, lines ending in CRLF.
@@ -810,7 +808,8 @@ class _Reader:
     def references(self, row: int, cells: list[str], header: _Header, ids: set[str]) -> None:
         """Check the row's activity, party and report id against the promise."""
         activity, party, report_id = (
-            _at(cells, header.fixed.get(name)) for name in ("activity", "party", "id")
+            unprotect_cell(_at(cells, header.fixed.get(name)))
+            for name in ("activity", "party", "id")
         )
         self.reference(row, "activity", activity, [a.id for a in self.promise.activities])
         self.reference(row, "party", party, [p.id for p in self.promise.parties])
@@ -916,7 +915,10 @@ def reports_from_csv(
     /``false`` or allowed values, an impossible date, a group of columns
     filled in only partly, a value the model refuses (a negative amount),
     an activity or party the promise does not have, and a report id the
-    promise already uses. Blank rows are skipped.
+    promise already uses. Blank rows are skipped. A text cell that starts
+    with an apostrophe followed by ``=``, ``+``, ``-``, ``@``, a tab or a
+    carriage return loses that one apostrophe: it is the mark against
+    spreadsheet formulas that :func:`reports_to_csv` writes.
 
     >>> from medborgarlofte import Activity, Ongoing, Promise
     >>> p = Promise(id="p", title="Löfte",

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from medborgarlofte._render.text import balance, isolate, showable
 from medborgarlofte.exceptions import MissingExtraError
 
 if TYPE_CHECKING:
@@ -135,6 +136,16 @@ _RC = {
 }
 
 
+def _chart_text(text: str) -> str:
+    """Return promise text fit for a chart: no control characters, bidi controls paired.
+
+    matplotlib cannot draw a lone surrogate at all, and a control character
+    would make the SVG invalid; each becomes U+FFFD. A text's bidirectional
+    controls stay inside its own ``<text>`` element.
+    """
+    return balance(showable(text))
+
+
 def _svg(figure: Any, *, prefix: str, title: str) -> str:  # noqa: ANN401 - a matplotlib Figure
     """Return *figure* as one ``<svg>`` element with ids prefixed and a title.
 
@@ -148,6 +159,10 @@ def _svg(figure: Any, *, prefix: str, title: str) -> str:  # noqa: ANN401 - a ma
         # Text stays text in the SVG and the browser picks a font for it; a
         # character missing from DejaVu Sans only upsets matplotlib's layout.
         warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
+        # Nor do scripts matplotlib cannot shape (Devanagari …): the browser shapes them.
+        warnings.filterwarnings(
+            "ignore", "Matplotlib currently does not support .* natively", UserWarning
+        )
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     ET.register_namespace("", _SVG)
     ET.register_namespace("xlink", _XLINK)
@@ -170,7 +185,7 @@ def _svg(figure: Any, *, prefix: str, title: str) -> str:  # noqa: ANN401 - a ma
     root.set("role", "img")
     root.set("class", "chart")
     label = ET.Element(f"{{{_SVG}}}title")
-    label.text = title
+    label.text = isolate(showable(title))
     root.insert(0, label)
     return ET.tostring(root, encoding="unicode")
 
@@ -194,7 +209,7 @@ def progress_bars(
     """
     mpl, figure_class = _matplotlib()
     words = _WORDS[lang]
-    labels = ["\n".join(textwrap.wrap(bar.label, 34)) or "–" for bar in bars]
+    labels = ["\n".join(textwrap.wrap(_chart_text(bar.label), 34)) or "–" for bar in bars]
     lines = sum(max(1, label.count("\n") + 1) for label in labels)
     height = 0.75 + 0.2 * lines + 0.2 * len(bars)
     with mpl.rc_context(_RC):
@@ -296,7 +311,7 @@ def timeline(
         locator = mpl.dates.AutoDateLocator(minticks=4, maxticks=9)
         axes.xaxis.set_major_locator(locator)
         axes.xaxis.set_major_formatter(mpl.dates.DateFormatter("%Y-%m"))
-        axes.set_ylabel(unit or "")
+        axes.set_ylabel(_chart_text(unit or ""))
         figure.legend(loc="outside upper right", ncols=2, frameon=False, fontsize=8)
         axes.grid(axis="y", color=_TRACK, linewidth=0.6)
         axes.set_axisbelow(True)

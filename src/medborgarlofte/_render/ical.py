@@ -9,6 +9,8 @@ updates the entries instead of adding copies.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from typing import Any
 
 from medborgarlofte._compute.followup import (
@@ -84,6 +86,52 @@ def _import_icalendar() -> Any:  # noqa: ANN401 - the optional module, typed loo
     return icalendar
 
 
+# Code points a TEXT value may not carry (RFC 5545 section 3.3.11 allows no
+# control character but HTAB; line breaks are escaped, so they may come in),
+# and lone surrogates, which no UTF-8 file can hold. Each becomes U+FFFD.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# RFC 5545 section 3.3.11: backslash, semicolon and comma are escaped with a
+# backslash, and a line break (CRLF, LF, or a bare CR) is written as \n.
+_TEXT_ESCAPES = re.compile(r"\r\n|[\\;,\r\n]")
+_ESCAPED = {"\\": "\\\\", ";": "\\;", ",": "\\,", "\r\n": "\\n", "\r": "\\n", "\n": "\\n"}
+
+
+def _escape_text(text: str) -> str:
+    r"""Return *text* as an RFC 5545 TEXT value: escaped, without control characters.
+
+    >>> print(_escape_text("Trygghet; trafik, narkotika\r\nC:\\Nisse\rslut"))
+    Trygghet\; trafik\, narkotika\nC:\\Nisse\nslut
+    >>> _escape_text("bell\x07") == "bell\ufffd"
+    True
+    """
+    clean = _NOT_TEXT.sub("\ufffd", text)
+    return _TEXT_ESCAPES.sub(lambda match: _ESCAPED[match.group()], clean)
+
+
+@functools.cache
+def _text_type(ical: Any) -> type:  # noqa: ANN401 - the icalendar module
+    """Return a TEXT property type that escapes every value as RFC 5545 says.
+
+    icalendar's own ``vText`` turns a written backslash followed by ``N``
+    into a line break, losing the backslash, and the properties it does not
+    know as TEXT (``NAME``, ``X-WR-CALNAME``) are not escaped at all: a line
+    break there breaks the export and a bare CR reaches the file raw.
+    """
+
+    class _Text(ical.vText):  # type: ignore[misc]
+        """A TEXT value written through :func:`_escape_text`."""
+
+        def to_ical(self) -> bytes:
+            return _escape_text(str(self)).encode("utf-8")
+
+    return _Text
+
+
+def _text(ical: Any, value: str) -> Any:  # noqa: ANN401 - the icalendar module and value
+    """Return *value* as a TEXT property value that is escaped when written."""
+    return _text_type(ical)(value)
+
+
 def _rebased_rule(rule: str, last: dt.date) -> str:
     """Return *rule* without COUNT or UNTIL, bounded by ``UNTIL=last`` instead."""
     parts = [
@@ -91,7 +139,9 @@ def _rebased_rule(rule: str, last: dt.date) -> str:
         for part in _strip_prefix(rule).split(";")
         if part and part.split("=", 1)[0].strip().upper() not in {"COUNT", "UNTIL"}
     ]
-    return ";".join([*parts, f"UNTIL={last:%Y%m%d}"])
+    # Not strftime's %Y, which writes year 999 as "999" on some platforms:
+    # RFC 5545 dates always have four digits of year.
+    return ";".join([*parts, f"UNTIL={last.year:04d}{last.month:02d}{last.day:02d}"])
 
 
 def _occasion_component(
@@ -119,12 +169,12 @@ def _occasion_component(
     lines.append(f"{w['rule']}: {occasion.rule} ({occasion.cadence.label(lang)})")
 
     component = ical.Todo() if todo else ical.Event()
-    component.add("uid", occasion_uid(promise, occasion))
+    component.add("uid", _text(ical, occasion_uid(promise, occasion)))
     component.add("dtstamp", stamp)
-    component.add("summary", f"{w['follow_up']} {occasion.label(lang)}{forum}")
-    component.add("description", "\n".join(lines))
+    component.add("summary", _text(ical, f"{w['follow_up']} {occasion.label(lang)}{forum}"))
+    component.add("description", _text(ical, "\n".join(lines)))
     if occasion.forum:
-        component.add("location", occasion.forum)
+        component.add("location", _text(ical, occasion.forum))
     if todo:
         component.add("due", occasion.due)
         component.add("status", "COMPLETED" if held else "NEEDS-ACTION")
@@ -160,10 +210,10 @@ def _activity_component(
         lines.append(f"{w['responsible']}: {names}")
 
     event = ical.Event()
-    event.add("uid", activity_uid(promise, activity))
+    event.add("uid", _text(ical, activity_uid(promise, activity)))
     event.add("dtstamp", stamp)
-    event.add("summary", activity.title)
-    event.add("description", "\n".join(lines))
+    event.add("summary", _text(ical, activity.title))
+    event.add("description", _text(ical, "\n".join(lines)))
     event.add("dtstart", first)
     event.add("rrule", ical.vRecur.from_ical(rule))
     if extra := sorted(written - wanted):
@@ -218,8 +268,8 @@ def to_icalendar(
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("name", promise.title)
-    calendar.add("x-wr-calname", promise.title)
+    calendar.add("name", _text(ical, promise.title))
+    calendar.add("x-wr-calname", _text(ical, promise.title))
     if follow_ups:
         coverage = follow_up_coverage(promise, as_of=as_of, working_days=working_days)
         for status in coverage.statuses:

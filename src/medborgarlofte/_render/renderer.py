@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,7 @@ from medborgarlofte._model.targets import (
     Target,
 )
 from medborgarlofte._render import charts as _charts
+from medborgarlofte._render.text import balance, isolate, needs_isolation, showable
 from medborgarlofte.exceptions import MissingExtraError
 
 if TYPE_CHECKING:
@@ -301,7 +303,7 @@ def _number(value: float | None, lang: Language) -> str:
 
 def _percent(value: float | None, lang: Language) -> str:
     """Return a share as a whole percentage: ``"44 %"`` in Swedish, ``"44%"`` in English."""
-    if value is None:
+    if value is None or not math.isfinite(value * 100):
         return "–"
     return f"{round(value * 100)} %" if lang == "sv" else f"{round(value * 100)}%"
 
@@ -310,9 +312,9 @@ def _sub_target(sub: SubTarget, lang: Language, places: dict[str, str]) -> str:
     words = _TARGET_WORDS[lang]
     bound = _BOUND[sub.bound][_i(lang)]
     amount = _percent(sub.share, lang) if sub.share is not None else _number(sub.amount, lang)
-    text = f"{words['of_which']} {bound}{amount} {sub.description}"
+    text = f"{words['of_which']} {bound}{amount} {isolate(sub.description)}"
     if sub.place is not None:
-        text += f" {words['in']} {places.get(sub.place, sub.place)}"
+        text += f" {words['in']} {isolate(places.get(sub.place, sub.place))}"
     return text
 
 
@@ -334,14 +336,18 @@ def describe_target(
         dates: For a schedule, its dates inside the promise period, if known.
 
     Returns:
-        One phrase. Units are kept as the promise writes them.
+        One phrase. Units are kept as the promise writes them; a unit or
+        sub-target text with right-to-left letters or bidirectional controls
+        stands between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL
+        ISOLATE, so it cannot reorder the words around it.
     """
     words = _TARGET_WORDS[lang]
     i = _i(lang)
     text: str
     match target:
         case PeriodQuota() | IntervalQuota():
-            amount = f"{_BOUND[target.bound][i]}{_number(target.amount, lang)} {target.unit}"
+            unit = isolate(target.unit)
+            amount = f"{_BOUND[target.bound][i]}{_number(target.amount, lang)} {unit}"
             when = words["period"] if isinstance(target, PeriodQuota) else _PER[target.per][i]
             parts = [f"{amount} {when}"]
             parts += [_sub_target(sub, lang, {}) for sub in target.sub_targets]
@@ -350,10 +356,10 @@ def describe_target(
             found = dates or ()
             listed = ": " + ", ".join(d.isoformat() for d in found) if 0 < len(found) <= 6 else ""  # noqa: PLR2004
             text = words["dates"].format(
-                unit=target.unit or words["dates_unit"], count=len(found), listed=listed
+                unit=isolate(target.unit or words["dates_unit"]), count=len(found), listed=listed
             )
             if dates is None:
-                text = f"{target.unit or words['dates_unit']}: {target.recurrence.rule}"
+                text = f"{isolate(target.unit or words['dates_unit'])}: {target.recurrence.rule}"
         case Milestone():
             text = words["due"].format(date=target.due) if target.due else words["once"]
         case Ongoing():
@@ -369,41 +375,54 @@ def _import_jinja() -> Any:  # noqa: ANN401 - the optional module, typed loosely
     return jinja2
 
 
-# Code points HTML5 calls parse errors in a document: controls other than
-# ASCII whitespace, lone surrogates and the noncharacters (WHATWG HTML,
-# "control-character-in-input-stream", "noncharacter-in-input-stream").
-_NOT_SHOWABLE = re.compile(
-    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
-    + "".join(
-        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
-    )
-    + "]"
-)
-
-
-def _showable(text: str) -> str:
-    r"""Return *text* with each code point HTML5 forbids replaced by U+FFFD.
-
-    A promise may hold any Unicode text, but a report must stay valid HTML
-    and Markdown; the replacement character shows that something was there.
-
-    >>> _showable("a\ufdd0b\x07c") == "a\ufffdb\ufffdc"
-    True
-    """
-    return _NOT_SHOWABLE.sub("\ufffd", text)
-
-
 def _finalize_html(value: object) -> object:
-    """Make every value a template prints showable; markup stays markup."""
-    if isinstance(value, str):
-        cleaned = _showable(value)
-        return value if cleaned == value else type(value)(cleaned)
-    return value
+    """Make every value a template prints safe to show; markup stays markup.
+
+    Control characters become U+FFFD (:func:`~medborgarlofte._render.text.showable`),
+    and a text with right-to-left letters or bidirectional controls is put in
+    a ``<bdi>`` element (with its controls paired), so it cannot reorder what
+    stands around it. Everything else is escaped by Jinja2's autoescaping.
+    """
+    if not isinstance(value, str):
+        return value
+    markup = _markup_type()
+    if isinstance(value, markup):
+        cleaned = showable(value)
+        return value if cleaned == value else markup(cleaned)
+    cleaned = showable(value)
+    if needs_isolation(cleaned):
+        return markup("<bdi>{}</bdi>").format(balance(cleaned))
+    return cleaned
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
-_MD_LEADING = re.compile(r"^(\s*\d*)([#+.)-])(?=\s|$)")
-_MD_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+def _plain_html(value: object) -> Any:  # noqa: ANN401 - a markupsafe.Markup
+    """Escape *value* for an element that holds only text (``<title>``): no ``<bdi>``.
+
+    Bidirectional text is isolated by FSI and PDI characters there instead.
+    """
+    from markupsafe import escape  # noqa: PLC0415 - comes with Jinja2
+
+    return escape(isolate(showable(str(value))))
+
+
+@functools.cache
+def _markup_type() -> type[str]:
+    from markupsafe import Markup  # noqa: PLC0415 - comes with Jinja2
+
+    return Markup
+
+
+# Every ASCII punctuation character Markdown or HTML could read as syntax
+# (CommonMark lets any ASCII punctuation be backslash-escaped); "$" is math
+# on GitHub.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
+# What starts a block at the beginning of a line: a heading (#), a list item
+# (- + and 1. 1)), a thematic break or setext underline (--- ===), a quote (>).
+_MD_LEADING_MARK = re.compile(r"^[#+=-]")
+_MD_LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
+# Line breaks, tabs and form feeds, with the white space around them: one
+# space, so a value never breaks a table row or starts a code block.
+_MD_BREAKS = re.compile(r"[ \t\f\r\n]*[\t\f\r\n][ \t\f\r\n]*")
 
 
 class _Markdown(str):
@@ -416,8 +435,13 @@ def _md_escape(value: object) -> str:
     r"""Return *value* as Markdown text that shows every character as itself.
 
     Every ASCII punctuation character Markdown or HTML could read as syntax is
-    backslash-escaped (CommonMark allows that for any ASCII punctuation), and
-    line breaks become spaces so a value never breaks a table row.
+    backslash-escaped (CommonMark allows that for any ASCII punctuation), as
+    is a first character that would start a block (``#``, ``-``, ``+``,
+    ``=``, ``1.``, ``1)``); line breaks and tabs become spaces so a value
+    never breaks a table row, and white space at either end is dropped so it
+    never starts a code block. Control characters become U+FFFD, and a text
+    with right-to-left letters or bidirectional controls is isolated between
+    FSI and PDI (:func:`~medborgarlofte._render.text.isolate`).
 
     >>> print(_md_escape('<b>"x"</b> | *a*'))
     \<b\>"x"\</b\> \| \*a\*
@@ -425,20 +449,24 @@ def _md_escape(value: object) -> str:
     1\. maj
     >>> print(_md_escape("2023-01-01 - klart"))
     2023-01-01 - klart
+    >>> print(_md_escape("---"), _md_escape("  === "), _md_escape("10) x"))
+    \--- \=== 10\) x
     """
     if value is None:
         return ""
     if isinstance(value, _Markdown):
         return value
-    text = _MD_SPECIAL.sub(r"\\\1", _MD_BREAKS.sub(" ", _showable(str(value))))
-    return _MD_LEADING.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text)
+    text = _MD_BREAKS.sub(" ", showable(str(value))).strip(" ")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_LEADING_NUMBER.sub(r"\1\\\2", _MD_LEADING_MARK.sub(r"\\\g<0>", text))
+    return isolate(text)
 
 
 @functools.cache
 def _environment(kind: str) -> Any:  # noqa: ANN401 - a jinja2.Environment
     jinja2 = _import_jinja()
     if kind == "html":
-        return jinja2.Environment(
+        environment = jinja2.Environment(
             loader=jinja2.PackageLoader("medborgarlofte._render", "templates"),
             autoescape=True,
             finalize=_finalize_html,
@@ -447,6 +475,9 @@ def _environment(kind: str) -> Any:  # noqa: ANN401 - a jinja2.Environment
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        environment.filters["plain"] = _plain_html
+        environment.filters["isolate"] = isolate
+        return environment
     # Markdown: every value passes through _md_escape, so nothing from the
     # promise can become Markdown or HTML syntax; HTML autoescaping would show
     # entities in the raw text, so it is replaced by the Markdown escaping.
@@ -463,7 +494,7 @@ def _environment(kind: str) -> Any:  # noqa: ANN401 - a jinja2.Environment
 
 def _party_names(promise: Promise, ids: tuple[str, ...]) -> str:
     names = {p.id: p.name for p in promise.parties}
-    return ", ".join(names.get(party, party) for party in ids)
+    return ", ".join(isolate(names.get(party, party)) for party in ids)
 
 
 def _when(report: Report, lang: Language) -> str:
@@ -478,8 +509,8 @@ def _report_row(report: Report, unit: str | None, lang: Language) -> dict[str, A
     amounts = []
     if report.amount is not None:
         approx = ("cirka ", "about ")[_i(lang)] if report.approximate else ""
-        amounts.append(f"{approx}{_number(report.amount, lang)} {unit or ''}".strip())
-    amounts += [f"{_number(q.value, lang)} {q.unit}" for q in report.quantities]
+        amounts.append(f"{approx}{_number(report.amount, lang)} {isolate(unit or '')}".strip())
+    amounts += [f"{_number(q.value, lang)} {isolate(q.unit)}" for q in report.quantities]
     return {
         "when": _when(report, lang),
         "kind": _REPORT_KIND[report.kind][_i(lang)],
@@ -529,11 +560,18 @@ def _timeline_points(
     return points
 
 
+# The largest figure a chart axis is drawn for: matplotlib's transforms lose
+# all precision long before the largest float (1.7e308 gives a singular matrix).
+_LARGEST_CHARTED = 1e15
+
+
 def _has_number(item: ActivityProgress) -> bool:
     return (
         item.planned is not None
         and item.kind in {"period_quota", "interval_quota", "schedule"}
         and item.activity.cancelled is None
+        and abs(item.planned) <= _LARGEST_CHARTED
+        and abs(item.done) <= _LARGEST_CHARTED
     )
 
 
@@ -572,7 +610,7 @@ def _activity(
     cancelled = ""
     if activity.cancelled is not None:
         parts = [str(activity.cancelled.date) if activity.cancelled.date else ""]
-        parts.append(activity.cancelled.reason or "")
+        parts.append(isolate(activity.cancelled.reason or ""))
         cancelled = " ".join(p for p in parts if p)
     return {
         "id": activity.id,
@@ -655,7 +693,7 @@ def _coverage(promise: Promise, coverage: FollowUpCoverage, lang: Language) -> d
 def _value(number: float | None, day: dt.date | None, unit: str, lang: Language) -> str:
     if number is None:
         return "–"
-    text = f"{_number(number, lang)} {unit}".strip()
+    text = f"{_number(number, lang)} {isolate(unit)}".strip()
     return f"{text} ({day.isoformat()})" if day else text
 
 
@@ -726,7 +764,7 @@ def _context(
                     unit=item.unit,
                     lang=lang,
                     key=f"t{g}-{n}",
-                    title=text["timeline_title"].format(title=item.activity.title),
+                    title=text["timeline_title"].format(title=isolate(item.activity.title)),
                 )
             activities.append(_activity(promise, item, as_of=as_of, lang=lang, chart=chart))
         focus_areas.append(
@@ -769,7 +807,7 @@ def _context(
             {
                 "name": s.name,
                 "title": (("tf. " if lang == "sv" else "acting ") if s.acting else "")
-                + (s.title or ""),
+                + isolate(s.title or ""),
                 "party": parties.get(s.party, s.party),
                 "date": s.signed_on.isoformat() if s.signed_on else "",
             }
@@ -780,7 +818,7 @@ def _context(
                 "name": c.name,
                 "title": c.title or "",
                 "party": parties.get(c.party, c.party),
-                "contact": ", ".join(x for x in (c.email, c.phone) if x),
+                "contact": ", ".join(isolate(x) for x in (c.email, c.phone) if x),
             }
             for c in promise.contacts
         ],

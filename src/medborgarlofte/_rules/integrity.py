@@ -998,13 +998,43 @@ def _match_promise(document: FollowUpDocument, promises: Iterable[Promise], foun
         refs.one(assessment.activity, _ACTIVITY, "$.assessments[{}].activity", i)
 
 
+def _check_follow_up_placeholders(document: FollowUpDocument, found: _Found) -> None:
+    """Report the placeholders a draft leaves in a follow-up document, as for a promise.
+
+    Read: the document's title and summary, the promise reference's id and
+    title, the parties' names, and each report's work and note.
+    """
+    reports = document.reports
+    texts = _joined(
+        chain(
+            (document.title, document.summary, document.promise.id, document.promise.title),
+            map(_NAME, document.parties),
+            (r.work for r in reports),
+            (r.note for r in reports),
+        )
+    )
+    if _MARK not in texts:
+        return
+    _placeholder(document.title, "$.title", found)
+    _placeholder(document.summary, "$.summary", found)
+    _placeholder(document.promise.id, "$.promise.id", found)
+    _placeholder(document.promise.title, "$.promise.title", found)
+    for i, party in enumerate(document.parties):
+        _placeholder(party.name, f"$.parties[{i}].name", found)
+    for i, report in enumerate(reports):
+        _placeholder(report.work, f"$.reports[{i}].work", found)
+        _placeholder(report.note, f"$.reports[{i}].note", found)
+
+
 def validate_follow_up(
     document: FollowUpDocument, *, promises: Iterable[Promise] | None = None
 ) -> tuple[Problem, ...]:
     """Return every integrity problem in a follow-up document (uppföljningsdokument).
 
     Checks duplicate ids, honest report links, references to the document's
-    own parties and places, shares, kommunkoder and inferred dates. Given
+    own parties and places, shares, kommunkoder and inferred dates; a
+    placeholder left by a draft (``<FYLL I: …>``) is a warning, as
+    :func:`validate` reports it in a promise. Given
     *promises*, it also finds the promise followed up: none with its id is a
     warning (``follow-up-promise-not-found``), kommuner or a period that
     differ are warnings, and a report or assessment naming an activity the
@@ -1018,6 +1048,7 @@ def validate_follow_up(
         The problems found; empty when the document is consistent.
     """
     found = _Found()
+    _check_follow_up_placeholders(document, found)
     known = {
         _PARTY: {p.id for p in document.parties},
         _PLACE: {p.id for p in document.places},

@@ -55,6 +55,7 @@ TEXT: Final[dict[str, dict[str, str]]] = {
         "pip install 'medborgarlofte[{extra}]'",
         "too_large": "filen är större än tillåtet ({size} byte)",
         "has_errors": "{file} har fel och kan inte användas:",
+        "holds_many": "{file} innehåller {n} löften; kommandot tar ett",
         "no_promise": "{file} följer upp löftet {id}, men inget av de {n} givna löftena har "
         "det id:t; ange löftets fil före eller efter uppföljningsdokumentet",
         "line": "{file}: {line}",
@@ -74,6 +75,7 @@ TEXT: Final[dict[str, dict[str, str]]] = {
         "pip install 'medborgarlofte[{extra}]'",
         "too_large": "the file is larger than allowed ({size} bytes)",
         "has_errors": "{file} has errors and cannot be used:",
+        "holds_many": "{file} holds {n} promises; the command takes one",
         "no_promise": "{file} follows up the promise {id}, but none of the {n} promises given "
         "has that id; give the promise's file beside the follow-up document",
         "line": "{file}: {line}",
@@ -332,6 +334,21 @@ def usable_promises(path: Path, lang: Language, *, follow_ups: bool = False) -> 
     if any(p.is_error for p in loaded.problems):
         raise CommandError(errors_text(path, loaded.problems, lang))
     return loaded
+
+
+def load_one(path: Path, lang: Language) -> Promise:
+    """Return the one promise in *path*, showing warnings on stderr.
+
+    Raises:
+        CommandError: With every problem, when the file cannot be used or
+            holds more than one promise.
+    """
+    promises = usable_promises(path, lang).promises
+    if len(promises) != 1:
+        raise CommandError(
+            TEXT[lang]["holds_many"].format(file=one_line(str(path)), n=len(promises))
+        )
+    return promises[0]
 
 
 def add_documents(parser: argparse.ArgumentParser) -> None:
