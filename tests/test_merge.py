@@ -1,6 +1,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from medborgarlofte import (
     Activity,
@@ -19,6 +21,7 @@ from medborgarlofte import (
     ReportLink,
     Verdict,
     progress,
+    testing,
     validate,
     with_follow_up,
 )
@@ -161,3 +164,19 @@ def test_parties_and_places_the_promise_lacks_are_added():
     square = Place(id="torget", name="Torget")
     merged = with_follow_up(PROMISE, document(parties=(other_police, bid), places=(square,)))
     assert ((POLICE, bid), (square,)) == (merged.parties, merged.places)
+
+
+@given(st.data())
+def test_a_generated_follow_up_never_lowers_what_was_done(data):
+    """Any follow-up document of any promise adds to done, and its linked reports are all kept."""
+    promise = data.draw(testing.promises(min_activities=1, with_period=True))
+    follow_up = data.draw(testing.follow_up_documents(promise=promise))
+    as_of = data.draw(st.dates(promise.period.start, promise.period.end))
+    merged = with_follow_up(promise, follow_up)
+    assert promise.reports == merged.reports[: len(promise.reports)]
+    assert len(follow_up.reports) == len(merged.reports) - len(promise.reports)
+    before = progress(promise, as_of=as_of)
+    after = progress(merged, as_of=as_of)
+    for old, new in zip(before.activities, after.activities, strict=True):
+        assert new.done >= old.done
+        assert new.reports >= old.reports
