@@ -112,6 +112,8 @@ class StatusRule(enum.Enum):
     MILESTONE_MISSED = "milestone_missed"
     ASSESSMENT = "assessment"
     NO_ASSESSMENT = "no_assessment"
+    AMOUNT_UNSTATED = "amount_unstated"
+    SAME_AS_UNRESOLVED = "same_as_unresolved"
     NO_DATA = "no_data"
     NO_BASELINE_OR_TARGET = "no_baseline_or_target"
     INDICATOR_TARGET_REACHED = "indicator_target_reached"
@@ -148,6 +150,12 @@ class StatusReason:
         verdict: A person's verdict at a follow-up.
         value: An indicator's latest value.
         baseline: An indicator's baseline value.
+        party: For an activity each responsible party carries out on its own
+            (:attr:`~medborgarlofte.Responsibility.EACH`), the name of the
+            party whose result decided the activity's status; the text then
+            names it first.
+        same_as: The id of the activity whose amount a target repeats, when
+            that amount cannot be established.
     """
 
     rule: StatusRule
@@ -162,6 +170,8 @@ class StatusReason:
     verdict: Verdict | None = None
     value: Number | None = None
     baseline: Number | None = None
+    party: str | None = None
+    same_as: str | None = None
 
     def text(self, lang: Language = "sv") -> str:
         """Return the reason as one sentence in *lang* (Swedish by default).
@@ -171,6 +181,9 @@ class StatusReason:
         '18 gjort mot 25 trafikkontroller förväntat: takten 72 % är under 90 %'
         >>> StatusReason(rule=StatusRule.MILESTONE_NOT_DUE, due=dt.date(2023, 6, 30)).text("en")
         'due by 2023-06-30'
+        >>> StatusReason(rule=StatusRule.MILESTONE_NOT_DUE, due=dt.date(2023, 6, 30),
+        ...              party="Vingåkers kommun").text("en")
+        'Vingåkers kommun: due by 2023-06-30'
         """
         if self.rule in _PACE_RULES:
             threshold = texts.percent(self.threshold, lang)
@@ -182,7 +195,7 @@ class StatusReason:
         verdict = "–"
         if self.verdict is not None:
             verdict = texts.pick(texts.REASON_VERDICTS[self.verdict.value], lang)
-        return texts.pick(texts.REASONS[self.rule.value], lang).format(
+        text = texts.pick(texts.REASONS[self.rule.value], lang).format(
             done=texts.number(self.done, lang),
             expected=texts.number(self.expected, lang),
             planned=texts.number(self.planned, lang),
@@ -195,7 +208,11 @@ class StatusReason:
             verdict=verdict,
             value=texts.number(self.value, lang),
             baseline=texts.number(self.baseline, lang),
+            same_as=self.same_as or "–",
         )
+        if self.party is None:
+            return text
+        return texts.pick(texts.PARTY_REASON, lang).format(party=self.party, reason=text)
 
     def __str__(self) -> str:
         """Return the Swedish text."""

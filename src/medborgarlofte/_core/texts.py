@@ -25,6 +25,7 @@ __all__ = [
     "CANCELLED_ON",
     "MONTH_NAMES",
     "OCCASION_STATES",
+    "PARTY_REASON",
     "PORTFOLIO_HEADERS",
     "REASONS",
     "REASON_CODES",
@@ -170,6 +171,18 @@ REASONS: Final[Mapping[str, Mapping[Language, str]]] = {
         "sv": "inget tal att räkna på och ingen bedömning vid någon uppföljning ännu",
         "en": "no number to compute from and no assessment at any follow-up yet",
     },
+    "amount_unstated": {
+        "sv": "löftet lovar ett antal{unit} men anger inte hur många, så det finns inget att "
+        "räkna mot",
+        "en": "the promise promises a number{unit} but does not state how many, so there is "
+        "nothing to count against",
+    },
+    "same_as_unresolved": {
+        "sv": "målet ska vara samma antal som aktiviteten {same_as}, men det antalet går inte "
+        "att fastställa",
+        "en": "the target is meant as the same amount as the activity {same_as}, but that "
+        "amount cannot be established",
+    },
     "no_data": {"sv": "inga mätvärden ännu", "en": "no measurements yet"},
     "no_baseline_or_target": {
         "sv": "senaste värdet är {value}{unit}, men utgångsvärde eller målvärde saknas",
@@ -227,8 +240,11 @@ REASONS: Final[Mapping[str, Mapping[Language, str]]] = {
 
 The fields are those of a ``StatusReason`` rendered as text, plus
 ``on_date`` (the day an activity was dropped, with its preposition, or
-nothing).
+nothing) and ``same_as`` (the activity a target repeats the amount of).
 """
+
+PARTY_REASON: Final[Mapping[Language, str]] = {"sv": "{party}: {reason}", "en": "{party}: {reason}"}
+"""A reason about one responsible party, for an activity each party carries out."""
 
 CANCELLED_ON: Final[Mapping[Language, str]] = {"sv": " {date}", "en": " on {date}"}
 """The ``on_date`` of the reason ``cancelled``, when the day is known."""

@@ -97,6 +97,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "done": "Gjort",
         "share": "Andel",
         "reason": "Motivering",
+        "per_party": "Per part",
+        "party_row": "{name}: {done} av {planned}, {status}",
         "reports": "Vad som gjorts",
         "no_reports": "Inget rapporterat.",
         "assessment": "Senaste bedömning",
@@ -172,6 +174,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "done": "Done",
         "share": "Share",
         "reason": "Reason",
+        "per_party": "Per party",
+        "party_row": "{name}: {done} of {planned}, {status}",
         "reports": "What was done",
         "no_reports": "Nothing reported.",
         "assessment": "Latest assessment",
@@ -626,6 +630,15 @@ def _activity(
         "status": item.status.label(lang),
         "status_key": item.status.value,
         "reason": item.reason.text(lang),
+        "parties": "; ".join(
+            text["party_row"].format(
+                name=party.name,
+                done=_number(party.done, lang),
+                planned=_number(party.planned, lang),
+                status=party.status.label(lang),
+            )
+            for party in item.parties
+        ),
         "assessment": assessment,
         "cancelled": cancelled,
         "reports": _reports(promise, item, as_of, lang),

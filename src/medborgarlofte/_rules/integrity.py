@@ -29,8 +29,9 @@ from medborgarlofte._core import codes
 from medborgarlofte._core.problems import Problem
 from medborgarlofte._model.indicators import DatePrecision
 from medborgarlofte._model.parties import PartyKind, PartyRole
+from medborgarlofte._model.promise import Responsibility
 from medborgarlofte._model.recurrence import _first_day as first_day
-from medborgarlofte._model.reports import ReportLink
+from medborgarlofte._model.reports import ReportKind, ReportLink
 from medborgarlofte._model.sweden import (
     kommun_by_code,
     kommun_by_name,
@@ -908,9 +909,33 @@ def _check_inferred(document: object, origin: Origin | None, found: _Found) -> N
             )
 
 
+def _check_each_parties(promise: Promise, found: _Found) -> None:
+    """Warn about done reports on an activity each party carries out that name no party."""
+    each = Responsibility.EACH
+    ids = {a.id for a in promise.activities if a.responsibility is each and a.responsible}
+    if not ids:
+        return
+    for i, report in enumerate(promise.reports):
+        if (
+            report.activity in ids
+            and report.kind is ReportKind.DONE
+            and report.party is None
+            and not report.parties
+        ):
+            found.add(
+                f"$.reports[{i}].party",
+                codes.EACH_REPORT_WITHOUT_PARTY,
+                f"aktiviteten {report.activity!r} utförs av varje ansvarig part för sig, men "
+                "rapporten anger ingen part och räknas därför inte för någon av dem",
+                f"the activity {report.activity!r} is carried out by each responsible party "
+                "on its own, but the report names no party and so counts for none of them",
+            )
+
+
 def _check_document_facts(promise: Promise, refs: _Refs, found: _Found) -> None:
     """Check what #16 added to a promise document."""
     _check_report_links(promise.reports, refs, found)
+    _check_each_parties(promise, found)
     _check_same_as(promise, refs, found)
     _check_place_splits(promise, found)
     _check_signing_stated(promise, found)
