@@ -72,7 +72,9 @@ def test_draft_of_a_follow_up_report_writes_a_follow_up_document(tmp_path, capsy
     document = load_document(out)
     assert isinstance(document, FollowUpDocument)
     assert ["krogtillsyner"] == [r.work for r in document.reports]
-    assert "validate_follow_up" in capsys.readouterr().out
+    assert f"The draft follow-up document was written to {out}" in capsys.readouterr().out
+    assert 0 == main(["validate", str(out), "--lang", "en"])
+    assert "draft-placeholder" in capsys.readouterr().out
 
 
 def test_draft_of_a_follow_up_beside_its_promise_links_its_reports(tmp_path):
