@@ -670,21 +670,28 @@ def test_every_reason_renders_without_placeholders(rule, lang):
 
 
 def test_reason_renders_numbers_for_the_language():
-    """Swedish uses a decimal comma and a spaced percent sign; English neither."""
+    """Swedish uses a decimal comma and a no-break space before the percent sign; English not."""
     reason = StatusReason(
         rule=StatusRule.PACE_BEHIND, done=2.5, expected=4, pace=0.625, threshold=0.9
     )
     assert (
-        "2,5 gjort mot 4 förväntat: takten 62 % är under 90 %",
-        "2.5 done against 4 expected: the pace of 62% is below 90%",
+        (
+            "2,5 har genomförts mot 4 väntade hittills, 62\N{NO-BREAK SPACE}% av det väntade; "
+            "under 90\N{NO-BREAK SPACE}%, gränsen för enligt plan"
+        ),
+        (
+            "2.5 done against 4 expected so far, 62% of what was expected; "
+            "below the 90% needed to be on track"
+        ),
     ) == (str(reason), reason.text("en"))
 
 
 def test_reason_without_figures_renders_dashes():
     """A figure that is missing shows as a dash, not as None."""
-    assert "– gjort mot – förväntat: takten – når gränsen –" == StatusReason(
-        rule=StatusRule.PACE_ON_TRACK
-    ).text().replace(" %", "")
+    assert (
+        "– har genomförts mot – väntade hittills, – av det väntade; enligt plan från –"
+        == StatusReason(rule=StatusRule.PACE_ON_TRACK).text()
+    )
 
 
 @pytest.mark.parametrize(

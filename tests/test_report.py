@@ -408,7 +408,7 @@ def test_empty_promise_renders():
                 sub_targets=(SubTarget(description="förstagångsanvändare", share=0.2),),
             ),
             "sv",
-            "52 brott under perioden, varav minst 20 % förstagångsanvändare",
+            "52 brott under perioden, varav minst 20\N{NO-BREAK SPACE}% förstagångsanvändare",
         ),
         (
             PeriodQuota(
@@ -420,7 +420,7 @@ def test_empty_promise_renders():
                 ),
             ),
             "en",
-            "about 1600 timmar over the period, of which at most 800 timmar in a",
+            "about 1,600 timmar over the period, of which at most 800 timmar in a",
         ),
         (
             IntervalQuota(amount=2.5, unit="möten", per=Interval.HALF_YEAR),

@@ -20,16 +20,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import math
 import re
 from typing import TYPE_CHECKING, Any
 
 from medborgarlofte._compute.followup import OccasionState, activity_dates, follow_up_coverage
 from medborgarlofte._compute.progress import progress
 from medborgarlofte._compute.status import Status
+from medborgarlofte._core import texts
 from medborgarlofte._model.parties import PartyKind, PartyRole
 from medborgarlofte._model.promise import SourceKind
-from medborgarlofte._model.reports import Report, ReportKind
+from medborgarlofte._model.reports import Quantity, Report, ReportKind
 from medborgarlofte._model.targets import (
     Bound,
     Interval,
@@ -281,27 +281,17 @@ def _i(lang: Language) -> int:
 
 
 def _number(value: float | None, lang: Language) -> str:
-    """Return a figure for people: whole numbers bare, others to one decimal.
+    """Return a figure for people (:func:`medborgarlofte._core.texts.number`).
 
     >>> _number(12.0, "sv"), _number(5.97, "sv"), _number(5.97, "en"), _number(None, "en")
-    ('12', '6', '6', '–')
-    >>> _number(2.25, "sv")
-    '2,2'
+    ('12', '5,97', '5.97', '–')
     """
-    if value is None:
-        return "–"
-    rounded = round(value, 1)
-    if rounded == int(rounded):
-        return str(int(rounded))
-    text = f"{rounded:.1f}"
-    return text.replace(".", ",") if lang == "sv" else text
+    return texts.number(value, lang)
 
 
 def _percent(value: float | None, lang: Language) -> str:
     """Return a share as a whole percentage: ``"44 %"`` in Swedish, ``"44%"`` in English."""
-    if value is None or not math.isfinite(value * 100):
-        return "–"
-    return f"{round(value * 100)} %" if lang == "sv" else f"{round(value * 100)}%"
+    return texts.percent(value, lang)
 
 
 def _sub_target(sub: SubTarget, lang: Language, places: dict[str, str]) -> str:
@@ -342,7 +332,7 @@ def describe_target(
     text: str
     match target:
         case PeriodQuota() | IntervalQuota():
-            unit = isolate(target.unit)
+            unit = isolate(texts.unit_for(target.amount, target.unit))
             amount = f"{_BOUND[target.bound][i]}{_number(target.amount, lang)} {unit}"
             when = words["period"] if isinstance(target, PeriodQuota) else _PER[target.per][i]
             parts = [f"{amount} {when}"]
@@ -505,8 +495,12 @@ def _report_row(report: Report, unit: str | None, lang: Language) -> dict[str, A
     amounts = []
     if report.amount is not None:
         approx = ("cirka ", "about ")[_i(lang)] if report.approximate else ""
-        amounts.append(f"{approx}{_number(report.amount, lang)} {isolate(unit or '')}".strip())
-    amounts += [f"{_number(q.value, lang)} {isolate(q.unit)}" for q in report.quantities]
+        shown = f"{approx}{_number(report.amount, lang)}"
+        if report.wording:  # as the document states it: "ett hundratal", "drygt femtio"
+            shown = f"{isolate(report.wording)} ({shown})"
+        form = texts.unit_for(report.amount, unit) if unit else ""
+        amounts.append(f"{shown} {isolate(form)}".strip())
+    amounts += [_quantity_text(q, lang) for q in report.quantities]
     return {
         "when": _when(report, lang),
         "kind": _REPORT_KIND[report.kind][_i(lang)],
@@ -515,6 +509,14 @@ def _report_row(report: Report, unit: str | None, lang: Language) -> dict[str, A
         "note": report.note or "",
         "reason": report.reason or "",
     }
+
+
+def _quantity_text(q: Quantity, lang: Language) -> str:
+    approx = ("cirka ", "about ")[_i(lang)] if q.approximate else ""
+    shown = f"{approx}{_number(q.value, lang)}"
+    if q.wording:
+        shown = f"{isolate(q.wording)} ({shown})"
+    return f"{shown} {isolate(texts.unit_for(q.value, q.unit))}"
 
 
 def _reports(promise: Promise, item: ActivityProgress, as_of: dt.date, lang: Language) -> list[Any]:

@@ -27,7 +27,6 @@ _TEXT: Final = {
         "(ingen uppföljningsregel eller period).",
         "state_counts": "Genomförda {held}, försenade {overdue}, snart {due_soon}, "
         "kommande {upcoming}.",
-        "days_ago": "{days} dagar sedan",
     },
     "en": {
         "followups_title": "{title}: follow-up {as_of}",
@@ -39,7 +38,6 @@ _TEXT: Final = {
         "late": "late",
         "no_occasions": "The promise has no follow-up occasions (no follow-up rule or no period).",
         "state_counts": "Held {held}, overdue {overdue}, due soon {due_soon}, upcoming {upcoming}.",
-        "days_ago": "{days} days ago",
     },
 }
 
@@ -62,6 +60,7 @@ def register(
 def run(args: argparse.Namespace) -> int:
     """Print the follow-up occasions of the promise in the file and their states."""
     from medborgarlofte._compute.followup import follow_up_coverage  # noqa: PLC0415
+    from medborgarlofte._core import texts  # noqa: PLC0415 - imported when run
 
     lang: Language = args.lang
     words = _TEXT[lang]
@@ -91,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
             if status.late:
                 state += f" ({words['late']})"
         elif status.days_left < 0:
-            state += ", " + words["days_ago"].format(days=-status.days_left)
+            state += ", " + texts.counted(texts.SENTENCES, "days_late", -status.days_left, lang)
         rows.append(
             [
                 occasion.label(lang),
