@@ -515,6 +515,8 @@ def number(value: float | None, lang: Language) -> str:
     """
     if value is None or not math.isfinite(value):
         return "–"
+    if round(value, 2) == 0:
+        value = 0  # no "-0"
     return _babel_decimal(value, lang) or plain_number(value, lang)
 
 
