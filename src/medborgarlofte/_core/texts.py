@@ -31,11 +31,13 @@ __all__ = [
     "REASONS",
     "REASON_CODES",
     "REASON_VERDICTS",
+    "REPORT",
     "SENTENCES",
     "SEVERITIES",
     "STATUSES",
     "STATUS_COUNTS",
     "STATUS_DEFINITIONS",
+    "TARGET_WORDS",
     "UNIT_FORMS",
     "VERDICTS",
     "WORDS",
@@ -356,6 +358,186 @@ PORTFOLIO_HEADERS: Final[Mapping[str, Mapping[Language, str]]] = {
 """The column names of the portfolio's CSV tables."""
 
 
+REPORT: Final[Mapping[Language, Mapping[str, str]]] = {
+    "sv": {
+        "report": "Uppföljningsrapport",
+        "as_of": "Läget per {date}",
+        "generated": "Rapporten visar läget vid slutet av {date}.",
+        "promise": "Löftet",
+        "period": "Period",
+        "unknown_period": "okänd",
+        "signed_on": "Undertecknat",
+        "elapsed": "Förfluten tid",
+        "url": "Publicerat",
+        "parties": "Parter",
+        "party": "Part",
+        "kind": "Slag",
+        "role": "Roll",
+        "signatories": "Undertecknare",
+        "name": "Namn",
+        "title": "Titel",
+        "date": "Datum",
+        "contacts": "Kontaktpersoner",
+        "contact": "Kontakt",
+        "basis": "Underlag (lägesbild)",
+        "source": "Källa",
+        "year": "År",
+        "problems": "Problem som lägesbilden tar upp",
+        "overview": "Översikt",
+        "completion": "Genomfört",
+        "expected_completion": "Förväntat vid datumet",
+        "status": "Status",
+        "activities_count": "Aktiviteter",
+        "count": "Antal",
+        "bars_title": "Genomfört mot förväntat per aktivitet",
+        "focus_area": "Fokusområde",
+        "other_activities": "Övriga aktiviteter",
+        "activity": "Aktivitet",
+        "target": "Mål",
+        "wording": "Formulering i löftet",
+        "responsible": "Ansvarig",
+        "planned": "Planerat",
+        "expected": "Förväntat",
+        "done": "Gjort",
+        "share": "Andel",
+        "reason": "Motivering",
+        "reports": "Vad som gjorts",
+        "no_reports": "Inget rapporterat.",
+        "assessment": "Senaste bedömning",
+        "assessed_at": "vid uppföljningen {date}",
+        "timeline_title": "{title}: gjort över tid mot förväntat",
+        "cancelled": "Avbruten",
+        "indicators": "Indikatorer",
+        "indicator": "Indikator",
+        "unit": "Enhet",
+        "baseline": "Utgångsvärde",
+        "target_value": "Målvärde",
+        "latest": "Senaste värde",
+        "no_indicators": "Löftet har inga indikatorer.",
+        "follow_up": "Uppföljning",
+        "rules": "Så följs löftet upp",
+        "cadence": "Hur ofta",
+        "forum": "Forum",
+        "due_days": "Redovisas",
+        "due_days_value": "{days} dagar efter periodens slut",
+        "calendar": "Uppföljningskalender",
+        "covers": "Avser",
+        "due": "Redovisas senast",
+        "state": "Läge",
+        "late": "försenad",
+        "no_calendar": "Löftet har inga uppföljningstillfällen.",
+        "state_counts": "Genomförda: {held}. Försenade: {overdue}. Snart: {due_soon}. "
+        "Kommande: {upcoming}.",
+        "gaps": "Aktiviteter utan rapport under en uppföljd period",
+        "no_activities": "Inga aktiviteter.",
+        "none": "–",
+        "undated": "odaterad",
+        "footer": "Skapad med medborgarlofte ur löftet {id}.",
+    },
+    "en": {
+        "report": "Follow-up report",
+        "as_of": "As of {date}",
+        "generated": "The report shows where things stood at the end of {date}.",
+        "promise": "The promise",
+        "period": "Period",
+        "unknown_period": "unknown",
+        "signed_on": "Signed",
+        "elapsed": "Time elapsed",
+        "url": "Published at",
+        "parties": "Parties",
+        "party": "Party",
+        "kind": "Kind",
+        "role": "Role",
+        "signatories": "Signatories",
+        "name": "Name",
+        "title": "Title",
+        "date": "Date",
+        "contacts": "Contacts",
+        "contact": "Contact",
+        "basis": "Basis (situational picture)",
+        "source": "Source",
+        "year": "Year",
+        "problems": "Problems the situational picture names",
+        "overview": "Overview",
+        "completion": "Done",
+        "expected_completion": "Expected by the date",
+        "status": "Status",
+        "activities_count": "Activities",
+        "count": "Count",
+        "bars_title": "Done against expected, per activity",
+        "focus_area": "Focus area",
+        "other_activities": "Other activities",
+        "activity": "Activity",
+        "target": "Target",
+        "wording": "Wording in the promise",
+        "responsible": "Responsible",
+        "planned": "Planned",
+        "expected": "Expected",
+        "done": "Done",
+        "share": "Share",
+        "reason": "Reason",
+        "reports": "What was done",
+        "no_reports": "Nothing reported.",
+        "assessment": "Latest assessment",
+        "assessed_at": "at the follow-up on {date}",
+        "timeline_title": "{title}: done over time against expected",
+        "cancelled": "Cancelled",
+        "indicators": "Indicators",
+        "indicator": "Indicator",
+        "unit": "Unit",
+        "baseline": "Baseline",
+        "target_value": "Target",
+        "latest": "Latest value",
+        "no_indicators": "The promise has no indicators.",
+        "follow_up": "Follow-up",
+        "rules": "How the promise is followed up",
+        "cadence": "How often",
+        "forum": "Forum",
+        "due_days": "Reported",
+        "due_days_value": "{days} days after the period ends",
+        "calendar": "Follow-up calendar",
+        "covers": "Covers",
+        "due": "Due",
+        "state": "State",
+        "late": "late",
+        "no_calendar": "The promise has no follow-up occasions.",
+        "state_counts": "Held: {held}. Overdue: {overdue}. Due soon: {due_soon}. "
+        "Upcoming: {upcoming}.",
+        "gaps": "Activities with no report in a period that was followed up",
+        "no_activities": "No activities.",
+        "none": "–",
+        "undated": "undated",
+        "footer": "Made with medborgarlofte from the promise {id}.",
+    },
+}
+"""The words and sentences of the follow-up report (uppföljningsrapport), per language."""
+
+
+TARGET_WORDS: Final[Mapping[Language, Mapping[str, str]]] = {
+    "sv": {
+        "period": "under perioden",
+        "of_which": "varav",
+        "in": "i",
+        "dates": "{unit} på fasta datum ({count} under perioden{listed})",
+        "dates_unit": "tillfällen",
+        "due": "klart senast {date}",
+        "once": "en engångsuppgift",
+        "ongoing": "löpande, utan antal",
+    },
+    "en": {
+        "period": "over the period",
+        "of_which": "of which",
+        "in": "in",
+        "dates": "{unit} on fixed dates ({count} in the period{listed})",
+        "dates_unit": "occasions",
+        "due": "done by {date}",
+        "once": "a one-off task",
+        "ongoing": "ongoing, without a number",
+    },
+}
+"""The words of a target described in words (målet i ord), per language."""
+
+
 def pick(texts: Mapping[Language, str], lang: Language) -> str:
     """Return the text in *lang*; any language but Swedish gets the English text.
 
@@ -497,7 +679,8 @@ def plain_number(value: float, lang: Language) -> str:
     text = f"{round(value, 2):,.2f}".rstrip("0").rstrip(".")
     if text in {"-0", ""}:
         text = "0"
-    return text.translate(str.maketrans({",": _GROUP[lang], ".": _DECIMAL[lang]}))
+    signs: dict[str, str | int | None] = {",": _GROUP[lang], ".": _DECIMAL[lang]}
+    return text.translate(str.maketrans(signs))
 
 
 def number(value: float | None, lang: Language) -> str:
@@ -603,7 +786,8 @@ def count(n: float, noun: str, lang: Language) -> str:
     >>> count(1, "day", "sv"), count(31, "day", "sv"), count(2, "activity", "en")
     ('1 dag', '31 dagar', '2 activities')
     """
-    return f"{number(n, lang)} {plural(n, pick(NOUNS[noun], lang))}"  # type: ignore[arg-type]
+    forms = NOUNS[noun]["sv" if lang == "sv" else "en"]
+    return f"{number(n, lang)} {plural(n, forms)}"
 
 
 def counted(
