@@ -37,6 +37,7 @@ __all__ = [
     "STATUSES",
     "STATUS_COUNTS",
     "STATUS_DEFINITIONS",
+    "STATUS_SYMBOLS",
     "TARGET_WORDS",
     "UNIT_FORMS",
     "VERDICTS",
@@ -360,6 +361,32 @@ PORTFOLIO_HEADERS: Final[Mapping[str, Mapping[Language, str]]] = {
 
 REPORT: Final[Mapping[Language, Mapping[str, str]]] = {
     "sv": {
+        "brief": "Läget i korthet",
+        "brief_elapsed": "{elapsed} av perioden {period} har gått.",
+        "brief_behind": "Efter plan eller i riskzonen",
+        "brief_none_behind": "Ingen aktivitet ligger efter plan.",
+        "brief_overdue": "Försenade uppföljningar",
+        "brief_due": "Närmast, inom 60 dagar",
+        "brief_nothing_due": "Inget ska redovisas de närmaste 60 dagarna.",
+        "brief_achieved": "Uppnått",
+        "brief_due_by": "senast {due}",
+        "key": "Så läses rapporten",
+        "key_thresholds": (
+            "En aktivitet med ett tal är enligt plan när minst {on_track} av det som väntades "
+            "vid datumet är gjort, efter plan under det och i riskzonen under {at_risk}. Det "
+            "som väntas räknas jämnt fördelat över perioden, eller per intervall när målet gäller "
+            "per år, tertial eller kvartal."
+        ),
+        "key_columns": (
+            "Planerat är vad löftet utlovar för hela perioden, Förväntat vad som borde vara gjort "
+            "vid datumet, Gjort vad som rapporterats och Andel hur stor del av det planerade som "
+            "är gjord."
+        ),
+        "other_work": "Annat som gjorts",
+        "other_work_intro": "Rapporter som inte hör till någon aktivitet i löftet.",
+        "link_unrestated": "utlovat, men inte återgivet i löftet",
+        "link_unpromised": "inte utlovat",
+        "details": "Genomförande",
         "report": "Uppföljningsrapport",
         "as_of": "Läget per {date}",
         "generated": "Rapporten visar läget vid slutet av {date}.",
@@ -435,6 +462,31 @@ REPORT: Final[Mapping[Language, Mapping[str, str]]] = {
         "footer": "Skapad med medborgarlofte ur löftet {id}.",
     },
     "en": {
+        "brief": "At a glance",
+        "brief_elapsed": "{elapsed} of the period {period} has passed.",
+        "brief_behind": "Behind or at risk",
+        "brief_none_behind": "No activity is behind.",
+        "brief_overdue": "Overdue follow-ups",
+        "brief_due": "Next, within 60 days",
+        "brief_nothing_due": "Nothing is due in the next 60 days.",
+        "brief_achieved": "Achieved",
+        "brief_due_by": "due by {due}",
+        "key": "How to read the report",
+        "key_thresholds": (
+            "An activity with a number is on track when at least {on_track} of what was expected "
+            "by the date is done, behind below that and at risk below {at_risk}. What is expected "
+            "is spread evenly over the period, or per interval when the target is per year, "
+            "tertial or quarter."
+        ),
+        "key_columns": (
+            "Planned is what the promise promises for the whole period, Expected what should be "
+            "done by the date, Done what was reported and Share how much of the plan is done."
+        ),
+        "other_work": "Other work done",
+        "other_work_intro": "Reports that belong to no activity of the promise.",
+        "link_unrestated": "promised, but not restated in the promise",
+        "link_unpromised": "not promised",
+        "details": "How it is done",
         "report": "Follow-up report",
         "as_of": "As of {date}",
         "generated": "The report shows where things stood at the end of {date}.",
@@ -536,6 +588,20 @@ TARGET_WORDS: Final[Mapping[Language, Mapping[str, str]]] = {
     },
 }
 """The words of a target described in words (målet i ord), per language."""
+
+
+STATUS_SYMBOLS: Final[Mapping[str, str]] = {
+    "achieved": "\N{CHECK MARK}",
+    "on_track": "\N{NORTH EAST ARROW}",
+    "not_started": "\N{WHITE CIRCLE}",
+    "behind": "\N{SOUTH EAST ARROW}",
+    "at_risk": "!",
+    "overdue": "!",
+    "missed": "\N{BALLOT X}",
+    "cancelled": "\N{EN DASH}",
+    "not_assessable": "?",
+}
+"""A symbol per status (``Status.value``), so that a status never rests on colour alone."""
 
 
 def pick(texts: Mapping[Language, str], lang: Language) -> str:

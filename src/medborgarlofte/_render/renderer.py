@@ -29,7 +29,7 @@ from medborgarlofte._compute.status import Status
 from medborgarlofte._core import texts
 from medborgarlofte._model.parties import PartyKind, PartyRole
 from medborgarlofte._model.promise import SourceKind
-from medborgarlofte._model.reports import Quantity, Report, ReportKind
+from medborgarlofte._model.reports import Quantity, Report, ReportKind, ReportLink
 from medborgarlofte._model.targets import (
     Bound,
     Interval,
@@ -219,6 +219,23 @@ def _plain_html(value: object) -> Any:  # noqa: ANN401 - a markupsafe.Markup
     return escape(isolate(showable(str(value))))
 
 
+def _css_string(value: object) -> Any:  # noqa: ANN401 - a markupsafe.Markup
+    r"""Return *value* as the inside of a CSS string, all but letters, digits and spaces escaped.
+
+    For the running header of the printed page, which CSS writes from a
+    ``<style>`` element where HTML escapes are not read: no quote, backslash,
+    ``<`` or line break of the document can end the string or the element.
+
+    >>> str(_css_string('a"</style>'))
+    'a\\22 \\3C \\2F style\\3E '
+    """
+    text = isolate(showable(str(value)))
+    out = "".join(
+        c if (c.isascii() and c.isalnum()) or c == " " else f"\\{ord(c):X} " for c in text
+    )
+    return _markup_type()(out)
+
+
 @functools.cache
 def _markup_type() -> type[str]:
     from markupsafe import Markup  # noqa: PLC0415 - comes with Jinja2
@@ -291,6 +308,7 @@ def _environment(kind: str) -> Any:  # noqa: ANN401 - a jinja2.Environment
         )
         environment.filters["plain"] = _plain_html
         environment.filters["isolate"] = isolate
+        environment.filters["cssstring"] = _css_string
         return environment
     # Markdown: every value passes through _md_escape, so nothing from the
     # promise can become Markdown or HTML syntax; HTML autoescaping would show
@@ -550,6 +568,126 @@ def _focus_groups(
     return groups
 
 
+_SOON = 60
+"""How many days ahead the summary box looks for what is due (närmast)."""
+
+_TROUBLE = frozenset({Status.BEHIND, Status.AT_RISK, Status.OVERDUE, Status.MISSED})
+
+
+def _brief(
+    promise: Promise,
+    result: PromiseProgress,
+    coverage: FollowUpCoverage,
+    *,
+    as_of: dt.date,
+    lang: Language,
+) -> dict[str, Any]:
+    """Return the summary box (läget i korthet): what a reader needs in one minute."""
+    text = _TEXT[lang]
+    elapsed = ""
+    if promise.period is not None and result.elapsed is not None:
+        elapsed = text["brief_elapsed"].format(
+            elapsed=_percent(result.elapsed, lang), period=str(promise.period)
+        )
+    trouble = [
+        {
+            "title": item.activity.title,
+            "status": item.status.label(lang),
+            "status_key": item.status.value,
+            "reason": item.reason.text(lang),
+        }
+        for item in result.activities
+        if item.status in _TROUBLE
+    ]
+    overdue = [
+        {
+            "label": status.occasion.label(lang),
+            "forum": status.occasion.forum or "",
+            "late": texts.counted(texts.SENTENCES, "days_late", -status.days_left, lang),
+        }
+        for status in coverage.statuses
+        if status.state is OccasionState.OVERDUE
+    ]
+    due: list[dict[str, Any]] = [
+        {
+            "day": status.occasion.due,
+            "label": status.occasion.label(lang),
+            "forum": status.occasion.forum or "",
+            "when": text["brief_due_by"].format(due=status.occasion.due.isoformat()),
+        }
+        for status in coverage.statuses
+        if status.state is not OccasionState.HELD and 0 <= status.days_left <= _SOON
+    ]
+    for item in result.activities:
+        target = item.activity.target
+        if (
+            isinstance(target, Milestone)
+            and target.due is not None
+            and as_of <= target.due <= as_of + dt.timedelta(days=_SOON)
+            and item.status is not Status.ACHIEVED
+        ):
+            due.append(
+                {
+                    "day": target.due,
+                    "label": item.activity.title,
+                    "forum": "",
+                    "when": text["brief_due_by"].format(due=target.due.isoformat()),
+                }
+            )
+    due.sort(key=lambda entry: entry["day"])
+    achieved = [item.activity.title for item in result.activities if item.status is Status.ACHIEVED]
+    counts = ", ".join(
+        texts.counted(texts.STATUS_COUNTS, status.value, n, lang)
+        for status, n in result.counts
+        if n
+    )
+    return {
+        "elapsed": elapsed,
+        "counts": counts,
+        "trouble": trouble,
+        "overdue": overdue,
+        "due": due,
+        "achieved": achieved,
+    }
+
+
+def _key(lang: Language, rules: ProgressRules | None) -> dict[str, Any]:
+    """Return the key to the report (så läses rapporten): statuses, thresholds, columns."""
+    from medborgarlofte._compute.status import ProgressRules  # noqa: PLC0415 - at run time
+
+    used = rules or ProgressRules()
+    text = _TEXT[lang]
+    return {
+        "statuses": [
+            {"key": s.value, "label": s.label(lang), "definition": s.definition(lang)}
+            for s in Status
+        ],
+        "thresholds": text["key_thresholds"].format(
+            on_track=_percent(used.on_track_pace, lang), at_risk=_percent(used.at_risk_pace, lang)
+        ),
+        "columns": text["key_columns"],
+    }
+
+
+def _other_work(promise: Promise, as_of: dt.date, lang: Language) -> list[dict[str, Any]]:
+    """Return the reports that belong to no activity (annat som gjorts), by day."""
+    text = _TEXT[lang]
+    found = [
+        r
+        for r in promise.reports
+        if r.link is not ReportLink.ACTIVITY and (r.day is None or r.day <= as_of)
+    ]
+    found.sort(key=lambda r: (r.day is None, r.day or dt.date.min))
+    rows = []
+    for report in found:
+        row = _report_row(report, None, lang)
+        row["work"] = report.work or ""
+        row["link"] = text[f"link_{report.link.value}"]
+        row["parties"] = _party_names(promise, report.parties) if report.parties else ""
+        rows.append(row)
+    return rows
+
+
 def _context(
     promise: Promise,
     *,
@@ -561,6 +699,7 @@ def _context(
     text = _TEXT[lang]
     i = _i(lang)
     result = progress(promise, as_of=as_of, rules=rules)
+    coverage = follow_up_coverage(promise, as_of=as_of)
     groups = _focus_groups(promise, result)
     with_number = [a.id for a in result.activities if _has_number(a)] if charts else []
     points = _timeline_points(promise, with_number, as_of, rules)
@@ -656,7 +795,11 @@ def _context(
         "not_assessable": result.reason.text(lang) if result.reason else "",
         "focus_areas": focus_areas,
         "indicators": _indicators(result, lang),
-        "follow_up": _coverage(promise, follow_up_coverage(promise, as_of=as_of), lang),
+        "follow_up": _coverage(promise, coverage, lang),
+        "brief": _brief(promise, result, coverage, as_of=as_of, lang=lang),
+        "key": _key(lang, rules),
+        "other_work": _other_work(promise, as_of, lang),
+        "symbols": texts.STATUS_SYMBOLS,
         "statuses": [s.value for s in Status],
         "held_key": OccasionState.HELD.value,
     }
