@@ -362,6 +362,10 @@ PORTFOLIO_HEADERS: Final[Mapping[str, Mapping[Language, str]]] = {
 REPORT: Final[Mapping[Language, Mapping[str, str]]] = {
     "sv": {
         "brief": "Läget i korthet",
+        "report_brief": "Uppföljning i korthet",
+        "brief_activities": "Aktiviteterna",
+        "brief_next": "Nästa uppföljning",
+        "figure": "{done} av {planned}",
         "brief_elapsed": "{elapsed} av perioden {period} har gått.",
         "brief_behind": "Efter plan eller i riskzonen",
         "brief_none_behind": "Ingen aktivitet ligger efter plan.",
@@ -463,6 +467,10 @@ REPORT: Final[Mapping[Language, Mapping[str, str]]] = {
     },
     "en": {
         "brief": "At a glance",
+        "report_brief": "Follow-up in brief",
+        "brief_activities": "The activities",
+        "brief_next": "Next follow-up",
+        "figure": "{done} of {planned}",
         "brief_elapsed": "{elapsed} of the period {period} has passed.",
         "brief_behind": "Behind or at risk",
         "brief_none_behind": "No activity is behind.",

@@ -688,6 +688,38 @@ def _other_work(promise: Promise, as_of: dt.date, lang: Language) -> list[dict[s
     return rows
 
 
+def _lines(result: PromiseProgress, lang: Language) -> list[dict[str, str]]:
+    """Return one line per activity for the short report: status and figure."""
+    text = _TEXT[lang]
+    return [
+        {
+            "title": item.activity.title,
+            "status": item.status.label(lang),
+            "status_key": item.status.value,
+            "figure": text["figure"].format(
+                done=_number(item.done, lang),
+                planned=texts.quantity(item.planned, item.unit, lang),
+            )
+            if item.planned is not None
+            else "",
+        }
+        for item in result.activities
+    ]
+
+
+def _next_follow_up(coverage: FollowUpCoverage, lang: Language) -> str:
+    """Return the next follow-up not yet held, with its forum and due date, or nothing."""
+    text = _TEXT[lang]
+    for status in coverage.statuses:
+        if status.state is not OccasionState.HELD and status.days_left >= 0:
+            occasion = status.occasion
+            forum = f" ({occasion.forum})" if occasion.forum else ""
+            return f"{occasion.label(lang)}{forum}, " + text["brief_due_by"].format(
+                due=occasion.due.isoformat()
+            )
+    return ""
+
+
 def _context(
     promise: Promise,
     *,
@@ -800,6 +832,8 @@ def _context(
         "key": _key(lang, rules),
         "other_work": _other_work(promise, as_of, lang),
         "symbols": texts.STATUS_SYMBOLS,
+        "lines": _lines(result, lang),
+        "next_follow_up": _next_follow_up(coverage, lang),
         "statuses": [s.value for s in Status],
         "held_key": OccasionState.HELD.value,
     }
@@ -811,6 +845,7 @@ def render_html(
     as_of: dt.date,
     lang: Language = "sv",
     rules: ProgressRules | None = None,
+    brief: bool = False,
 ) -> str:
     """Return the follow-up report of *promise* at *as_of* as one HTML page (uppföljningsrapport).
 
@@ -823,6 +858,9 @@ def render_html(
         as_of: The date the report is for; its whole day counts as passed.
         lang: ``"sv"`` (the default) or ``"en"``.
         rules: The thresholds for statuses; the defaults if not given.
+        brief: Write the short version for one A4 page instead (uppföljning i
+            korthet): the summary box, one line per activity with its status
+            and figure, and the next follow-up; no charts.
 
     Returns:
         The HTML5 document as text.
@@ -831,6 +869,10 @@ def render_html(
         MissingExtraError: If Jinja2 or matplotlib (the ``report`` extra) is
             not installed.
     """
+    if brief:
+        context = _context(promise, as_of=as_of, lang=lang, rules=rules, charts=False)
+        short: str = _environment("html").get_template("brief.html.j2").render(context)
+        return short
     context = _context(promise, as_of=as_of, lang=lang, rules=rules, charts=True)
     for area in context["focus_areas"]:
         if area["bars"] is not None:
@@ -855,6 +897,7 @@ def render_markdown(
     as_of: dt.date,
     lang: Language = "sv",
     rules: ProgressRules | None = None,
+    brief: bool = False,
 ) -> str:
     """Return the follow-up report of *promise* at *as_of* as Markdown (uppföljningsrapport).
 
@@ -867,6 +910,7 @@ def render_markdown(
         as_of: The date the report is for; its whole day counts as passed.
         lang: ``"sv"`` (the default) or ``"en"``.
         rules: The thresholds for statuses; the defaults if not given.
+        brief: Write the short version, as :func:`render_html` does.
 
     Returns:
         The Markdown text (CommonMark with pipe tables).
@@ -875,5 +919,6 @@ def render_markdown(
         MissingExtraError: If Jinja2 (the ``report`` extra) is not installed.
     """
     context = _context(promise, as_of=as_of, lang=lang, rules=rules, charts=False)
-    page: str = _environment("markdown").get_template("report.md.j2").render(context)
+    template = "brief.md.j2" if brief else "report.md.j2"
+    page: str = _environment("markdown").get_template(template).render(context)
     return page

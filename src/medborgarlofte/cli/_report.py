@@ -52,6 +52,12 @@ def register(
         help="html or md (Markdown); guessed from the output's suffix if not given, "
         "html on standard output",
     )
+    parser.add_argument(
+        "--brief",
+        action="store_true",
+        help="the short version on one A4 page: the summary box, one line per activity "
+        "and the next follow-up",
+    )
     add_output(parser, "the report")
     parser.set_defaults(run=run)
 
@@ -70,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     date, stated = as_of(args)
     promise = load_one(Path(args.file), lang)
     render = render_html if fmt == "html" else render_markdown
-    write_output(args.output, render(promise, as_of=date, lang=lang))
+    write_output(args.output, render(promise, as_of=date, lang=lang, brief=args.brief))
     if args.output != STDOUT:
         emit(TEXT[lang]["wrote"].format(what=f"{_WHAT[lang]} {stated}", path=one_line(args.output)))
     return EXIT_OK
