@@ -363,6 +363,8 @@ REPORT: Final[Mapping[Language, Mapping[str, str]]] = {
     "sv": {
         "brief": "Läget i korthet",
         "report_brief": "Uppföljning i korthet",
+        "bar_done": "gjort {done}",
+        "bar_done_expected": "gjort {done}, förväntat {expected}",
         "brief_activities": "Aktiviteterna",
         "brief_next": "Nästa uppföljning",
         "figure": "{done} av {planned}",
@@ -468,6 +470,8 @@ REPORT: Final[Mapping[Language, Mapping[str, str]]] = {
     "en": {
         "brief": "At a glance",
         "report_brief": "Follow-up in brief",
+        "bar_done": "done {done}",
+        "bar_done_expected": "done {done}, expected {expected}",
         "brief_activities": "The activities",
         "brief_next": "Next follow-up",
         "figure": "{done} of {planned}",

@@ -421,9 +421,11 @@ def _has_number(item: ActivityProgress) -> bool:
 
 def _bar(item: ActivityProgress, lang: Language) -> _charts.Bar:
     done = item.completion or 0.0
-    text = f"{_percent(done, lang)}"
+    text = _TEXT[lang]["bar_done"].format(done=_percent(done, lang))
     if item.expected_share is not None:
-        text += f" / {_percent(item.expected_share, lang)}"
+        text = _TEXT[lang]["bar_done_expected"].format(
+            done=_percent(done, lang), expected=_percent(item.expected_share, lang)
+        )
     return _charts.Bar(
         label=item.activity.title, done=done, expected=item.expected_share, text=text
     )
