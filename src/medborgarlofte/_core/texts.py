@@ -14,6 +14,7 @@ read from here.
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
@@ -736,12 +737,18 @@ _GROUP: Final[Mapping[Language, str]] = {"sv": "\N{NO-BREAK SPACE}", "en": ","}
 _DECIMAL: Final[Mapping[Language, str]] = {"sv": ",", "en": "."}
 
 
-def _babel_decimal(value: float, lang: Language) -> str | None:
+def _babel_decimal(value: Decimal, lang: Language) -> str | None:
     try:
         from babel.numbers import format_decimal  # noqa: PLC0415 - an optional extra
     except ImportError:  # pragma: no cover - Babel is installed wherever the tests run
         return None
     return str(format_decimal(value, format=_NUMBER_PATTERN, locale=_LOCALES[lang]))
+
+
+def _rounded(value: float) -> Decimal:
+    """Return *value* to two decimals, halves away from zero, without a negative zero."""
+    rounded = Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return Decimal(0) if rounded == 0 else rounded
 
 
 def plain_number(value: float, lang: Language) -> str:
@@ -751,12 +758,12 @@ def plain_number(value: float, lang: Language) -> str:
     a no-break space and a decimal comma in Swedish, a comma and a point in
     English.
 
-    >>> plain_number(1234.5, "en"), plain_number(-0.5, "en")
-    ('1,234.5', '-0.5')
+    >>> plain_number(1234.5, "en"), plain_number(-0.5, "en"), plain_number(-0.001, "sv")
+    ('1,234.5', '-0.5', '0')
     """
-    text = f"{round(value, 2):,.2f}".rstrip("0").rstrip(".")
-    if text in {"-0", ""}:
-        text = "0"
+    text = f"{_rounded(value):,.2f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
     signs: dict[str, str | int | None] = {",": _GROUP[lang], ".": _DECIMAL[lang]}
     return text.translate(str.maketrans(signs))
 
@@ -776,9 +783,7 @@ def number(value: float | None, lang: Language) -> str:
     """
     if value is None or not math.isfinite(value):
         return "–"
-    if round(value, 2) == 0:
-        value = 0  # no "-0"
-    return _babel_decimal(value, lang) or plain_number(value, lang)
+    return _babel_decimal(_rounded(value), lang) or plain_number(value, lang)
 
 
 def percent(value: float | None, lang: Language) -> str:
@@ -807,7 +812,7 @@ def is_one(value: float) -> bool:
     >>> is_one(1), is_one(1.0), is_one(0.99), is_one(1.001), is_one(0)
     (True, True, False, True, False)
     """
-    return round(value, 2) == 1
+    return _rounded(value) == 1
 
 
 def plural(value: float, forms: tuple[str, str]) -> str:

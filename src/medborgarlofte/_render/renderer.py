@@ -493,6 +493,8 @@ def _coverage(promise: Promise, coverage: FollowUpCoverage, lang: Language) -> d
             state += f" {status.follow_ups[0].held_on.isoformat()}"
             if status.late:
                 state += f" ({text['late']})"
+        elif status.state is OccasionState.OVERDUE:
+            state = texts.counted(texts.SENTENCES, "days_late", -status.days_left, lang)
         rows.append(
             {
                 "label": occasion.label(lang),

@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
             if status.late:
                 state += f" ({words['late']})"
         elif status.days_left < 0:
-            state += ", " + texts.counted(texts.SENTENCES, "days_late", -status.days_left, lang)
+            state = texts.counted(texts.SENTENCES, "days_late", -status.days_left, lang)
         rows.append(
             [
                 occasion.label(lang),
