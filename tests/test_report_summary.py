@@ -241,3 +241,38 @@ def test_every_status_colour_has_text_contrast(page):
     colours = status_colours(page)
     weak = {k: round(contrast(*pair), 2) for k, pair in colours.items() if contrast(*pair) < 4.5}
     assert (set(texts.STATUS_SYMBOLS), {}) == (set(colours), weak)
+
+
+def test_an_activity_shows_its_places_by_name_and_how_it_is_done():
+    """A sub-target names its place; timing, method, condition and places stand by the activity."""
+    from medborgarlofte import Place, SubTarget  # noqa: PLC0415 - only this test needs them
+
+    activity = Activity(
+        id="a",
+        title="Fotpatruller",
+        target=PeriodQuota(
+            amount=800,
+            unit="fotpatruller",
+            sub_targets=(SubTarget(description="fotpatruller", amount=400, place="b-d"),),
+        ),
+        timing="kvällstid och helger",
+        method="20-minutersmetoden",
+        condition="om lägesbilden tillåter",
+        places=("b-d",),
+    )
+    promise = Promise(
+        id="p",
+        title="Löftet",
+        period=Period(start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31)),
+        places=(Place(id="b-d", name="Björkdalen"),),
+        activities=(activity,),
+    )
+    page = render_markdown(promise, as_of=AS_OF)
+    assert (False, True, True, True, True, True) == (
+        "i b-d" in page,
+        "i Björkdalen" in page,
+        "- **När:** kvällstid och helger" in page,
+        "- **Metod:** 20-minutersmetoden" in page,
+        "- **Villkor:** om lägesbilden tillåter" in page,
+        "- **Platser:** Björkdalen" in page,
+    )

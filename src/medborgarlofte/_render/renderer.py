@@ -46,6 +46,8 @@ from medborgarlofte._render.text import balance, isolate, needs_isolation, showa
 from medborgarlofte.exceptions import MissingExtraError
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from medborgarlofte._compute.followup import FollowUpCoverage
     from medborgarlofte._compute.results import ActivityProgress, PromiseProgress
     from medborgarlofte._compute.status import ProgressRules
@@ -122,7 +124,7 @@ def _percent(value: float | None, lang: Language) -> str:
     return texts.percent(value, lang)
 
 
-def _sub_target(sub: SubTarget, lang: Language, places: dict[str, str]) -> str:
+def _sub_target(sub: SubTarget, lang: Language, places: Mapping[str, str]) -> str:
     words = _TARGET_WORDS[lang]
     bound = _BOUND[sub.bound][_i(lang)]
     amount = _percent(sub.share, lang) if sub.share is not None else _number(sub.amount, lang)
@@ -133,7 +135,11 @@ def _sub_target(sub: SubTarget, lang: Language, places: dict[str, str]) -> str:
 
 
 def describe_target(
-    target: Target, *, lang: Language = "sv", dates: tuple[dt.date, ...] | None = None
+    target: Target,
+    *,
+    lang: Language = "sv",
+    dates: tuple[dt.date, ...] | None = None,
+    places: Mapping[str, str] | None = None,
 ) -> str:
     """Return a target in words, as a report shows it (målet i ord).
 
@@ -148,6 +154,8 @@ def describe_target(
         target: The target (mål).
         lang: ``"sv"`` or ``"en"``.
         dates: For a schedule, its dates inside the promise period, if known.
+        places: Place names by id, so that a sub-target names its place
+            ("i Björkdalen") rather than its id; an id not found is shown as is.
 
     Returns:
         One phrase. Units are kept as the promise writes them; a unit or
@@ -164,7 +172,7 @@ def describe_target(
             amount = f"{_BOUND[target.bound][i]}{_number(target.amount, lang)} {unit}"
             when = words["period"] if isinstance(target, PeriodQuota) else _PER[target.per][i]
             parts = [f"{amount} {when}"]
-            parts += [_sub_target(sub, lang, {}) for sub in target.sub_targets]
+            parts += [_sub_target(sub, lang, places or {}) for sub in target.sub_targets]
             text = ", ".join(parts)
         case Schedule():
             found = dates or ()
@@ -453,6 +461,20 @@ def _activity(
             "note": found.assessment.note or "",
         }
     dates = activity_dates(promise, activity) if isinstance(activity.target, Schedule) else None
+    places = {p.id: p.name for p in promise.places}
+    details = [
+        (text[f"d_{name}"], value)
+        for name, value in (
+            ("timing", activity.timing or ""),
+            ("method", activity.method or ""),
+            ("condition", activity.condition or ""),
+            ("participants", _party_names(promise, activity.participants)),
+            ("places", ", ".join(isolate(places.get(p, p)) for p in activity.places)),
+            ("target_group", activity.target_group or ""),
+            ("purpose", activity.purpose or ""),
+        )
+        if value
+    ]
     cancelled = ""
     if activity.cancelled is not None:
         parts = [str(activity.cancelled.date) if activity.cancelled.date else ""]
@@ -463,7 +485,8 @@ def _activity(
         "title": activity.title,
         "measure": activity.measure or "",
         "description": activity.description or "",
-        "target": describe_target(activity.target, lang=lang, dates=dates),
+        "target": describe_target(activity.target, lang=lang, dates=dates, places=places),
+        "details": details,
         "wording": activity.target.wording or "",
         "responsible": _party_names(promise, activity.responsible),
         "participants": _party_names(promise, activity.participants),
