@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
+import os
 import re
 import shutil
 import subprocess
@@ -276,3 +279,58 @@ def test_an_activity_shows_its_places_by_name_and_how_it_is_done():
         "- **Villkor:** om lägesbilden tillåter" in page,
         "- **Platser:** Björkdalen" in page,
     )
+
+
+AXE = os.environ.get("AXE_CORE_JS")  # the path of axe.min.js from the npm package axe-core
+_PROBE = (
+    "<script>axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+    "var p = document.createElement('pre'); p.id = 'axe-result';"
+    "p.textContent = JSON.stringify(r.violations.map(function (v) { return v.id; }));"
+    "document.body.appendChild(p);});</script>"
+)
+
+
+def axe_violations(page: str, tmp_path: Path) -> list[str]:
+    """Return the ids of the rules axe-core finds violated on *page*, run in headless Chromium."""
+    script = Path(str(AXE)).read_text(encoding="utf-8")
+    probe = tmp_path / "axe.html"
+    probe.write_text(
+        page.replace("</body>", f"<script>{script}</script>{_PROBE}</body>"), encoding="utf-8"
+    )
+    dom = subprocess.run(  # noqa: S603 - a fixed command on a file the test wrote
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--virtual-time-budget=20000",
+            "--dump-dom",
+            probe.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
+    found = re.search(r'<pre id="axe-result">(.*?)</pre>', dom, re.DOTALL)
+    assert found is not None
+    return list(json.loads(html.unescape(found.group(1))))
+
+
+needs_axe = pytest.mark.skipif(
+    CHROMIUM is None or AXE is None, reason="needs headless Chromium and AXE_CORE_JS"
+)
+
+
+@needs_axe
+def test_axe_finds_violations_on_a_bad_page(tmp_path):
+    """The harness does report violations: an image without alt text and no language."""
+    bad = "<!DOCTYPE html><html><head><title>x</title></head><body><img src=a.png></body></html>"
+    assert {"image-alt", "html-has-lang"} <= set(axe_violations(bad, tmp_path))
+
+
+@needs_axe
+@pytest.mark.parametrize("brief", [False, True])
+def test_axe_finds_no_violation_on_the_report(hofors, tmp_path, brief):
+    """axe-core finds no violation on the Hofors report, full or short."""
+    assert [] == axe_violations(render_html(hofors, as_of=AS_OF, brief=brief), tmp_path)
