@@ -345,3 +345,13 @@ def wrong_forms(text: str) -> list[str]:
             if form != (singular if texts.is_one(value) else plural):
                 found.append(match.group(0))
     return found
+
+
+def test_indicator_reasons_write_their_unit_of_measure_after_every_value():
+    """An indicator's target and baseline carry the unit too: never "target 25" alone."""
+    reached = StatusReason(rule=StatusRule.INDICATOR_TARGET_REACHED, value=24, planned=25, unit="%")
+    worse = StatusReason(rule=StatusRule.WORSENED, value=33.5, baseline=31, unit="%")
+    assert (
+        "the latest value 24 % has reached the target 25 %",
+        "senaste värdet 33,5 % är sämre än utgångsvärdet 31 %",
+    ) == (reached.text("en"), worse.text())

@@ -182,9 +182,6 @@ class StatusReason:
         verdict = "–"
         if self.verdict is not None:
             verdict = texts.pick(texts.REASON_VERDICTS[self.verdict.value], lang)
-        value = texts.number(self.value, lang)
-        if self.value is not None and self.unit:
-            value = f"{value} {self.unit}"
         return texts.reason(
             self.rule.value,
             lang,
@@ -194,7 +191,7 @@ class StatusReason:
             pace=self.pace,
             threshold=threshold,
             unit=self.unit,
-            value=value,
+            value=self.value,
             baseline=self.baseline,
             date=self.date.isoformat() if self.date else "–",
             on_date=on_date,

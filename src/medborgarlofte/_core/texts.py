@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CADENCES",
     "CANCELLED_ON",
+    "MEASURED_RULES",
     "MONTH_NAMES",
     "NOUNS",
     "OCCASION_STATES",
@@ -901,6 +902,20 @@ def counted(
     return plural(n, forms).format(n=number(n, lang))
 
 
+MEASURED_RULES: Final = frozenset(
+    {
+        "no_baseline_or_target",
+        "indicator_target_reached",
+        "indicator_target_date_passed",
+        "no_target_date",
+        "on_trajectory",
+        "off_trajectory",
+        "worsened",
+    }
+)
+"""The reasons of an indicator, whose unit is one of measure ("%", "anmälda brott")."""
+
+
 def reason(
     rule: str,
     lang: Language,
@@ -911,7 +926,7 @@ def reason(
     pace: float | None = None,
     threshold: str = "–",
     unit: str | None = None,
-    value: str = "–",
+    value: float | None = None,
     baseline: float | None = None,
     date: str = "–",
     due: str = "–",
@@ -923,7 +938,9 @@ def reason(
     The case of the rule is chosen here: ``within_shortfall`` says so when
     nothing is missing. Numbers followed by a unit take its singular or
     plural; a unit the catalogue does not know leads the sentence as a label,
-    so the numbers stand bare.
+    so the numbers stand bare. For an indicator's reasons (:data:`MEASURED_RULES`)
+    *unit* is a unit of measure, written after every value: "senaste värdet
+    62 % har nått målvärdet 60 %".
 
     >>> reason("nothing_expected_yet", "sv", expected=0.99, threshold="1",
     ...        unit="trygghetsvandringar")
@@ -937,21 +954,28 @@ def reason(
             key = "within_shortfall.even"
         elif done > expected:
             key = "within_shortfall.ahead"
-    known = unit is not None and unit_forms(unit) is not None
-    label = unit if unit and not known else None
+    measured = rule in MEASURED_RULES
+
+    def of_measure(figure: float | None) -> str:
+        shown = number(figure, lang)
+        return f"{shown} {unit}" if measured and unit and figure is not None else shown
+
+    counted_unit = None if measured else unit
+    known = counted_unit is not None and unit_forms(counted_unit) is not None
+    label = counted_unit if counted_unit and not known else None
     shortfall = None if done is None or expected is None else max(expected - done, 0)
     text = pick(REASONS[key], lang).format(
         done=number(done, lang),
-        expected=number(expected, lang),
-        planned=number(planned, lang),
+        expected=of_measure(expected),
+        planned=of_measure(planned),
         shortfall=number(shortfall, lang),
         done_q=quantity(done, unit if known else None, lang),
         expected_q=quantity(expected, unit if known else None, lang),
         planned_q=quantity(planned, unit if known else None, lang),
         pace=percent(pace, lang),
         threshold=threshold,
-        value=value,
-        baseline=number(baseline, lang),
+        value=of_measure(value),
+        baseline=of_measure(baseline),
         date=date,
         due=due,
         on_date=on_date,
