@@ -1,14 +1,30 @@
-"""Every Swedish and English word the computations and the model's enums give (texter).
+"""Every Swedish and English word the library shows people (texter).
 
 One place for the texts of statuses and their definitions, the reasons a
 status was given, verdicts, cadences, reasons for a shortfall, severities,
-follow-up states, reporting intervals and table headers, so that a change of
-wording (or a third language) is made here and nowhere else.
+follow-up states, reporting intervals, table headers and the words of the
+follow-up report, so that a change of wording (or a third language) is made
+here and nowhere else.
 
-The tables are plain data keyed by each enum's ``.value`` (this folder
-imports nothing of the model), with one entry per language. The enums'
-own methods (``Status.label``, ``StatusReason.text``, ``Verdict.label`` ...)
-read from here.
+Why Python tables and not gettext ``.po`` files: the catalogue has two
+languages written by the people who write the code, ``mypy --strict`` checks
+every key of a Python table, and a reason is not a fragment to translate but
+a sentence written per case (``within_shortfall`` has three). Counted
+sentences still work the way gettext's ``ngettext`` does: each has a singular
+and a plural form, chosen by the number the sentence shows with the CLDR rule
+Swedish and English share (:func:`is_one`). The tables are plain data, so a
+script can write them to a ``.po`` file when a third language comes.
+
+Numbers are written by Babel (``format_decimal`` with the ``sv_SE`` and
+``en_GB`` conventions) when it is installed, and by :func:`plain_number`,
+which gives the same text, when it is not. Units of count have a singular and
+a plural (:data:`UNIT_FORMS`); a unit the catalogue does not know is never
+bent into a made-up form (:func:`quantity`, :func:`reason`).
+
+The tables are keyed by each enum's ``.value`` (this folder imports nothing
+of the model), with one entry per language. The enums' own methods
+(``Status.label``, ``StatusReason.text``, ``Verdict.label`` ...) read from
+here.
 """
 
 from __future__ import annotations
