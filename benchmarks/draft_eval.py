@@ -21,7 +21,17 @@ How facts are compared (the gold's conventions are in its README):
   "polis" meets "polisen"); target kind and amount are counted for the matched activities
   (``quota_total`` is ``period_quota``, ``quota_per_interval`` is
   ``interval_quota``);
-- follow-up cadence: the same cadence.
+- follow-up cadence: the same cadence;
+- document kind: the gold's ``doc_kind`` against the draft's ``origin.kind``
+  (``follow_up`` is ``follow_up_report``); cut short: a gold ``truncated:
+  true`` against ``origin.truncated``;
+- reports (follow-up reports only): the follow-up document's reports matched
+  one to one with the gold reports, their ``work`` against the gold's
+  activity title, as titles are matched; report amount: the same number for
+  the matched reports.
+
+A follow-up report's promise facts (kommuner, period, activities …) are
+read from the promise it restates (``Draft.promise``).
 """
 
 from __future__ import annotations
@@ -35,7 +45,7 @@ from typing import Any
 
 import yaml
 
-from medborgarlofte import Promise, draft
+from medborgarlofte import Draft, Promise, draft
 
 HERE = Path(__file__).resolve().parent
 CORPUS = Path(os.environ.get("MEDBORGARLOFTE_CORPUS", HERE.parents[1] / "shared" / "corpus"))
@@ -56,7 +66,12 @@ KINDS = (
     "target_kind",
     "target_amount",
     "cadence",
+    "document_kind",
+    "truncated",
+    "reports",
+    "report_amount",
 )
+_DOC_KINDS = {"follow_up": "follow_up_report"}
 _KIND_NAMES = {"quota_total": "period_quota", "quota_per_interval": "interval_quota"}
 _STOP = frozenset(
     [
@@ -177,11 +192,31 @@ def _activities(gold: dict[str, Any], p: Promise, tally: _Tally) -> None:
         tally.count("target_amount", {(i, g_amount)} - {(i, None)}, {(i, d_amount)} - {(i, None)})
 
 
+def _origin(gold: dict[str, Any], result: Draft, tally: _Tally) -> None:
+    origin = result.origin
+    doc_kind = _DOC_KINDS.get(gold["doc_kind"], gold["doc_kind"])
+    tally.count("document_kind", {doc_kind}, {origin.kind.value})
+    tally.count("truncated", {True} if gold["truncated"] else set(), {origin.truncated} - {False})
+
+
+def _reports(gold: dict[str, Any], result: Draft, tally: _Tally) -> None:
+    g_reports = gold["reports"]
+    d_reports = list(result.follow_up.reports) if result.follow_up is not None else []
+    pairs = _match([r["activity_title"] for r in g_reports], [r.work or "" for r in d_reports])
+    tally.matched("reports", len(pairs), len(g_reports), len(d_reports))
+    for i, j in pairs:
+        g_amount, d_amount = g_reports[i].get("quantity"), d_reports[j].amount
+        tally.count("report_amount", {(i, g_amount)} - {(i, None)}, {(i, d_amount)} - {(i, None)})
+
+
 def evaluate(gold_file: Path) -> tuple[Counter[str], Counter[str], Counter[str]]:
     """Return (true positives, gold facts, drafted facts) per kind for one file."""
     gold = yaml.safe_load(gold_file.read_text("utf-8"))
-    p = draft((CORPUS / gold["file"]).read_bytes()).promise
+    result = draft((CORPUS / gold["file"]).read_bytes())
+    p = result.promise
     tally = _Tally()
+    _origin(gold, result, tally)
+    _reports(gold, result, tally)
     tally.count(
         "kommuner", {k["code"] for k in gold["kommuner"]}, {x.kommunkod for x in p.municipalities}
     )

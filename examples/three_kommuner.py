@@ -10,7 +10,10 @@ does not restate (``link = unrestated``) and work that was never promised
 The parties and kommunkoder are real; every target, report and date is
 illustrative, invented for the example, and says so. Vingåker is behind on the
 ``each`` activities on purpose: one result for the whole activity would hide
-it, which is why progress per kommun matters.
+it, which is why progress counts per kommun. On 31 October 2024 Flen has
+held its four trygghetsvandringar, Katrineholm three (on track) and Vingåker
+two (behind); ``medborgarlofte progress katrineholm-lpo-2024.toml --as-of
+2024-10-31`` shows a row per kommun under each such activity.
 
     python examples/three_kommuner.py            # summary in Swedish
     python examples/three_kommuner.py --write    # also rewrite the two documents
@@ -76,7 +79,7 @@ def build_promise() -> Promise:
         Activity(
             id="trygghetsvandringar",
             title="Trygghetsvandringar i varje kommun",
-            target=PeriodQuota(amount=2, unit="trygghetsvandringar", wording=ILLUSTRATIVE),
+            target=PeriodQuota(amount=4, unit="trygghetsvandringar", wording=ILLUSTRATIVE),
             participants=("polisen",),
             **each,
         ),
@@ -110,11 +113,15 @@ def build_promise() -> Promise:
         return Report(activity="trygghetsvandringar", party=kommun, date=day, amount=1)
 
     reports = (
-        walk("flen", D(2024, 3, 12)),
+        walk("flen", D(2024, 2, 13)),
+        walk("flen", D(2024, 4, 16)),
+        walk("flen", D(2024, 6, 11)),
         walk("flen", D(2024, 9, 17)),
-        walk("katrineholm", D(2024, 4, 9)),
+        walk("katrineholm", D(2024, 3, 5)),
+        walk("katrineholm", D(2024, 6, 4)),
         walk("katrineholm", D(2024, 10, 1)),
         walk("vingaker", D(2024, 5, 14)),
+        walk("vingaker", D(2024, 8, 20)),
         Report(activity="foraldramoten", party="flen", date=D(2024, 2, 20), amount=1),
         Report(activity="foraldramoten", party="katrineholm", date=D(2024, 2, 27), amount=1),
     )

@@ -397,15 +397,20 @@ def test_as_of_defaults_to_today(good, capsys):
 
 
 def test_collection_file_is_validated_and_converted(tmp_path, capsys):
-    """A collection document validates, converts and is refused where one promise is needed."""
+    """A collection document validates, converts, and gives progress with a section per promise."""
     path = tmp_path / "alla.json"
-    path.write_text(dumps_many([promise(), promise()]), encoding="utf-8")
+    second = attrs.evolve(promise(), id="andra", title="Det andra löftet")
+    path.write_text(dumps_many([promise(), second]), encoding="utf-8")
     assert 0 == main(["validate", str(path)])
     target = tmp_path / "alla.yaml"
     assert 0 == main(["convert", str(path), str(target)])
     assert "2" in capsys.readouterr().out
-    assert 1 == main(["progress", str(path), "--as-of", AS_OF])
-    assert "innehåller 2 löften" in capsys.readouterr().err
+    assert 0 == main(["progress", str(path), "--as-of", AS_OF])
+    titles = [line for line in capsys.readouterr().out.splitlines() if ": läget per " in line]
+    assert [
+        f"{promise().title}: läget per {AS_OF}",
+        f"Det andra löftet: läget per {AS_OF}",
+    ] == titles
 
 
 def test_warnings_do_not_fail(tmp_path, capsys):
@@ -871,3 +876,121 @@ def test_a_line_break_in_a_file_name_cannot_forge_a_line(tmp_path, capsys):
     target = tmp_path / "r\n.md"
     assert 0 == main(["report", str(path), "--as-of", AS_OF, "-o", str(target)])
     assert 1 == len(capsys.readouterr().out.splitlines())
+
+
+# --------------------------------------------------------------------- #16: documents together
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+THREE = EXAMPLES / "katrineholm-lpo-2024.toml"
+THREE_T1 = EXAMPLES / "katrineholm-lpo-2024-t1.toml"
+
+
+def test_progress_shows_a_row_per_kommun_and_vingaker_behind(capsys):
+    """The three-kommun example with its follow-up: a row per kommun, Vingåker behind."""
+    args = ["progress", str(THREE), str(THREE_T1), "--as-of", "2024-10-31", "--lang", "en"]
+    assert 0 == main(args)
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("Trygghetsvandringar")))
+    assert lines[start].endswith("behind")
+    assert lines[start + 1].strip().startswith("Vingåkers kommun: 2 done against 3.33")
+    parties = [line.split() for line in lines[start + 1 :] if line.startswith("  - ")][:3]
+    expected = [
+        ["-", "Flens", "kommun", "4", "3.33", "4", "100%", "achieved"],
+        ["-", "Katrineholms", "kommun", "4", "3.33", "3", "75%", "on", "track"],
+        ["-", "Vingåkers", "kommun", "4", "3.33", "2", "50%", "behind"],
+    ]
+    assert expected == parties
+    controls = next(line for line in lines if line.startswith("Trafikkontroller"))
+    assert ["40", "33.37", "12"] == controls.split()[1:4]
+
+
+def test_progress_without_the_follow_up_counts_no_traffic_controls(capsys):
+    """Without its follow-up document the promise has no traffic controls reported."""
+    assert 0 == main(["progress", str(THREE), "--as-of", "2024-10-31", "--lang", "en"])
+    controls = next(
+        line for line in capsys.readouterr().out.splitlines() if line.startswith("Trafikkontroller")
+    )
+    assert ["40", "33.37", "0"] == controls.split()[1:4]
+
+
+def test_a_follow_up_document_alone_is_refused_with_its_promise_id(capsys):
+    """A follow-up document without its promise says which promise is missing."""
+    assert 1 == main(["progress", str(THREE_T1), "--as-of", "2024-10-31", "--lang", "en"])
+    err = capsys.readouterr().err
+    assert "follows up the promise 'katrineholm-lpo-2024'" in err
+    assert "none of the 0 promises given" in err
+
+
+def test_a_follow_up_naming_an_activity_its_promise_lacks_is_an_error(tmp_path, capsys):
+    """A follow-up reporting on an activity the promise does not have stops the command."""
+    bad = tmp_path / "t1.toml"
+    bad.write_text(
+        THREE_T1.read_text("utf-8").replace('activity = "trafikkontroller"', 'activity = "okand"'),
+        encoding="utf-8",
+    )
+    assert 1 == main(["followups", str(THREE), str(bad), "--as-of", "2024-10-31"])
+    err = capsys.readouterr().err
+    assert "unknown-activity" in err
+    assert "$.reports[0].activity" in err
+
+
+def test_followups_and_calendar_take_a_collection(tmp_path, capsys):
+    """A collection gives a section per promise, and one calendar with both promises' entries."""
+    path = tmp_path / "alla.toml"
+    second = attrs.evolve(promise(), id="andra", title="Det andra löftet")
+    path.write_text(dumps_many([promise(), second], format="toml"), encoding="utf-8")
+    assert 0 == main(["followups", str(path), "--as-of", AS_OF, "--lang", "en"])
+    out = capsys.readouterr().out
+    titles = [line for line in out.splitlines() if ": follow-up as of " in line]
+    expected = [
+        f"{promise().title}: follow-up as of {AS_OF}",
+        f"Det andra löftet: follow-up as of {AS_OF}",
+    ]
+    assert expected == titles
+    single = tmp_path / "ett.ics"
+    both = tmp_path / "alla.ics"
+    assert 0 == main(["calendar", str(path), "--as-of", AS_OF, "-o", str(both)])
+    dump(promise(), tmp_path / "ett.toml")
+    assert 0 == main(["calendar", str(tmp_path / "ett.toml"), "--as-of", AS_OF, "-o", str(single)])
+    one = single.read_text("utf-8").count("BEGIN:VEVENT")
+    assert one > 0
+    assert 2 * one == both.read_text("utf-8").count("BEGIN:VEVENT")
+    assert 1 == both.read_text("utf-8").count("BEGIN:VCALENDAR")
+
+
+def test_report_of_a_collection_writes_a_file_per_promise_into_a_folder(tmp_path, capsys):
+    """-o DIR writes one report per promise named after its id; one HTML output is refused."""
+    path = tmp_path / "alla.json"
+    second = attrs.evolve(promise(), id="../andra", title="Det andra löftet")
+    path.write_text(dumps_many([promise(), second]), encoding="utf-8")
+    folder = tmp_path / "rapporter"
+    folder.mkdir()
+    assert 0 == main(["report", str(path), "--as-of", AS_OF, "-o", str(folder)])
+    assert sorted([f"{promise().id}.html", "_andra.html"]) == sorted(
+        p.name for p in folder.iterdir()
+    )
+    assert "<!DOCTYPE html>" in (folder / "_andra.html").read_text("utf-8")
+    assert "Skrev 2 rapporter" in capsys.readouterr().out
+    assert 1 == main(["report", str(path), "--as-of", AS_OF, "-o", str(tmp_path / "r.html")])
+    assert "-o MAPP" in capsys.readouterr().err
+    assert not (tmp_path / "r.html").exists()
+    assert 0 == main(["report", str(path), "--as-of", AS_OF, "--format", "md"])
+    headings = [
+        line
+        for line in capsys.readouterr().out.splitlines()
+        if line.startswith("# Uppföljningsrapport")
+    ]
+    assert 2 == len(headings)
+    assert headings[1].endswith("Det andra löftet")
+
+
+def test_report_with_a_follow_up_document_counts_its_reports(capsys):
+    """The report of the three-kommun promise with its follow-up counts the traffic controls."""
+    args = [str(THREE), str(THREE_T1), "--as-of", "2024-10-31", "--format", "md", "--lang", "en"]
+    assert 0 == main(["report", *args])
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if line.startswith("| Trafikkontroller |"))
+    cells = [cell.strip().replace("\\", "") for cell in row.split("|")]
+    assert ["40", "33.37", "12"] == cells[4:7]
+    assert "Vingåkers kommun: 2 done against 3.3" in out

@@ -17,18 +17,28 @@ from medborgarlofte import (
     Confidence,
     Draft,
     DraftKind,
+    FollowUpDocument,
+    Inference,
     Interval,
     IntervalQuota,
     Milestone,
     MissingExtraError,
     Ongoing,
+    OpenPeriod,
+    OriginKind,
     Period,
     PeriodQuota,
+    ReasonCode,
     Recurrence,
+    ReportKind,
+    ReportLink,
     Schedule,
     draft,
+    loads_document,
+    loads_follow_up_with_warnings,
     loads_with_warnings,
     validate,
+    validate_follow_up,
 )
 
 PRESS_RELEASE = """\
@@ -59,6 +69,13 @@ def release() -> Draft:
 
 def _loads(text: str):
     return loads_with_warnings(text, format="toml")
+
+
+def _loads_draft(result: Draft):
+    """Load a draft's TOML as the kind of document it is, with its warnings."""
+    if result.follow_up is not None:
+        return loads_follow_up_with_warnings(result.to_toml(), format="toml")
+    return _loads(result.to_toml())
 
 
 def test_source_metadata_comes_from_the_first_lines(release):
@@ -390,10 +407,10 @@ def test_missing_babel_is_a_clear_error(monkeypatch):
 
 @given(st.text(max_size=400))
 def test_any_text_gives_a_draft_that_loads(text):
-    """Whatever the text, drafting never raises and its TOML loads to the same promise."""
+    """Whatever the text, drafting never raises and its TOML loads to the same document."""
     result = draft(text)
-    promise, warnings = _loads(result.to_toml())
-    assert result.promise == promise
+    document, warnings = _loads_draft(result)
+    assert result.document == document
     assert set(result.placeholders) <= {w.path for w in warnings}
 
 
@@ -407,8 +424,8 @@ DOMAIN_WORDS = [
 def test_domain_words_in_any_order_give_a_draft_that_loads(words):
     """Shuffled domain words never make the drafter raise or write a document that fails."""
     result = draft(" ".join(words))
-    promise, _ = _loads(result.to_toml())
-    assert result.promise == promise
+    document, _ = _loads_draft(result)
+    assert result.document == document
 
 
 def test_a_surname_that_is_a_kommun_is_not_a_kommun():
@@ -557,3 +574,400 @@ def test_reported_work_is_not_drafted_as_a_promised_activity():
     result = draft(text)
     assert ["Genomföra fyra krogtillsyner"] == [a.title for a in result.promise.activities]
     assert DraftKind.FOLLOW_UP_REPORT == result.kind
+
+
+# --- Source metadata and inferred dates (#17 follow-up) ------------------------------
+
+
+def test_the_drafted_promise_carries_its_origin(release):
+    """The promise's origin holds the kind, address and title the text gives, and nothing more."""
+    origin = release.promise.origin
+    assert OriginKind.PRESS_RELEASE == origin.kind
+    assert "https://example.org/nyheter/trygg-kommun" == origin.url
+    assert "Nytt medborgarlöfte i Hofors" == origin.title
+    assert (None, None, None) == (origin.publisher, origin.published_on, origin.retrieved_on)
+    assert (False, False) == (origin.truncated, origin.activities_examples_only)
+
+
+def test_the_drafts_own_fields_are_read_from_its_origin(release):
+    """Kind, source and truncation of a draft come from the one origin of its document."""
+    origin = release.document.origin
+    assert (origin.kind.value, origin.url, origin.title, origin.truncated) == (
+        release.kind.value,
+        release.source.url,
+        release.source.title,
+        release.truncated,
+    )
+
+
+def test_every_inferred_date_is_recorded_with_its_path(release):
+    """The signing year taken from the period and a period given in years are inferences."""
+    reasons = {i.path: i.reason for i in release.promise.origin.inferred}
+    assert [
+        "$.period.start",
+        "$.period.end",
+        "$.signed_on",
+        "$.signatories[0].signed_on",
+        "$.signatories[1].signed_on",
+    ] == list(reasons)
+    assert "året taget från perioden" == reasons["$.signed_on"]
+    assert [] == [p for p in validate(release.promise) if p.code == "inferred-path-not-a-date"]
+
+
+def test_dates_stated_in_full_are_not_inferences():
+    """A period and a signing date written with day, month and year infer nothing."""
+    result = draft(
+        "Medborgarlöftet för Kils kommun gäller 1 mars 2025 – 28 februari 2026. "
+        "Det undertecknades 20 februari 2025 av kommunstyrelsens ordförande Eva Lind."
+    )
+    assert dt.date(2025, 2, 20) == result.promise.signed_on
+    assert () == result.promise.origin.inferred
+
+
+def test_a_first_date_without_its_year_infers_only_the_start():
+    """In "1 januari – 31 december 2024" only the first date's year is taken from the second."""
+    result = draft("Medborgarlöftet för Kils kommun gäller 1 januari – 31 december 2024.")
+    assert [Inference(path="$.period.start", reason="året taget från periodens slut")] == list(
+        result.promise.origin.inferred
+    )
+
+
+def test_publisher_publication_and_retrieval_dates_where_the_text_gives_them():
+    """A kommun's own address names the publisher; "Publicerad" and a retrieved line give dates."""
+    result = draft(
+        "källa: https://www.kil.se/trygghet/medborgarlofte\n"
+        "retrieved: 2025-05-02\n"
+        "Publicerad 3 mars 2025\n\n"
+        "Kils kommun och polisen lovar bland annat att:\n • fotpatrullera i centrum\n"
+    )
+    origin = result.promise.origin
+    assert "Kil kommun" == origin.publisher  # as the drafted party is named
+    assert dt.date(2025, 3, 3) == origin.published_on
+    assert dt.date(2025, 5, 2) == origin.retrieved_on
+    assert dt.date(2025, 5, 2) == result.source.retrieved_on
+    assert origin.activities_examples_only
+
+
+def test_a_text_cut_short_is_truncated_in_the_origin():
+    """A text marked as cut off gives an origin with ``truncated``."""
+    result = draft("Kils kommun och polisen lovar att:\n • fotpatrullera i\n[TRUNCATED at 2000]\n")
+    assert result.promise.origin.truncated
+    assert result.truncated
+
+
+def test_the_source_argument_is_the_origins_address():
+    """An address given by the caller goes into the origin."""
+    result = draft("Hofors kommun.", source="https://example.org/a")
+    assert "https://example.org/a" == result.promise.origin.url
+
+
+# --- Follow-up reports (#17 follow-up) ---------------------------------------------
+
+FOLLOW_UP = """\
+Uppföljning av medborgarlöftet i Hofors
+
+Sedan februari 2025 har polisen i Hofors kommun genomfört drygt 20 fotpatruller \
+och 20-talet trafikkontroller. Kommunen har gjort några besök i skolorna.
+Pandemin gjorde att färre möten kunde hållas.
+"""
+
+
+@pytest.fixture(scope="module")
+def report() -> Draft:
+    return draft(FOLLOW_UP)
+
+
+def test_a_follow_up_report_is_drafted_as_a_follow_up_document(report):
+    """A text headed as a follow-up gives a follow-up document beside the promise."""
+    assert DraftKind.FOLLOW_UP_REPORT == report.kind
+    assert isinstance(report.follow_up, FollowUpDocument)
+    assert report.follow_up is report.document
+    assert OriginKind.FOLLOW_UP_REPORT == report.follow_up.origin.kind
+    assert ("2104",) == report.follow_up.promise.kommunkoder
+
+
+def test_a_follow_up_that_gives_only_its_start(report):
+    """ "Sedan februari 2025" covers a span with a start and no end; the day is inferred."""
+    assert OpenPeriod(start=dt.date(2025, 2, 1)) == report.follow_up.covers
+    assert ["$.covers.start"] == [i.path for i in report.follow_up.origin.inferred]
+
+
+def test_reported_work_in_the_texts_own_words(report):
+    """Each number gives a report of unrestated work, with its wording and who did it."""
+    assert [
+        ("fotpatruller", 20, True, "drygt 20", "polisen"),
+        ("trafikkontroller", 20, True, "20-talet", "polisen"),
+        ("besök i skolorna", None, False, "några", "hofors"),
+    ] == [(r.work, r.amount, r.approximate, r.wording, r.party) for r in report.follow_up.reports]
+    assert {ReportLink.UNRESTATED} == {r.link for r in report.follow_up.reports}
+    assert {ReportKind.DONE} == {r.kind for r in report.follow_up.reports}
+
+
+def test_a_promise_level_reason(report):
+    """The pandemic is the follow-up's reason, an external event."""
+    assert ("Pandemin", ReasonCode.EXTERNAL_EVENT) == (
+        report.follow_up.reason,
+        report.follow_up.reason_code,
+    )
+
+
+def test_the_follow_up_toml_loads_and_lists_exactly_its_placeholders(report):
+    """The TOML is a follow-up document; validate_follow_up reports exactly its placeholders."""
+    text = report.to_toml()
+    assert report.follow_up == loads_document(text, format="toml")
+    document, warnings = loads_follow_up_with_warnings(text, format="toml")
+    assert ["$.summary", "$.promise.id"] == list(report.placeholders)
+    assert list(report.placeholders) == [w.path for w in warnings]
+    assert list(report.placeholders) == [p.path for p in validate_follow_up(document)]
+    assert "# källa: drygt 20 fotpatruller" in text
+
+
+def test_a_known_promise_is_referred_to_by_the_id_its_own_draft_gets():
+    """With kommun and period known, the reference is the id a draft of the promise gets."""
+    promise = draft("Medborgarlöftet för Kils kommun gäller 2025.").promise
+    result = draft(
+        "Uppföljning av medborgarlöftet\n\nMedborgarlöftet för Kils kommun gäller 2025. "
+        "Under 2025 har kommunen genomfört tre trygghetsvandringar."
+    )
+    assert result.follow_up is not None
+    assert promise.id == result.follow_up.promise.id
+    assert promise.period == result.follow_up.promise.period
+    assert any(m.path == "$.promise.id" for m in result.missing)
+    found = validate_follow_up(result.follow_up, promises=[promise])
+    assert ["draft-placeholder"] == [p.code for p in found]
+
+
+def test_a_follow_up_review_list_says_what_it_drafted(report):
+    """The review list names a follow-up and its reports."""
+    review = report.review("en")
+    assert review.startswith("Draft of a follow-up:")
+    assert "  found    $.reports[0]: drygt 20 fotpatruller" in review.splitlines()
+
+
+def test_statements_about_the_promise_or_earlier_work_are_not_reports():
+    """A general sentence about the promise and a sentence going on about named work give none."""
+    result = draft(
+        "Uppföljning av medborgarlöftet i Kil\n\nPolisen har under 2025 arbetat med "
+        "löftets åtaganden. Polisen har genomfört tre krogtillsyner. Dessa har genomförts "
+        "på kvällar."
+    )
+    assert result.follow_up is not None
+    assert ["krogtillsyner"] == [r.work for r in result.follow_up.reports]
+
+
+def test_a_promise_text_is_not_a_follow_up(release):
+    """A promise or press release gives no follow-up document."""
+    assert release.follow_up is None
+    assert release.promise is release.document
+
+
+FOLLOW_UP_WORDS = [
+    "Polisen", "kommunen", "har", "genomfört", "gjort", "drygt", "20-talet", "ett hundratal",
+    "några", "fotpatruller", "sedan", "januari", "2024", "under", "pandemin", "inte", "Hofors",
+    "kommun", ".", "\n", "•", "Dessa",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(FOLLOW_UP_WORDS), max_size=60))
+def test_any_follow_up_text_gives_a_follow_up_document_that_loads(words):
+    """Shuffled follow-up words under a follow-up heading always load as the drafted document."""
+    result = draft("Uppföljning av medborgarlöftet\n\n" + " ".join(words))
+    document, warnings = _loads_draft(result)
+    assert result.follow_up == document
+    assert list(result.placeholders) == [w.path for w in warnings]
+
+
+def test_validate_follow_up_reports_a_placeholder_wherever_a_draft_may_leave_one():
+    """Placeholders in a follow-up document's texts are warnings at their paths, in key order."""
+    from medborgarlofte import PromiseRef, Report  # noqa: PLC0415 - only this test needs them
+
+    hole = "<FYLL I: något>"
+    document = FollowUpDocument(
+        id="u",
+        title=hole,
+        promise=PromiseRef(id=hole, title=hole),
+        reports=(Report(link=ReportLink.UNRESTATED, work=hole, note=hole),),
+        summary=hole,
+    )
+    assert [
+        "$.title",
+        "$.summary",
+        "$.promise.id",
+        "$.promise.title",
+        "$.reports[0].work",
+        "$.reports[0].note",
+    ] == [p.path for p in validate_follow_up(document)]
+    assert {"draft-placeholder"} == {p.code for p in validate_follow_up(document)}
+
+
+# --- A follow-up drafted beside the promise it follows up ---------------------------
+
+PROMISE_FOLLOWED = """\
+Medborgarlöftet för Kils kommun gäller 2025.
+
+Polisen lovar att:
+ • genomföra fyra krogtillsyner under året
+ • fotpatrullera vid resecentrum på helgerna
+"""
+FOLLOW_UP_OF_KIL = """\
+Uppföljning av medborgarlöftet i Kil
+
+Under 2025 har polisen genomfört fem krogtillsyner. Polisen har gjort ett tiotal \
+fotpatrulleringar vid resecentrum. Kommunen har genomfört två föräldramöten.
+"""
+
+
+def test_a_given_promise_is_referred_to_and_its_activities_linked():
+    """Given the promise, reports whose work shares an activity's words link to it by id."""
+    promise = draft(PROMISE_FOLLOWED).promise
+    result = draft(FOLLOW_UP_OF_KIL, promise=promise)
+    assert result.follow_up is not None
+    assert promise.id == result.follow_up.promise.id
+    first, second = (a.id for a in promise.activities)
+    assert [
+        (first, ReportLink.ACTIVITY, 5),
+        (second, ReportLink.ACTIVITY, 10),
+        (None, ReportLink.UNRESTATED, 2),
+    ] == [(r.activity, r.link, r.amount) for r in result.follow_up.reports]
+    found = validate_follow_up(result.follow_up, promises=[promise])
+    assert ["draft-placeholder"] == [p.code for p in found]
+    guessed = [f.path for f in result.findings if f.confidence is Confidence.GUESSED]
+    assert ["$.reports[0].activity", "$.reports[1].activity"] == guessed
+
+
+def test_a_report_that_fits_two_activities_equally_is_left_unrestated():
+    """When two activities share the work's words as well as each other, none is chosen."""
+    promise = draft(
+        "Medborgarlöftet för Kils kommun gäller 2025.\n\nPolisen lovar att:\n"
+        " • genomföra krogtillsyner i centrum\n • genomföra krogtillsyner i Fagerås\n"
+    ).promise
+    result = draft(
+        "Uppföljning av medborgarlöftet\n\nPolisen har genomfört tre krogtillsyner.",
+        promise=promise,
+    )
+    assert result.follow_up is not None
+    assert [(None, ReportLink.UNRESTATED)] == [
+        (r.activity, r.link) for r in result.follow_up.reports
+    ]
+
+
+def test_a_given_promise_does_not_change_a_promise_text():
+    """A text that is a promise is drafted as a promise whatever promise is given."""
+    promise = draft(PROMISE_FOLLOWED).promise
+    assert draft(PRESS_RELEASE, promise=promise) == draft(PRESS_RELEASE)
+
+
+def test_a_promise_argument_that_is_not_a_promise_is_refused():
+    """draft(promise=…) takes a Promise and says so."""
+    with pytest.raises(TypeError, match="takes a Promise"):
+        draft("Uppföljning", promise="kil-2025")  # type: ignore[arg-type]
+
+
+def test_a_given_promises_parties_are_the_follow_ups_parties():
+    """Reports and contacts name the given promise's own party ids, so the pair validates."""
+    from medborgarlofte import Contact, Party, PartyKind, Promise  # noqa: PLC0415
+
+    given = Promise(
+        id="kil-lofte",
+        title="Löftet i Kil",
+        parties=(
+            Party(id="lpo", kind=PartyKind.POLICE, name="Polisen"),
+            Party(id="kommunen", kind=PartyKind.MUNICIPALITY, name="Kil", kommunkod="1715"),
+        ),
+    )
+    result = draft(
+        "Uppföljning av medborgarlöftet i Kils kommun\n\nKommunen har genomfört två "
+        "föräldramöten. Polisen har genomfört tre krogtillsyner.\n\nEva Lind, kommunpolis i Kil\n",
+        promise=given,
+    )
+    follow_up = result.follow_up
+    assert follow_up is not None
+    assert given.parties == follow_up.parties
+    assert [Contact(name="Eva Lind", party="lpo", title="kommunpolis i Kil")] == list(
+        follow_up.contacts
+    )
+    assert ["kommunen", "lpo"] == [r.party for r in follow_up.reports]
+    found = validate_follow_up(follow_up, promises=[given])
+    assert ["draft-placeholder"] == [p.code for p in found]
+
+
+@given(st.lists(st.sampled_from(FOLLOW_UP_WORDS), max_size=60))
+def test_any_follow_up_beside_a_given_promise_has_no_errors(words):
+    """Whatever a follow-up says, drafted beside its promise it validates without an error."""
+    promise = draft(PROMISE_FOLLOWED).promise
+    result = draft("Uppföljning av medborgarlöftet\n\n" + " ".join(words), promise=promise)
+    assert result.follow_up is not None
+    document, _ = _loads_draft(result)
+    assert result.follow_up == document
+    found = validate_follow_up(document, promises=[promise])
+    assert [] == [p for p in found if p.is_error]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "inferred"),
+    [
+        (
+            "Under perioden 1 januari – 30 april 2025 har polisen genomfört tre krogtillsyner.",
+            OpenPeriod(start=dt.date(2025, 1, 1), end=dt.date(2025, 4, 30)),
+            ["$.covers.start"],
+        ),
+        (
+            "Tertialet januari–april 2025 har kommunen genomfört två föräldramöten.",
+            OpenPeriod(start=dt.date(2025, 1, 1), end=dt.date(2025, 4, 30)),
+            ["$.covers.start", "$.covers.end"],
+        ),
+        (
+            "Perioden 1 november 2024 – 28 februari 2025 omfattas.",
+            OpenPeriod(start=dt.date(2024, 11, 1), end=dt.date(2025, 2, 28)),
+            [],
+        ),
+        (
+            "Från och med 15 mars 2025 har polisen genomfört tre krogtillsyner.",
+            OpenPeriod(start=dt.date(2025, 3, 15)),
+            [],
+        ),
+        ("Perioden 31 juni – 30 juli 2025 omfattas.", None, []),
+    ],
+)
+def test_the_span_a_follow_up_covers(sentence, expected, inferred):
+    """A follow-up's span comes from a range, a start, or a year; what is not stated is inferred."""
+    result = draft("Uppföljning av medborgarlöftet i Kil\n\n" + sentence)
+    assert result.follow_up is not None
+    assert expected == result.follow_up.covers
+    assert inferred == [i.path for i in result.follow_up.origin.inferred]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Uppföljning av medborgarlöftet i Kil", DraftKind.FOLLOW_UP_REPORT),
+        ("Återrapportering av medborgarlöftet", DraftKind.FOLLOW_UP_REPORT),
+        ("Uppföljning av årets löfte", DraftKind.FOLLOW_UP_REPORT),
+        ("Medborgarlöfte 2025 – uppföljning", DraftKind.FOLLOW_UP_REPORT),
+        ("Medborgarlöfte 2025 för Kils kommun", DraftKind.PROMISE),
+        ("Medborgarlöftet följs upp i BRÅ", DraftKind.PROMISE),
+    ],
+)
+def test_a_follow_up_is_known_by_its_heading(heading, kind):
+    """A heading that names a follow-up or a report back makes the text a follow-up report."""
+    assert kind == draft(heading + "\n\nPolisen lovar att fotpatrullera i centrum.").kind
+
+
+def test_a_sentence_about_follow_up_under_the_heading_is_not_a_follow_up_heading():
+    """A promise whose second line says how it is followed up stays a promise."""
+    text = "Medborgarlöfte för Kils kommun 2025\nUppföljning sker i BRÅ varje tertial.\n"
+    assert DraftKind.PROMISE == draft(text).kind
+
+
+def test_work_not_done_keeps_its_reason():
+    """ "Har inte genomfört … på grund av …" is work not done, with the reason in its words."""
+    result = draft(
+        "Uppföljning av medborgarlöftet i Kil\n\nPolisen har inte genomfört några "
+        "krogtillsyner på grund av pandemin. Kommunen har genomfört två föräldramöten trots "
+        "pandemin."
+    )
+    assert result.follow_up is not None
+    assert [
+        (ReportKind.NOT_DONE, "krogtillsyner", None, None, "pandemin"),
+        (ReportKind.DONE, "föräldramöten", 2, "två", None),
+    ] == [(r.kind, r.work, r.amount, r.wording, r.reason) for r in result.follow_up.reports]

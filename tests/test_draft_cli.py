@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import sys
 
-from medborgarlofte import load_with_warnings
+from medborgarlofte import FollowUpDocument, load_document, load_with_warnings
 from medborgarlofte.cli import main
 
 TEXT = (
@@ -57,3 +57,45 @@ def test_draft_of_a_missing_file_is_a_clear_error(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("medborgarlofte draft:")
     assert "Traceback" not in err
+
+
+def test_draft_of_a_follow_up_report_writes_a_follow_up_document(tmp_path, capsys):
+    """A follow-up report is written as a follow-up document; the message says how to check it."""
+    text = tmp_path / "uppfoljning.txt"
+    text.write_text(
+        "Uppföljning av medborgarlöftet i Kil\n\nUnder 2025 har polisen genomfört tre "
+        "krogtillsyner.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "uppfoljning.toml"
+    assert 0 == main(["draft", str(text), "-o", str(out), "--lang", "en"])
+    document = load_document(out)
+    assert isinstance(document, FollowUpDocument)
+    assert ["krogtillsyner"] == [r.work for r in document.reports]
+    assert "validate_follow_up" in capsys.readouterr().out
+
+
+def test_draft_of_a_follow_up_beside_its_promise_links_its_reports(tmp_path):
+    """With --promise, the follow-up refers to that promise and links a report to its activity."""
+    promise = tmp_path / "lofte.toml"
+    text = tmp_path / "lofte.txt"
+    text.write_text(
+        "Medborgarlöftet för Kils kommun gäller 2025.\n\nPolisen lovar att:\n"
+        " • genomföra krogtillsyner i centrum\n",
+        encoding="utf-8",
+    )
+    assert 0 == main(["draft", str(text), "-o", str(promise)])
+    report = tmp_path / "uppfoljning.txt"
+    report.write_text(
+        "Uppföljning av medborgarlöftet\n\nPolisen har genomfört tre krogtillsyner.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "uppfoljning.toml"
+    assert 0 == main(["draft", str(report), "-o", str(out), "--promise", str(promise)])
+    document = load_document(out)
+    followed = load_document(promise)
+    assert isinstance(document, FollowUpDocument)
+    assert followed.id == document.promise.id
+    assert [(followed.activities[0].id, "activity")] == [
+        (r.activity, r.link.value) for r in document.reports
+    ]

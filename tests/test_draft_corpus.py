@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from medborgarlofte import draft, loads_with_warnings
+from medborgarlofte import DraftKind, draft, loads_follow_up_with_warnings, loads_with_warnings
 
 _EVAL = Path(__file__).resolve().parents[1] / "benchmarks" / "draft_eval.py"
 _spec = importlib.util.spec_from_file_location("draft_eval", _EVAL)
@@ -34,9 +34,30 @@ pytestmark = pytest.mark.skipif(
 def test_every_draft_loads_and_validate_lists_exactly_its_placeholders(path):
     """Each real text's draft loads with the library; its warnings are exactly its placeholders."""
     result = draft(path.read_bytes())
-    promise, warnings = loads_with_warnings(result.to_toml(), format="toml")
-    assert result.promise == promise
+    follow_up = result.kind is DraftKind.FOLLOW_UP_REPORT
+    loads = loads_follow_up_with_warnings if follow_up else loads_with_warnings
+    document, warnings = loads(result.to_toml(), format="toml")
+    assert result.document == document
     assert list(result.placeholders) == [w.path for w in warnings]
+
+
+def test_the_follow_up_report_is_drafted_as_a_follow_up_document():
+    """The corpus's follow-up report becomes a follow-up document with its reported work."""
+    gold = [
+        g
+        for g in GOLD
+        if draft_eval.yaml.safe_load(g.read_text("utf-8"))["doc_kind"] == "follow_up"
+    ]
+    assert gold
+    for gold_file in gold:
+        facts = draft_eval.yaml.safe_load(gold_file.read_text("utf-8"))
+        result = draft((CORPUS / facts["file"]).read_bytes())
+        assert result.follow_up is not None
+        expected = sorted(r["quantity"] for r in facts["reports"])
+        actual = sorted(r.amount for r in result.follow_up.reports if r.amount is not None)
+        assert expected == actual
+        codes = [k["code"] for k in facts["kommuner"]]
+        assert codes == list(result.follow_up.promise.kommunkoder)
 
 
 def test_the_drafts_meet_the_goals_of_issue_17():

@@ -263,7 +263,7 @@ def test_the_three_kommun_promise_has_each_activities_and_no_problem(three):
     each = [a.id for a in promise.activities if a.responsibility.value == "each"]
     assert ["trygghetsvandringar", "foraldramoten", "belysning"] == each
     walks = [r.party for r in promise.reports_for("trygghetsvandringar")]
-    assert {"flen": 2, "katrineholm": 2, "vingaker": 1} == {k: walks.count(k) for k in set(walks)}
+    assert {"flen": 4, "katrineholm": 3, "vingaker": 2} == {k: walks.count(k) for k in set(walks)}
 
 
 def test_the_follow_up_reports_unrestated_and_unpromised_work(three):
@@ -287,5 +287,22 @@ def test_the_three_kommun_script_prints_each_kommun():
     result = subprocess.run(  # noqa: S603 - our own example, run with our own interpreter
         [sys.executable, str(THREE)], capture_output=True, text=True, check=True, timeout=60
     )
-    assert "Vingåkers kommun 1" in result.stdout
+    assert "Vingåkers kommun 2" in result.stdout
     assert "fotpatruller: drygt 20 (utlovat, inte återgivet)" in result.stdout
+
+
+def test_the_three_kommun_progress_shows_vingaker_behind(three):
+    """With its follow-up, the promise on 31 October 2024 shows Vingåker behind on the walks."""
+    from medborgarlofte import progress, with_follow_up  # noqa: PLC0415
+
+    promise = with_follow_up(three.build_promise(), three.build_follow_up())
+    walks = progress(promise, as_of=dt.date(2024, 10, 31)).activity("trygghetsvandringar")
+    per_kommun = [(p.party, p.done, p.status.value) for p in walks.parties]
+    expected = [
+        ("flen", 4, "achieved"),
+        ("katrineholm", 3, "on_track"),
+        ("vingaker", 2, "behind"),
+    ]
+    assert expected == per_kommun
+    assert "behind" == walks.status.value
+    assert walks.reason.text("en").startswith("Vingåkers kommun: 2 done against 3.3")

@@ -27,6 +27,8 @@ from medborgarlofte import (
     Milestone,
     Ongoing,
     PartialIntervals,
+    Party,
+    PartyKind,
     Period,
     PeriodQuota,
     ProgressRules,
@@ -34,6 +36,8 @@ from medborgarlofte import (
     Recurrence,
     Report,
     ReportKind,
+    ReportLink,
+    Responsibility,
     Schedule,
     Status,
     StatusCounts,
@@ -1012,3 +1016,206 @@ def test_focus_area_named_twice_or_unknown_counts_once_or_not_at_all():
         result.focus_areas[0].completion,
         result.completion,
     )
+
+
+# --------------------------------------------------------------------------- #16
+
+
+def each(target=None, *, responsible=("flen", "vingaker"), activity_id="a"):
+    """Return an activity that each of *responsible* carries out on its own."""
+    return Activity(
+        id=activity_id,
+        title="Trygghetsvandringar",
+        target=target or PeriodQuota(amount=4, unit="vandringar"),
+        responsible=responsible,
+        responsibility=Responsibility.EACH,
+    )
+
+
+KOMMUNER = (
+    Party(id="flen", kind=PartyKind.MUNICIPALITY, name="Flens kommun", kommunkod="0482"),
+    Party(id="vingaker", kind=PartyKind.MUNICIPALITY, name="Vingåkers kommun", kommunkod="0428"),
+)
+
+
+def test_only_reports_linked_to_an_existing_activity_count():
+    """Unlinked work, a contradictory link and an unknown activity count for nothing, anywhere."""
+    reports = [
+        done(D(2023, 2, 1), 2),
+        Report(link=ReportLink.UNRESTATED, work="fotpatruller", date=D(2023, 2, 1), amount=5),
+        Report(activity="a", link=ReportLink.UNPROMISED, date=D(2023, 2, 1), amount=7),
+        done(D(2023, 2, 1), 11, activity="okänd"),
+        done(D(2024, 2, 1), 13, activity="okänd"),
+    ]
+    result = progress(promise_with(quota(8), reports=reports), as_of=D(2023, 12, 31))
+    assert (2, 0) == (result.activity("a").done, result.reports_outside_period)
+
+
+def test_an_unstated_amount_is_not_assessable_with_that_reason():
+    """ "Ett antal insatser" is not assessable and says why; what was reported is still summed."""
+    activity = Activity(
+        id="a", title="Insatser", target=Ongoing(unit="insatser", amount_unstated=True)
+    )
+    follow_up = FollowUp(
+        id="f",
+        held_on=D(2023, 5, 1),
+        assessments=(Assessment(activity="a", verdict=Verdict.DONE),),
+    )
+    p = promise_with(activity, reports=[done(D(2023, 3, 1), 3)], follow_ups=[follow_up])
+    a = progress(p, as_of=D(2023, 6, 30)).activity("a")
+    assert (Status.NOT_ASSESSABLE, StatusRule.AMOUNT_UNSTATED, 3) == (
+        a.status,
+        a.reason.rule,
+        a.done,
+    )
+    assert "f" == a.assessment.follow_up
+    expected = (
+        "the promise promises a number insatser but does not state how many, so there is "
+        "nothing to count against"
+    )
+    assert expected == a.reason.text("en")
+
+
+def _same_as(amount, same_as, unit="kontroller"):
+    return Activity(
+        id="b",
+        title="Motsvarande antal",
+        target=PeriodQuota(amount=amount, unit=unit, same_as=same_as),
+    )
+
+
+@pytest.mark.parametrize(
+    ("others", "resolved"),
+    [
+        pytest.param((quota(8), _same_as(8, "a")), True, id="resolved"),
+        pytest.param((quota(8), _same_as(8, "x")), False, id="unknown"),
+        pytest.param((quota(8), _same_as(9, "a")), False, id="other-amount"),
+        pytest.param((quota(8), _same_as(8, "a", unit="timmar")), False, id="other-unit"),
+        pytest.param((_same_as(8, "b"),), False, id="itself"),
+        pytest.param(
+            (
+                Activity(
+                    id="a", title="A", target=PeriodQuota(amount=8, unit="kontroller", same_as="b")
+                ),
+                _same_as(8, "a"),
+            ),
+            False,
+            id="circle",
+        ),
+        pytest.param(
+            (Activity(id="a", title="A", target=Ongoing()), _same_as(8, "a")), False, id="no-number"
+        ),
+    ],
+)
+def test_a_same_as_quota_is_assessed_only_when_it_resolves(others, resolved):
+    """A quota "the same as" another is computed when that amount is there, else not assessable."""
+    p = promise_with(*others, reports=[done(D(2023, 3, 1), 2, activity="b")])
+    b = progress(p, as_of=D(2023, 6, 30)).activity("b")
+    if resolved:
+        assert (8, 2) == (b.planned, b.done)
+        assert Status.NOT_ASSESSABLE is not b.status
+    else:
+        assert (Status.NOT_ASSESSABLE, StatusRule.SAME_AS_UNRESOLVED, None, 2) == (
+            b.status,
+            b.reason.rule,
+            b.planned,
+            b.done,
+        )
+        assert b.reason.text().startswith("målet ska vara samma antal som aktiviteten ")
+
+
+def test_each_party_gets_its_own_result_and_the_worst_decides():
+    """Flen on track, Vingåker behind: the activity is behind, naming Vingåker, figures summed."""
+    reports = [
+        done(D(2023, 2, 1), party="flen"),
+        done(D(2023, 4, 1), party="flen"),
+        done(D(2023, 6, 1), party="flen"),
+        done(D(2023, 3, 1), party="vingaker"),
+        done(D(2023, 5, 1), party="vingaker"),
+    ]
+    p = promise_with(each(), reports=reports, parties=KOMMUNER)
+    a = progress(p, as_of=D(2023, 10, 31)).activity("a")
+    rows = [(x.party, x.name, x.planned, x.done, x.status) for x in a.parties]
+    assert [
+        ("flen", "Flens kommun", 4, 3, Status.ON_TRACK),
+        ("vingaker", "Vingåkers kommun", 4, 2, Status.BEHIND),
+    ] == rows
+    assert (8, 5, 5, Status.BEHIND) == (a.planned, a.done, a.counted, a.status)
+    assert a.expected == pytest.approx(sum(x.expected for x in a.parties))
+    assert a.completion == pytest.approx(5 / 8)
+    assert "Vingåkers kommun" == a.reason.party
+    assert a.reason.text("en").startswith("Vingåkers kommun: 2 done against 3.33 vandringar")
+
+
+def test_each_counts_a_joint_report_for_every_party_and_an_anonymous_one_for_none():
+    """A report naming both parties counts for both; one naming no party counts for neither."""
+    reports = [
+        done(D(2023, 2, 1), parties=("flen", "vingaker")),
+        done(D(2023, 3, 1), party="polisen", parties=("vingaker",)),
+        done(D(2023, 4, 1)),
+    ]
+    p = promise_with(each(), reports=reports, parties=KOMMUNER)
+    a = progress(p, as_of=D(2023, 12, 31)).activity("a")
+    assert [("flen", 1), ("vingaker", 2)] == [(x.party, x.done) for x in a.parties]
+    assert (3, 3) == (a.done, a.reports)
+
+
+def test_each_party_without_a_party_in_the_promise_is_named_by_id():
+    """A responsible id the promise has no party for is shown by its id."""
+    p = promise_with(each(responsible=("x", "y")), reports=[done(D(2023, 2, 1), party="y")])
+    a = progress(p, as_of=D(2023, 12, 31)).activity("a")
+    assert ["x", "y"] == [x.name for x in a.parties]
+    assert (Status.MISSED, "x") == (a.status, a.reason.party)
+
+
+def test_each_milestone_is_met_when_every_party_has_met_it():
+    """A milestone each party must reach is met on the day the last one reached it."""
+    target = Milestone(due=D(2023, 6, 30))
+    reports = [done(D(2023, 3, 1), party="flen"), done(D(2023, 8, 1), party="vingaker")]
+    p = promise_with(each(target), reports=reports, parties=KOMMUNER)
+    july = progress(p, as_of=D(2023, 7, 31)).activity("a")
+    assert (Status.OVERDUE, None, True, "Vingåkers kommun") == (
+        july.status,
+        july.met_on,
+        july.late,
+        july.reason.party,
+    )
+    autumn = progress(p, as_of=D(2023, 9, 30)).activity("a")
+    assert (Status.ACHIEVED, D(2023, 8, 1), True, 2, 2) == (
+        autumn.status,
+        autumn.met_on,
+        autumn.late,
+        autumn.planned,
+        autumn.done,
+    )
+
+
+def test_each_ongoing_work_and_joint_work_have_no_party_rows():
+    """Ongoing work is assessed as a whole; work done jointly is not split by party."""
+    ongoing = each(Ongoing(), activity_id="o")
+    joint = attrs.evolve(each(activity_id="j"), responsibility=Responsibility.JOINT)
+    p = promise_with(ongoing, joint, parties=KOMMUNER)
+    result = progress(p, as_of=D(2023, 6, 30))
+    assert [(), ()] == [result.activity("o").parties, result.activity("j").parties]
+
+
+def test_each_cancelled_activity_keeps_its_party_rows():
+    """A cancelled each activity is cancelled as a whole; its parties' figures stay readable."""
+    activity = attrs.evolve(each(), cancelled=Cancellation(date=D(2023, 3, 1)))
+    p = promise_with(activity, reports=[done(D(2023, 2, 1), party="flen")], parties=KOMMUNER)
+    a = progress(p, as_of=D(2023, 6, 30)).activity("a")
+    assert (Status.CANCELLED, [1, 0]) == (a.status, [x.done for x in a.parties])
+
+
+@given(testing.promises(with_period=True), AS_OF_DATES)
+def test_each_activity_sums_its_parties_and_takes_the_worst_status(promise, as_of):
+    """An each activity's figures are its parties' sums, its status the lowest-ranked of theirs."""
+    result = progress(promise, as_of=as_of)
+    for item in result.activities:
+        ranked = [x for x in item.parties if x.status.rank is not None]
+        if not ranked or item.status is Status.CANCELLED:
+            continue
+        assert item.done == pytest.approx(sum(x.done for x in item.parties))
+        assert item.counted == pytest.approx(sum(x.counted for x in item.parties))
+        worst = min(ranked, key=lambda x: x.status.rank)
+        assert (worst.status, worst.name) == (item.status, item.reason.party)

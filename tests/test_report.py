@@ -727,3 +727,22 @@ def test_no_control_character_reaches_a_report(render) -> None:
     page = render(_promise_with("a\tröd\r\nb"), as_of=AS_OF)
     controls = {c for c in page if unicodedata.category(c) == "Cc"} - {"\t", "\n", "\r"}
     assert set() == controls
+
+
+def test_an_each_activity_shows_each_party_in_both_formats():
+    """An activity each kommun carries out lists every kommun's done, planned and status."""
+    from medborgarlofte import load, load_follow_up, with_follow_up  # noqa: PLC0415
+
+    examples = Path(__file__).parent.parent / "examples"
+    promise = with_follow_up(
+        load(examples / "katrineholm-lpo-2024.toml"),
+        load_follow_up(examples / "katrineholm-lpo-2024-t1.toml"),
+    )
+    as_of = dt.date(2024, 10, 31)
+    expected = (
+        "Flens kommun: 4 of 4, achieved; Katrineholms kommun: 3 of 4, on track; "
+        "Vingåkers kommun: 2 of 4, behind"
+    )
+    assert f"- **Per party:** {expected}" in render_markdown(promise, as_of=as_of, lang="en")
+    page = render_html(promise, as_of=as_of, lang="en")
+    assert f"<dt>Per party</dt><dd>{expected}</dd>" in page

@@ -45,7 +45,9 @@ from medborgarlofte import (
     Quantity,
     Recurrence,
     Report,
+    ReportKind,
     ReportLink,
+    Responsibility,
     ReviewOccasion,
     Schedule,
     Severity,
@@ -712,6 +714,30 @@ CASES = [
             )
         ),
         id="same-as-mismatch",
+    ),
+    pytest.param(
+        _with(
+            activities=(
+                _activity(responsible=("polisen", "hofors"), responsibility=Responsibility.EACH),
+            ),
+            reports=(
+                Report(activity="a", date=D(2023, 5, 1), party="hofors"),
+                Report(activity="a", date=D(2023, 6, 1)),
+                Report(activity="a", date=D(2023, 7, 1), kind=ReportKind.PLANNED),
+            ),
+        ),
+        [("$.reports[1].party", "each-report-without-party", W)],
+        _with(
+            activities=(
+                _activity(responsible=("polisen", "hofors"), responsibility=Responsibility.EACH),
+            ),
+            reports=(
+                Report(activity="a", date=D(2023, 5, 1), party="hofors"),
+                Report(activity="a", date=D(2023, 6, 1), parties=("polisen", "hofors")),
+                Report(activity="a", date=D(2023, 7, 1), kind=ReportKind.PLANNED),
+            ),
+        ),
+        id="each-report-without-party",
     ),
     pytest.param(
         _with(activities=(_activity("b", target=_quota(same_as="c")),)),

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         next_working_day,
         scheduled_dates,
     )
+    from medborgarlofte._compute.merge import with_follow_up
     from medborgarlofte._compute.portfolio import Portfolio, PortfolioRow, PortfolioTotal, portfolio
     from medborgarlofte._compute.progress import progress
     from medborgarlofte._compute.results import (
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
         FocusAreaProgress,
         IndicatorProgress,
         IntervalProgress,
+        PartyProgress,
         PromiseProgress,
         StatusCounts,
     )
@@ -180,6 +182,7 @@ if TYPE_CHECKING:
         InvalidValueError,
         MedborgarlofteError,
         MissingExtraError,
+        PromiseMismatchError,
         UnknownKommunError,
         UnsupportedFormatError,
         ValidationError,
@@ -217,6 +220,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "PortfolioTotal",
         "portfolio",
     ),
+    "medborgarlofte._compute.merge": ("with_follow_up",),
     "medborgarlofte._compute.progress": ("progress",),
     "medborgarlofte._compute.results": (
         "ActivityProgress",
@@ -224,6 +228,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "FocusAreaProgress",
         "IndicatorProgress",
         "IntervalProgress",
+        "PartyProgress",
         "PromiseProgress",
         "StatusCounts",
     ),
@@ -391,6 +396,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "InvalidValueError",
         "MedborgarlofteError",
         "MissingExtraError",
+        "PromiseMismatchError",
         "UnknownKommunError",
         "UnsupportedFormatError",
         "ValidationError",
@@ -459,6 +465,7 @@ __all__ = [
     "PartialIntervals",
     "Party",
     "PartyKind",
+    "PartyProgress",
     "PartyRole",
     "Period",
     "PeriodQuota",
@@ -474,6 +481,7 @@ __all__ = [
     "ProgressRules",
     "ProgressTracker",
     "Promise",
+    "PromiseMismatchError",
     "PromiseProgress",
     "PromiseRef",
     "Quantity",
@@ -561,6 +569,7 @@ __all__ = [
     "to_icalendar",
     "validate",
     "validate_follow_up",
+    "with_follow_up",
 ]
 
 

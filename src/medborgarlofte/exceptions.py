@@ -20,6 +20,7 @@ __all__ = [
     "InvalidValueError",
     "MedborgarlofteError",
     "MissingExtraError",
+    "PromiseMismatchError",
     "UnknownKommunError",
     "UnsupportedFormatError",
     "ValidationError",
@@ -105,6 +106,25 @@ class MissingExtraError(MedborgarlofteError, ImportError):
         )
         self.extra = extra
         self.purpose = purpose
+
+
+class PromiseMismatchError(MedborgarlofteError, ValueError):
+    """Refuse a follow-up document read beside a promise it does not follow up (fel löfte).
+
+    Attributes:
+        promise: The id of the promise given.
+        followed_up: The id of the promise the follow-up document follows up.
+        document: The id of the follow-up document.
+    """
+
+    def __init__(self, *, promise: str, followed_up: str, document: str) -> None:
+        super().__init__(
+            f"the follow-up document {document!r} follows up the promise {followed_up!r}, "
+            f"not {promise!r}"
+        )
+        self.promise = promise
+        self.followed_up = followed_up
+        self.document = document
 
 
 class UnknownKommunError(MedborgarlofteError, LookupError):

@@ -845,6 +845,18 @@ def _share(draw: st.DrawFn, place_ids: tuple[str, ...]) -> Share:
     )
 
 
+def _with_party(draw: st.DrawFn, report: Report, activities: tuple[Activity, ...]) -> Report:
+    """Return *report* naming a party, if its activity is carried out by each party on its own."""
+    if report.party is not None or report.parties:
+        return report
+    activity = next((a for a in activities if a.id == report.activity), None)
+    if activity is None or activity.responsibility is not Responsibility.EACH:
+        return report
+    if not activity.responsible:
+        return report
+    return attrs.evolve(report, party=_one(draw, activity.responsible))
+
+
 def _report(
     draw: st.DrawFn,
     period: Period | None,
@@ -1242,13 +1254,17 @@ def _promises(
     )
     the_activities = _same_as(draw, the_activities)
     the_reports = tuple(
-        _report(
+        _with_party(
             draw,
-            period,
-            activity_ids,
-            party_ids,
-            report_id if draw(_BOOL) else None,
-            place_ids=place_ids,
+            _report(
+                draw,
+                period,
+                activity_ids,
+                party_ids,
+                report_id if draw(_BOOL) else None,
+                place_ids=place_ids,
+            ),
+            the_activities,
         )
         for report_id in _ids(draw, "r", _int(draw, 0, 8))
     )

@@ -19,7 +19,12 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from medborgarlofte._compute.occurrences import occurrence_ordinals
-from medborgarlofte._compute.results import ActivityProgress, IntervalData, IntervalPlan
+from medborgarlofte._compute.results import (
+    ActivityProgress,
+    IntervalData,
+    IntervalPlan,
+    PartyProgress,
+)
 from medborgarlofte._compute.status import (
     EPS,
     PartialIntervals,
@@ -29,7 +34,8 @@ from medborgarlofte._compute.status import (
     StatusRule,
 )
 from medborgarlofte._model.followup import Verdict
-from medborgarlofte._model.reports import ReportKind
+from medborgarlofte._model.promise import Responsibility
+from medborgarlofte._model.reports import ReportKind, ReportLink
 from medborgarlofte._model.targets import (
     Bound,
     IntervalQuota,
@@ -54,9 +60,11 @@ __all__ = [
     "NO_REPORTS",
     "ActivityReports",
     "Expansions",
+    "GroupedReports",
     "activity_progress",
     "group_reports",
     "unassessable",
+    "unresolved_same_as",
 ]
 
 
@@ -93,30 +101,99 @@ NO_REPORTS = ActivityReports([], [])
 """The reports of an activity nobody has reported on."""
 
 
-def group_reports(
-    reports: Sequence[Report], period: Period
-) -> tuple[dict[str, ActivityReports], int]:
+class GroupedReports:
+    """A promise's done reports that count, per activity and, where it matters, per party.
+
+    ``index`` holds each activity's reports; ``by_party`` holds, for an
+    activity each responsible party carries out on its own, the reports of
+    each of those parties, keyed by ``(activity id, party id)``; ``outside``
+    says how many reports were left out because their day lies outside the
+    period.
+    """
+
+    __slots__ = ("by_party", "index", "outside")
+
+    def __init__(
+        self,
+        index: dict[str, ActivityReports],
+        by_party: dict[tuple[str, str], ActivityReports],
+        outside: int,
+    ) -> None:
+        self.index = index
+        self.by_party = by_party
+        self.outside = outside
+
+
+_Columns = tuple[list["dt.date"], list["Number | None"]]
+"""The days and amounts of a group of reports, in the order they were read."""
+
+
+def _in_order(days: list[dt.date], amounts: list[Number | None]) -> ActivityReports:
+    """Return the reports sorted by day; equal days keep their order."""
+    if days != sorted(days):
+        order = sorted(range(len(days)), key=days.__getitem__)  # stable: equal days keep order
+        days = [days[i] for i in order]
+        amounts = [amounts[i] for i in order]
+    return ActivityReports(days, amounts)
+
+
+def _parties_of(report: Report, responsible: tuple[str, ...]) -> list[str]:
+    """Return the responsible parties a report names, as ``party`` or among ``parties``."""
+    named = (report.party, *report.parties)
+    return [party for party in responsible if party in named]
+
+
+def group_reports(  # noqa: C901, PLR0912 - one pass over every report, kept inline for speed
+    reports: Sequence[Report], period: Period, activities: Sequence[Activity]
+) -> GroupedReports:
     """Group the done reports that count by activity, sorted by the day they count from.
 
     A report counts from its ``date``, or from the last day of its span, or,
     with neither, from the last day of *period*; it counts only if that day
-    lies inside *period*. Reports of work that was never promised (no
-    activity) are left out. Equal days keep the reports' order.
+    lies inside *period*. Only reports linked to an activity of *activities*
+    count (``link`` :attr:`~medborgarlofte.ReportLink.ACTIVITY`): work that
+    was never promised, promised work the document does not restate and
+    reports naming an activity that does not exist are left out. Equal days
+    keep the reports' order. For an activity each of its responsible parties
+    carries out, the reports are also grouped per party they name.
 
     Returns:
-        The reports per activity id, and how many done reports of an
-        activity were left out because their day lies outside *period*.
+        The reports per activity id (and per party), and how many done
+        reports of an activity were left out because their day lies outside
+        *period*.
     """
     first, last = period.start, period.end
     done = ReportKind.DONE  # read once: an enum member read through its class is slow
-    grouped: dict[str, tuple[list[dt.date], list[Number | None]]] = {}
+    linked = ReportLink.ACTIVITY
+    each = Responsibility.EACH
+    known: dict[str, tuple[str, ...]] = {
+        a.id: a.responsible if a.responsibility is each else () for a in activities
+    }
+    grouped: dict[str, _Columns] = {}
+    per_party: dict[tuple[str, str], _Columns] = {}
     outside = 0
     current = None  # reports mostly come activity by activity: look the columns up per run
-    days: list[dt.date] = []
-    amounts: list[Number | None] = []
+    columns: _Columns | None = None
+    responsible: tuple[str, ...] | None = ()
+    shared: dict[str | None, _Columns] = {}  # each responsible party's columns, for "each"
     for report in reports:
         activity = report.activity
-        if report.kind is not done or activity is None:
+        if report.kind is not done or activity is None or report.link is not linked:
+            continue
+        if activity != current:
+            current = activity
+            responsible = known.get(activity)
+            if responsible is None:
+                columns = None
+            else:
+                columns = grouped.get(activity)
+                if columns is None:
+                    columns = grouped[activity] = ([], [])
+                shared = {
+                    party: per_party.setdefault((activity, party), ([], []))
+                    for party in responsible
+                }
+        if columns is None:  # an activity that does not exist
             continue
         day = report.date
         if day is None:
@@ -125,22 +202,54 @@ def group_reports(
         if not first <= day <= last:
             outside += 1
             continue
-        if activity != current:
-            current = activity
-            columns = grouped.get(activity)
-            if columns is None:
-                columns = grouped[activity] = ([], [])
-            days, amounts = columns
-        days.append(day)
-        amounts.append(report.amount)
-    index = {}
-    for activity, (days, amounts) in grouped.items():
-        if days != sorted(days):
-            order = sorted(range(len(days)), key=days.__getitem__)  # stable: equal days keep order
-            days = [days[i] for i in order]  # noqa: PLW2901 - the same column, sorted
-            amounts = [amounts[i] for i in order]  # noqa: PLW2901 - the same column, sorted
-        index[activity] = ActivityReports(days, amounts)
-    return index, outside
+        amount = report.amount
+        columns[0].append(day)
+        columns[1].append(amount)
+        if shared:
+            if report.parties:  # done together: once for each party named
+                for party in _parties_of(report, responsible or ()):
+                    shared[party][0].append(day)
+                    shared[party][1].append(amount)
+            else:
+                party_columns = shared.get(report.party)
+                if party_columns is not None:
+                    party_columns[0].append(day)
+                    party_columns[1].append(amount)
+    index = {activity: _in_order(*columns) for activity, columns in grouped.items()}
+    by_party = {key: _in_order(*columns) for key, columns in per_party.items() if columns[0]}
+    return GroupedReports(index, by_party, outside)
+
+
+def unresolved_same_as(activities: Sequence[Activity]) -> frozenset[str]:
+    """Return the ids of the quotas whose "same amount as" cannot be resolved.
+
+    A quota that repeats another activity's amount (``same_as``) is resolved
+    when, step by step, the activity it names exists, has a quota of the
+    same amount and unit, and is itself resolved. A name that leads nowhere,
+    to work without a number, to another number or round in a circle leaves
+    the amount unknown.
+    """
+    quotas = {
+        a.id: a.target for a in activities if isinstance(a.target, PeriodQuota | IntervalQuota)
+    }
+    if not any(target.same_as is not None for target in quotas.values()):
+        return frozenset()
+    unresolved = set()
+    for activity_id, target in quotas.items():
+        seen = {activity_id}
+        here = target
+        while here.same_as is not None:
+            there = quotas.get(here.same_as)
+            if (
+                there is None
+                or here.same_as in seen
+                or (there.amount, there.unit) != (here.amount, here.unit)
+            ):
+                unresolved.add(activity_id)
+                break
+            seen.add(here.same_as)
+            here = there
+    return frozenset(unresolved)
 
 
 # --------------------------------------------------------------------------- kept work
@@ -240,6 +349,8 @@ def activity_progress(
     reports: ActivityReports,
     assessment: AssessmentAt | None,
     expansions: Expansions,
+    parties: Sequence[tuple[str, str, ActivityReports]] = (),
+    same_as_resolved: bool = True,
 ) -> ActivityProgress:
     """Return where *activity* stands at the end of *as_of*.
 
@@ -252,21 +363,25 @@ def activity_progress(
         reports: The activity's done reports that count.
         assessment: The latest assessment of the activity by *as_of*.
         expansions: Where schedules and interval plans are worked out and kept.
+        parties: For an activity each responsible party carries out on its
+            own: each party's id, name and reports, in order.
+        same_as_resolved: Whether a quota that repeats another activity's
+            amount could be resolved (see :func:`unresolved_same_as`).
     """
     at = _At(
         activity, period, as_of, elapsed, rules, reports, bisect.bisect_right(reports.days, as_of)
     )
     target = activity.target
-    if isinstance(target, PeriodQuota):
-        result = _period_quota(at, target)
-    elif isinstance(target, IntervalQuota):
-        result = _interval_quota(at, target, expansions)
-    elif isinstance(target, Schedule):
-        result = _schedule(at, target, expansions)
-    elif isinstance(target, Milestone):
-        result = _milestone(at, target)
+    if isinstance(target, Ongoing) and target.amount_unstated:
+        reason = StatusReason(rule=StatusRule.AMOUNT_UNSTATED, unit=target.unit)
+        result = _not_assessable(at, reason)
+    elif not same_as_resolved and isinstance(target, PeriodQuota | IntervalQuota):
+        reason = StatusReason(rule=StatusRule.SAME_AS_UNRESOLVED, same_as=target.same_as)
+        result = _not_assessable(at, reason)
+    elif parties and not isinstance(target, Ongoing):
+        result = _each(at, parties, expansions)
     else:
-        result = _ongoing(at, target, assessment)
+        result = _by_kind(at, assessment, expansions)
     cancelled = activity.cancelled
     if cancelled is not None and (cancelled.date is None or cancelled.date <= as_of):
         result = attrs.evolve(
@@ -277,6 +392,135 @@ def activity_progress(
     if assessment is not None:
         result = attrs.evolve(result, assessment=assessment)
     return result
+
+
+def _by_kind(at: _At, assessment: AssessmentAt | None, expansions: Expansions) -> ActivityProgress:
+    """Return the progress of the activity of *at* by the kind of its target."""
+    target = at.activity.target
+    if isinstance(target, PeriodQuota):
+        return _period_quota(at, target)
+    if isinstance(target, IntervalQuota):
+        return _interval_quota(at, target, expansions)
+    if isinstance(target, Schedule):
+        return _schedule(at, target, expansions)
+    if isinstance(target, Milestone):
+        return _milestone(at, target)
+    return _ongoing(at, target, assessment)
+
+
+def _not_assessable(at: _At, reason: StatusReason) -> ActivityProgress:
+    """Return the progress of an activity with nothing to count against, its reports summed."""
+    done = at.reports.totals[at.counting]
+    return attrs.evolve(
+        unassessable(at.activity, reason, None), done=done, counted=done, reports=at.counting
+    )
+
+
+def _sum(values: Sequence[Number | None]) -> Number | None:
+    """Return the sum of *values*, or ``None`` if any of them is ``None``."""
+    total: Number = 0
+    for value in values:
+        if value is None:
+            return None
+        total += value
+    return total
+
+
+def _each(
+    at: _At,
+    parties: Sequence[tuple[str, str, ActivityReports]],
+    expansions: Expansions,
+) -> ActivityProgress:
+    """Return the progress of an activity each responsible party carries out on its own.
+
+    Each party is computed from its own reports against the whole target;
+    the activity's figures are the sums of theirs, its status the worst of
+    theirs (the lowest rank, the first of equals) with the reason naming that
+    party. A party's figures count its reports done together with others in
+    full.
+    """
+    activity, period, as_of, elapsed, rules = at.activity, at.period, at.as_of, at.elapsed, at.rules
+    rows: list[ActivityProgress] = []
+    results: list[PartyProgress] = []
+    worst, worst_rank = -1, 6
+    for party, name, reports in parties:
+        counting = bisect.bisect_right(reports.days, as_of)
+        row = _by_kind(
+            _At(activity, period, as_of, elapsed, rules, reports, counting), None, expansions
+        )
+        rank = row.status.rank
+        if rank is not None and rank < worst_rank:
+            worst, worst_rank = len(rows), rank
+        rows.append(row)
+        results.append(
+            PartyProgress(
+                party=party,
+                name=name,
+                planned=row.planned,
+                expected=row.expected,
+                done=row.done,
+                counted=row.counted,
+                completion=row.completion,
+                pace=row.pace,
+                status=row.status,
+                reason=row.reason,
+                reports=row.reports,
+            )
+        )
+    if worst < 0:  # nothing to assess for any party: as for the whole
+        return attrs.evolve(_by_kind(at, None, expansions), parties=tuple(results))
+    target = activity.target
+    first = rows[0]
+    planned = _sum([row.planned for row in rows])
+    expected = _sum([row.expected for row in rows])
+    done: Number = 0
+    counted: Number = 0
+    surplus: Number = 0
+    for row in rows:
+        done += row.done
+        counted += row.counted
+        surplus += row.surplus
+    forecast = _sum([row.forecast for row in rows])
+    paced = counted if isinstance(target, IntervalQuota) else done
+    behind = rows[worst].reason
+    return ActivityProgress(
+        activity=activity,
+        kind=target.kind,
+        unit=first.unit,
+        planned=planned,
+        expected=expected,
+        done=done,
+        counted=counted,
+        surplus=surplus,
+        completion=min(counted / planned, 1.0) if planned else None,
+        pace=paced / expected if expected else None,
+        forecast=forecast,
+        status=rows[worst].status,
+        reason=StatusReason(
+            rule=behind.rule,
+            done=behind.done,
+            expected=behind.expected,
+            planned=behind.planned,
+            pace=behind.pace,
+            threshold=behind.threshold,
+            unit=behind.unit,
+            date=behind.date,
+            due=behind.due,
+            party=results[worst].name,
+        ),
+        reports=at.counting,
+        due=first.due,
+        met_on=_sum_dates([row.met_on for row in rows]),
+        late=None if first.late is None else any(row.late for row in rows),
+        parties=tuple(results),
+    )
+
+
+def _sum_dates(days: Sequence[dt.date | None]) -> dt.date | None:
+    """Return the last of *days*, the day all were met; ``None`` if any is not."""
+    if not days or None in days:
+        return None
+    return max(day for day in days if day is not None)
 
 
 def classify(  # noqa: PLR0917 - by position: runs once per activity and date

@@ -36,7 +36,17 @@ def progress(
     for a report covering a span, the span's last day (never pro rata within
     the span). A report with neither counts from the last day of the promise
     period. Only reports of kind done whose day lies inside the promise period
-    count; planned and not-done reports count for nothing.
+    count, and only those linked to an activity the promise has
+    (``link`` :attr:`~medborgarlofte.ReportLink.ACTIVITY`); planned and
+    not-done reports, unrestated and unpromised work count for nothing.
+
+    An activity each responsible party carries out on its own
+    (:attr:`~medborgarlofte.Responsibility.EACH`) is computed per party,
+    from the reports naming it: ``ActivityProgress.parties`` holds a
+    :class:`~medborgarlofte.PartyProgress` each, the activity's figures are
+    their sums and its status the worst of theirs. An amount the source does
+    not state (``Ongoing(amount_unstated=True)``, or a quota ``same_as`` an
+    activity whose amount cannot be established) is not assessable.
 
     Roll-ups: the completion of a focus area or the promise is the weighted
     mean ``Σ wᵢ·completionᵢ ÷ Σ wᵢ`` over its activities that have a

@@ -32,6 +32,7 @@ __all__ = [
     "IntervalData",
     "IntervalPlan",
     "IntervalProgress",
+    "PartyProgress",
     "PromiseProgress",
     "StatusCounts",
 ]
@@ -84,6 +85,42 @@ class IntervalProgress:
 
 
 @attrs.frozen(kw_only=True)
+class PartyProgress:
+    """Where one responsible party stands on an activity it carries out on its own (partens läge).
+
+    An activity that each of its responsible parties carries out
+    (:attr:`~medborgarlofte.Responsibility.EACH`, "kommunerna" meaning every
+    one of them) is computed once per party, from the reports that name the
+    party (as ``party`` or among ``parties``), against the whole target.
+
+    Attributes:
+        party: The party's id.
+        name: The party's name, or its id when the promise has no such party.
+        planned: What is promised in total over the period, for this party.
+        expected: What this party should have done by the date.
+        done: What this party did by the date.
+        counted: The part of ``done`` that counts towards the target.
+        completion: ``counted ÷ planned``, from 0 to 1.
+        pace: ``done ÷ expected``; ``None`` while nothing is expected.
+        status: This party's status.
+        reason: Why.
+        reports: How many of this party's reports of kind done count by the date.
+    """
+
+    party: str
+    name: str
+    planned: Number | None
+    expected: Number | None
+    done: Number
+    counted: Number
+    completion: float | None
+    pace: float | None
+    status: Status
+    reason: StatusReason
+    reports: int = 0
+
+
+@attrs.frozen(kw_only=True)
 class ActivityProgress:
     """Where one activity stands at a date (aktivitetens läge).
 
@@ -116,6 +153,11 @@ class ActivityProgress:
         met_on: For a milestone, the day the first report of it done counts from.
         late: For a milestone, whether it was done after its due date or is
             not done with the due date passed.
+        parties: For an activity each responsible party carries out on its
+            own, one result per party in the order of ``responsible``; the
+            activity's figures are then their sums and its status the worst
+            of theirs (a quota per interval then has no per-interval rows).
+            Empty for every other activity, and for ongoing work.
     """
 
     activity: Activity
@@ -136,6 +178,7 @@ class ActivityProgress:
     due: dt.date | None = None
     met_on: dt.date | None = None
     late: bool | None = None
+    parties: tuple[PartyProgress, ...] = ()
     # Typed ``object`` so the reference documentation names no private class.
     _interval_data: object = attrs.field(default=None, repr=False, alias="interval_data")
 
@@ -296,8 +339,9 @@ class PromiseProgress:
         focus_areas: Each focus area's progress, in the promise's order.
         indicators: Each indicator's progress, in the promise's order.
         reason: Why the promise as a whole cannot be assessed, if it cannot.
-        reports_outside_period: How many reports of kind done were left out
-            because the day they count from lies outside the promise period.
+        reports_outside_period: How many reports of kind done, linked to an
+            activity of the promise, were left out because the day they count
+            from lies outside the promise period.
     """
 
     promise: Promise

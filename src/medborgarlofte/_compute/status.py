@@ -112,6 +112,8 @@ class StatusRule(enum.Enum):
     MILESTONE_MISSED = "milestone_missed"
     ASSESSMENT = "assessment"
     NO_ASSESSMENT = "no_assessment"
+    AMOUNT_UNSTATED = "amount_unstated"
+    SAME_AS_UNRESOLVED = "same_as_unresolved"
     NO_DATA = "no_data"
     NO_BASELINE_OR_TARGET = "no_baseline_or_target"
     INDICATOR_TARGET_REACHED = "indicator_target_reached"
@@ -148,6 +150,12 @@ class StatusReason:
         verdict: A person's verdict at a follow-up.
         value: An indicator's latest value.
         baseline: An indicator's baseline value.
+        party: For an activity each responsible party carries out on its own
+            (:attr:`~medborgarlofte.Responsibility.EACH`), the name of the
+            party whose result decided the activity's status; the text then
+            names it first.
+        same_as: The id of the activity whose amount a target repeats, when
+            that amount cannot be established.
     """
 
     rule: StatusRule
@@ -162,6 +170,8 @@ class StatusReason:
     verdict: Verdict | None = None
     value: Number | None = None
     baseline: Number | None = None
+    party: str | None = None
+    same_as: str | None = None
 
     def text(self, lang: Language = "sv") -> str:
         """Return the reason as one sentence in *lang* (Swedish by default).
@@ -171,6 +181,9 @@ class StatusReason:
         '1 av 1 trygghetsvandring har genomförts; minst 1 krävs'
         >>> StatusReason(rule=StatusRule.MILESTONE_NOT_DUE, due=dt.date(2023, 6, 30)).text("en")
         'due by 2023-06-30'
+        >>> StatusReason(rule=StatusRule.MILESTONE_NOT_DUE, due=dt.date(2023, 6, 30),
+        ...              party="Vingåkers kommun").text("en")
+        'Vingåkers kommun: due by 2023-06-30'
         """
         if self.rule in _PACE_RULES:
             threshold = texts.percent(self.threshold, lang)
@@ -182,7 +195,7 @@ class StatusReason:
         verdict = "–"
         if self.verdict is not None:
             verdict = texts.pick(texts.REASON_VERDICTS[self.verdict.value], lang)
-        return texts.reason(
+        text = texts.reason(
             self.rule.value,
             lang,
             done=self.done,
@@ -197,7 +210,11 @@ class StatusReason:
             on_date=on_date,
             due=self.due.isoformat() if self.due else "–",
             verdict=verdict,
+            same_as=self.same_as or "–",
         )
+        if self.party is None:
+            return text
+        return texts.pick(texts.PARTY_REASON, lang).format(party=self.party, reason=text)
 
     def __str__(self) -> str:
         """Return the Swedish text."""

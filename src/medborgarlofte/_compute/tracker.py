@@ -17,9 +17,11 @@ from medborgarlofte._compute.activities import (
     NO_REPORTS,
     ActivityReports,
     Expansions,
+    GroupedReports,
     activity_progress,
     group_reports,
     unassessable,
+    unresolved_same_as,
 )
 from medborgarlofte._compute.indicators import indicator_progress
 from medborgarlofte._compute.results import (
@@ -30,7 +32,7 @@ from medborgarlofte._compute.results import (
     StatusCounts,
 )
 from medborgarlofte._compute.status import ProgressRules, Status, StatusReason, StatusRule
-from medborgarlofte._model.promise import Promise
+from medborgarlofte._model.promise import Promise, Responsibility
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -42,8 +44,26 @@ _Result = TypeVar("_Result", PromiseProgress, tuple[PromiseProgress, ...])
 _DEFAULT_RULES = ProgressRules()
 """The default thresholds: frozen, so one object serves every call."""
 
-_Grouped = tuple[dict[str, ActivityReports], int]
-"""A promise's done reports per activity, and how many fell outside its period."""
+_Parties = tuple[tuple[str, str, ActivityReports], ...]
+"""Each responsible party's id, name and reports, for an activity each carries out."""
+
+_Grouped = tuple[GroupedReports, frozenset[str], dict[str, _Parties]]
+"""A promise's done reports grouped, its unresolved "same as" quotas, its "each" parties."""
+
+
+def _each_parties(promise: Promise, reports: GroupedReports) -> dict[str, _Parties]:
+    """Return, per activity each responsible party carries out, its parties and their reports."""
+    each = Responsibility.EACH
+    names = {party.id: party.name for party in promise.parties}
+    by_party = reports.by_party
+    return {
+        activity.id: tuple(
+            (party, names.get(party, party), by_party.get((activity.id, party), NO_REPORTS))
+            for party in activity.responsible
+        )
+        for activity in promise.activities
+        if activity.responsibility is each and activity.responsible
+    }
 
 
 class ProgressTracker(Generic[_Result]):
@@ -165,8 +185,14 @@ class ProgressTracker(Generic[_Result]):
         else:
             grouped = self._grouped[i]
             if grouped is None:
-                grouped = self._grouped[i] = group_reports(promise.reports, period)
-            index, outside = grouped
+                reports = group_reports(promise.reports, period, promise.activities)
+                grouped = self._grouped[i] = (
+                    reports,
+                    unresolved_same_as(promise.activities),
+                    _each_parties(promise, reports),
+                )
+            reports, unresolved, each = grouped
+            index, outside = reports.index, reports.outside
             elapsed = period.elapsed_fraction(as_of)
             activities = tuple(
                 activity_progress(
@@ -178,6 +204,8 @@ class ProgressTracker(Generic[_Result]):
                     reports=index.get(activity.id, NO_REPORTS),
                     assessment=assessments.get(activity.id) if assessments else None,
                     expansions=self._expansions,
+                    parties=each.get(activity.id, ()) if each else (),
+                    same_as_resolved=not unresolved or activity.id not in unresolved,
                 )
                 for activity in promise.activities
             )

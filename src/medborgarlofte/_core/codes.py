@@ -395,6 +395,15 @@ FOLLOW_UP_PROMISE_NOT_FOUND = register(
     "None of the promises given has the id the follow-up document follows up.",
     area="rules",
 )
+EACH_REPORT_WITHOUT_PARTY = register(
+    "each-report-without-party",
+    _W,
+    "En rapport om en aktivitet som varje ansvarig part utför för sig anger ingen part, så "
+    "den räknas inte för någon av dem.",
+    "A report on an activity each responsible party carries out on its own names no party, "
+    "so it counts for none of them.",
+    area="rules",
+)
 FOLLOW_UP_PROMISE_MISMATCH = register(
     "follow-up-promise-mismatch",
     _W,

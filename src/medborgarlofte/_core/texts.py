@@ -45,6 +45,7 @@ __all__ = [
     "MONTH_NAMES",
     "NOUNS",
     "OCCASION_STATES",
+    "PARTY_REASON",
     "PORTFOLIO_HEADERS",
     "REASONS",
     "REASON_CODES",
@@ -225,6 +226,18 @@ REASONS: Final[Mapping[str, Mapping[Language, str]]] = {
         "sv": "inget tal att räkna på och ingen bedömning vid någon uppföljning ännu",
         "en": "no number to compute from and no assessment at any follow-up yet",
     },
+    "amount_unstated": {
+        "sv": "löftet lovar ett antal{unit} men anger inte hur många, så det finns inget att "
+        "räkna mot",
+        "en": "the promise promises a number{unit} but does not state how many, so there is "
+        "nothing to count against",
+    },
+    "same_as_unresolved": {
+        "sv": "målet ska vara samma antal som aktiviteten {same_as}, men det antalet går inte "
+        "att fastställa",
+        "en": "the target is meant as the same amount as the activity {same_as}, but that "
+        "amount cannot be established",
+    },
     "no_data": {"sv": "inga mätvärden ännu", "en": "no measurements yet"},
     "no_baseline_or_target": {
         "sv": "senaste värdet är {value}, men utgångsvärde eller målvärde saknas",
@@ -281,8 +294,13 @@ needs other words. The fields: ``{done}``, ``{expected}``, ``{planned}``,
 form the number needs (:func:`quantity`); ``{pace}`` a percentage;
 ``{value}`` an indicator's value with its unit of measure; ``{date}`` and
 ``{due}`` dates; ``{on_date}`` the day an activity was dropped, with its
-preposition, or nothing; ``{verdict}`` a verdict as a reason words it.
+preposition, or nothing; ``{verdict}`` a verdict as a reason words it;
+``{unit}`` the unit of count in the plural after a space, or nothing;
+``{same_as}`` the activity a target repeats the amount of.
 """
+
+PARTY_REASON: Final[Mapping[Language, str]] = {"sv": "{party}: {reason}", "en": "{party}: {reason}"}
+"""A reason about one responsible party, for an activity each party carries out."""
 
 CANCELLED_ON: Final[Mapping[Language, str]] = {"sv": " {date}", "en": " on {date}"}
 """The ``on_date`` of the reason ``cancelled``, when the day is known."""
@@ -459,6 +477,8 @@ REPORT: Final[Mapping[Language, Mapping[str, str]]] = {
         "done": "Gjort",
         "share": "Andel",
         "reason": "Motivering",
+        "per_party": "Per part",
+        "party_row": "{name}: {done} av {planned}, {status}",
         "reports": "Vad som gjorts",
         "no_reports": "Inget rapporterat.",
         "assessment": "Senaste bedömning",
@@ -572,6 +592,8 @@ REPORT: Final[Mapping[Language, Mapping[str, str]]] = {
         "done": "Done",
         "share": "Share",
         "reason": "Reason",
+        "per_party": "Per party",
+        "party_row": "{name}: {done} of {planned}, {status}",
         "reports": "What was done",
         "no_reports": "Nothing reported.",
         "assessment": "Latest assessment",
@@ -948,6 +970,7 @@ def reason(
     due: str = "–",
     on_date: str = "",
     verdict: str = "–",
+    same_as: str = "–",
 ) -> str:
     """Return the sentence of :data:`REASONS` for *rule* with its figures.
 
@@ -996,6 +1019,8 @@ def reason(
         due=due,
         on_date=on_date,
         verdict=verdict,
+        unit=f" {plural(2, unit_forms(unit) or (unit, unit))}" if unit and not measured else "",
+        same_as=same_as,
     )
     uses_unit = any(
         f"{{{name}_q}}" in pick(REASONS[key], lang) for name in ("done", "expected", "planned")

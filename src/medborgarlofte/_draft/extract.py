@@ -34,7 +34,7 @@ from medborgarlofte._model.targets import Bound, Interval
 if TYPE_CHECKING:
     from medborgarlofte._draft.text import Line, Prepared
 
-__all__ = ["Confidence", "Facts", "extract"]
+__all__ = ["Confidence", "Facts", "Inferred", "Spot", "extract", "make_date"]
 
 
 class Confidence(enum.Enum):
@@ -94,6 +94,14 @@ class ActivityFact:
 
 
 @attrs.frozen(kw_only=True)
+class Inferred:
+    """A date the text does not state in full: its path and how it was read (sv, en)."""
+
+    path: str
+    reason: tuple[str, str]
+
+
+@attrs.frozen(kw_only=True)
 class Facts:
     """Everything the rules found in one text."""
 
@@ -111,6 +119,8 @@ class Facts:
     forum: tuple[str, Spot] | None = None
     kind: str = "promise"
     examples_only: tuple[str, Spot] | None = None
+    period_inferred: tuple[Inferred, ...] = ()
+    published_on: tuple[dt.date, Spot] | None = None
 
 
 # ----------------------------------------------------------------- kommuner
@@ -293,7 +303,7 @@ def _sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _make_date(year: int, month: int, day: int) -> dt.date | None:
+def make_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -332,7 +342,7 @@ def _iso_range(text: str) -> _Dated | None:
     for m in _date_patterns()["iso_range"].finditer(text):
         if _about_the_promise(_sentence(text, m)[0]):
             y1, m1, d1, y2, m2, d2 = (int(g) for g in m.groups())
-            return _dated(text, m, _make_date(y1, m1, d1), _make_date(y2, m2, d2))
+            return _dated(text, m, make_date(y1, m1, d1), make_date(y2, m2, d2))
     return None
 
 
@@ -345,7 +355,7 @@ def _full_range(text: str) -> _Dated | None:
         d1, d2, y2 = int(m.group(1)), int(m.group(4)), int(m.group(6))
         # "1 januari – 31 december 2024": the first date takes the year of the second.
         y1 = int(m.group(3)) if m.group(3) else y2 - ((m1, d1) > (m2, d2))
-        return _dated(text, m, _make_date(y1, m1, d1), _make_date(y2, m2, d2))
+        return _dated(text, m, make_date(y1, m1, d1), make_date(y2, m2, d2))
     return None
 
 
@@ -411,12 +421,61 @@ def _period(text: str) -> _Dated:
     return None, None, None
 
 
+_YEARS_ONLY = ("hela år: texten anger perioden med år", "whole years: the text gives years")
+_MONTHS_ONLY = (
+    "hela månader: texten anger perioden med månader",
+    "whole months: the text gives months",
+)
+_START_YEAR = ("året taget från periodens slut", "the year taken from the period's end")
+
+
+def _period_inferred(text: str, period: tuple[Period, Spot] | None) -> tuple[Inferred, ...]:
+    """Return which ends of *period* the text does not state in full, and how they were read."""
+    if period is None:
+        return ()
+    worded = text[period[1].start : period[1].end]
+    if _date_patterns()["iso_range"].fullmatch(worded):
+        return ()
+    full = _date_patterns()["full_range"].fullmatch(worded)
+    if full:
+        return () if full.group(3) else (Inferred(path="$.period.start", reason=_START_YEAR),)
+    reason = _MONTHS_ONLY if _date_patterns()["month_range"].fullmatch(worded) else _YEARS_ONLY
+    return (
+        Inferred(path="$.period.start", reason=reason),
+        Inferred(path="$.period.end", reason=reason),
+    )
+
+
 _SIGNING = re.compile(
     r"underteckna\w*|skr[ei]v(?:it)?\b(?=[^.\n]{0,160}\bunder\b)|signera\w*", re.IGNORECASE
 )
 
 
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d\d)-(\d\d)\b")
+_PUBLISHED = re.compile(r"\bpublicera(?:d|t)\b:?\s*(?:den\s+)?", re.IGNORECASE)
+_NEAR_PUBLISHED = 40
+"""How far after "Publicerad" its date may start."""
+
+
+def _published_on(text: str) -> tuple[dt.date, Spot] | None:
+    """Return the publication date of a "Publicerad 12 december 2022" line, with a year."""
+    mon = months()
+    for cue in _PUBLISHED.finditer(text):
+        end = cue.end() + _NEAR_PUBLISHED
+        iso = _ISO_DAY.match(text, cue.end(), end)
+        if iso:
+            found = make_date(*(int(g) for g in iso.groups()))
+        else:
+            day = _date_patterns()["day"].match(text, cue.end(), end)
+            found = (
+                make_date(int(day.group(3)), mon[day.group(2).casefold()], int(day.group(1)))
+                if day and day.group(3)
+                else None
+            )
+            iso = day
+        if found is not None and iso is not None:
+            return found, Spot(start=iso.start(), end=iso.end())
+    return None
 
 
 def _signed_on(text: str, period: Period | None) -> tuple[dt.date, Spot] | None:
@@ -425,14 +484,14 @@ def _signed_on(text: str, period: Period | None) -> tuple[dt.date, Spot] | None:
         left, right = _sentence_at(text, sign.start(), sign.end())
         iso = _ISO_DAY.search(text, left, right)
         if iso:
-            found = _make_date(*(int(g) for g in iso.groups()))
+            found = make_date(*(int(g) for g in iso.groups()))
             if found is not None:
                 return found, Spot(start=iso.start(), end=iso.end())
         for m in _date_patterns()["day"].finditer(text, left, right):
             month = mon[m.group(2).casefold()]
             day = int(m.group(1))
             if m.group(3):
-                found = _make_date(int(m.group(3)), month, day)
+                found = make_date(int(m.group(3)), month, day)
                 if found is not None:
                     return found, Spot(start=m.start(), end=m.end())
                 continue
@@ -441,7 +500,7 @@ def _signed_on(text: str, period: Period | None) -> tuple[dt.date, Spot] | None:
             candidates = [
                 d
                 for y in (period.start.year - 1, period.start.year)
-                if (d := _make_date(y, month, day)) is not None
+                if (d := make_date(y, month, day)) is not None
             ]
             if not candidates:
                 continue
@@ -1004,15 +1063,19 @@ def _follow_up(prep: Prepared) -> tuple[tuple[Cadence, Spot] | None, tuple[str, 
     return cadence, forum
 
 
-_FOLLOW_UP_DOC = re.compile(r"^uppföljning\b|\buppföljning av medborgarlöfte", re.IGNORECASE)
+_FOLLOW_UP_DOC = re.compile(
+    r"^(?:uppföljning|återrapportering)\b[^.]*$|\b(?:uppföljning|återrapportering) av (?:\w+ )?"
+    r"(?:medborgar)?löfte|\bmedborgarlöft\w*[^\n.]{0,40}?(?:[-–:]\s*|\s)uppföljning\s*$",
+    re.IGNORECASE,
+)
 _PRESS = re.compile(
     r"\bhar (?:idag |i dag )?(?:undertecknat|skrivit under|skrivit på)\b|\bsäger\b", re.IGNORECASE
 )
 
 
 def _kind(prep: Prepared, title: str | None) -> str:
-    head = " ".join(ln.text for ln in prep.lines[:2])
-    if _FOLLOW_UP_DOC.search(title or "") or _FOLLOW_UP_DOC.search(head):
+    heads = [title or "", *(ln.text.strip() for ln in prep.lines[:2])]
+    if any(_FOLLOW_UP_DOC.search(head) for head in heads):
         return "follow_up_report"
     if _PRESS.search(prep.text[:3000]):
         return "press_release"
@@ -1069,4 +1132,6 @@ def extract(prep: Prepared) -> Facts:
         forum=forum,
         kind=_kind(prep, prep.source.title),
         examples_only=_examples_only(prep, activities),
+        period_inferred=_period_inferred(text, period),
+        published_on=_published_on(text),
     )

@@ -6,6 +6,7 @@ span a draft reports points into it, so a reviewer can find each phrase.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import html.parser
 import re
@@ -24,6 +25,9 @@ _BARE_URL = re.compile(r"^(https?://\S+)\s*$")
 _BARE_TITLE = re.compile(r"^[^.!?:]{3,150}$")
 _TITLE_LINE = re.compile(
     r"^(?:retrieved-title|title|titel|sidtitel)\s*:\s*(.+?)\s*$", re.IGNORECASE
+)
+_RETRIEVED_LINE = re.compile(
+    r"^(?:retrieved(?:-on|-at)?|hämtad|hämtat)\s*:\s*(\d{4})-(\d\d)-(\d\d)\b", re.IGNORECASE
 )
 _TRUNCATED = re.compile(
     r"^\[TRUNCATED\b.*\]\s*$|^\[(?:avbruten|trunkerad)\b.*\]\s*$", re.IGNORECASE
@@ -51,16 +55,20 @@ _WORD = re.compile(r"\w+")
 class SourceInfo:
     """Where a text comes from, as its first lines say (källa).
 
-    A stored web page starts with its address and its title; a follow-up of
-    the model will keep these as the document's source metadata.
+    A stored web page starts with its address, its title and perhaps the
+    day it was read; the draft keeps them in the document's
+    :class:`~medborgarlofte.Origin`.
 
     Attributes:
         url: The address of the page, if the text names it.
         title: The page title, if the text names it.
+        retrieved_on: The day the page was read, if a first line says
+            (``retrieved: 2024-05-02``).
     """
 
     url: str | None = None
     title: str | None = None
+    retrieved_on: dt.date | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -171,21 +179,31 @@ def _from_html(text: str) -> tuple[str, str | None]:
 
 def _source(lines: list[str]) -> tuple[SourceInfo, int]:
     """Return the source named by the first lines and how many lines name it."""
-    url = title = None
+    url = title = retrieved = None
     used = 0
-    for i, line in enumerate(lines[:3]):
+    for i, line in enumerate(lines[:4]):
         stripped = line.strip()
         found_url = _SOURCE_LINE.match(stripped) or (i == 0 and _BARE_URL.match(stripped))
         found_title = _TITLE_LINE.match(stripped)
+        found_day = _RETRIEVED_LINE.match(stripped)
         if found_url and url is None:
             url, used = found_url.group(1), i + 1
         elif found_title and title is None:
             title, used = found_title.group(1), i + 1
+        elif found_day and retrieved is None:
+            retrieved, used = _day(*found_day.groups()), i + 1
         elif i == 1 and url is not None and title is None and _BARE_TITLE.match(stripped):
             title, used = stripped, i + 1  # an address alone, then the page's title
         elif stripped:
             break
-    return SourceInfo(url=url, title=title), used
+    return SourceInfo(url=url, title=title, retrieved_on=retrieved), used
+
+
+def _day(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
 
 
 _FEW_WORDS = 8
@@ -237,7 +255,7 @@ def prepare(data: str | bytes) -> Prepared:
     raw_lines = text.split("\n")
     source, used = _source(raw_lines)
     if html_title and source.title is None:
-        source = SourceInfo(url=source.url, title=html_title)
+        source = attrs.evolve(source, title=html_title)
     kept: list[str] = []
     for line in raw_lines[used:]:
         if _TRUNCATED.match(line.strip()):

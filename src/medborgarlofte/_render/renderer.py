@@ -499,6 +499,15 @@ def _activity(
         "status": item.status.label(lang),
         "status_key": item.status.value,
         "reason": item.reason.text(lang),
+        "parties": "; ".join(
+            text["party_row"].format(
+                name=party.name,
+                done=_number(party.done, lang),
+                planned=_number(party.planned, lang),
+                status=party.status.label(lang),
+            )
+            for party in item.parties
+        ),
         "assessment": assessment,
         "cancelled": cancelled,
         "reports": _reports(promise, item, as_of, lang),

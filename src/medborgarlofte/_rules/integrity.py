@@ -29,8 +29,9 @@ from medborgarlofte._core import codes
 from medborgarlofte._core.problems import Problem
 from medborgarlofte._model.indicators import DatePrecision
 from medborgarlofte._model.parties import PartyKind, PartyRole
+from medborgarlofte._model.promise import Responsibility
 from medborgarlofte._model.recurrence import _first_day as first_day
-from medborgarlofte._model.reports import ReportLink
+from medborgarlofte._model.reports import ReportKind, ReportLink
 from medborgarlofte._model.sweden import (
     kommun_by_code,
     kommun_by_name,
@@ -908,9 +909,33 @@ def _check_inferred(document: object, origin: Origin | None, found: _Found) -> N
             )
 
 
+def _check_each_parties(promise: Promise, found: _Found) -> None:
+    """Warn about done reports on an activity each party carries out that name no party."""
+    each = Responsibility.EACH
+    ids = {a.id for a in promise.activities if a.responsibility is each and a.responsible}
+    if not ids:
+        return
+    for i, report in enumerate(promise.reports):
+        if (
+            report.activity in ids
+            and report.kind is ReportKind.DONE
+            and report.party is None
+            and not report.parties
+        ):
+            found.add(
+                f"$.reports[{i}].party",
+                codes.EACH_REPORT_WITHOUT_PARTY,
+                f"aktiviteten {report.activity!r} utförs av varje ansvarig part för sig, men "
+                "rapporten anger ingen part och räknas därför inte för någon av dem",
+                f"the activity {report.activity!r} is carried out by each responsible party "
+                "on its own, but the report names no party and so counts for none of them",
+            )
+
+
 def _check_document_facts(promise: Promise, refs: _Refs, found: _Found) -> None:
     """Check what #16 added to a promise document."""
     _check_report_links(promise.reports, refs, found)
+    _check_each_parties(promise, found)
     _check_same_as(promise, refs, found)
     _check_place_splits(promise, found)
     _check_signing_stated(promise, found)
@@ -973,13 +998,43 @@ def _match_promise(document: FollowUpDocument, promises: Iterable[Promise], foun
         refs.one(assessment.activity, _ACTIVITY, "$.assessments[{}].activity", i)
 
 
+def _check_follow_up_placeholders(document: FollowUpDocument, found: _Found) -> None:
+    """Report the placeholders a draft leaves in a follow-up document, as for a promise.
+
+    Read: the document's title and summary, the promise reference's id and
+    title, the parties' names, and each report's work and note.
+    """
+    reports = document.reports
+    texts = _joined(
+        chain(
+            (document.title, document.summary, document.promise.id, document.promise.title),
+            map(_NAME, document.parties),
+            (r.work for r in reports),
+            (r.note for r in reports),
+        )
+    )
+    if _MARK not in texts:
+        return
+    _placeholder(document.title, "$.title", found)
+    _placeholder(document.summary, "$.summary", found)
+    _placeholder(document.promise.id, "$.promise.id", found)
+    _placeholder(document.promise.title, "$.promise.title", found)
+    for i, party in enumerate(document.parties):
+        _placeholder(party.name, f"$.parties[{i}].name", found)
+    for i, report in enumerate(reports):
+        _placeholder(report.work, f"$.reports[{i}].work", found)
+        _placeholder(report.note, f"$.reports[{i}].note", found)
+
+
 def validate_follow_up(
     document: FollowUpDocument, *, promises: Iterable[Promise] | None = None
 ) -> tuple[Problem, ...]:
     """Return every integrity problem in a follow-up document (uppföljningsdokument).
 
     Checks duplicate ids, honest report links, references to the document's
-    own parties and places, shares, kommunkoder and inferred dates. Given
+    own parties and places, shares, kommunkoder and inferred dates; a
+    placeholder left by a draft (``<FYLL I: …>``) is a warning, as
+    :func:`validate` reports it in a promise. Given
     *promises*, it also finds the promise followed up: none with its id is a
     warning (``follow-up-promise-not-found``), kommuner or a period that
     differ are warnings, and a report or assessment naming an activity the
@@ -993,6 +1048,7 @@ def validate_follow_up(
         The problems found; empty when the document is consistent.
     """
     found = _Found()
+    _check_follow_up_placeholders(document, found)
     known = {
         _PARTY: {p.id for p in document.parties},
         _PLACE: {p.id for p in document.places},

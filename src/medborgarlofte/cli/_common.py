@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from medborgarlofte._core.problems import Language, Problem
     from medborgarlofte._formats.syntax import Format
+    from medborgarlofte._model.document import FollowUpDocument
     from medborgarlofte._model.promise import Promise
 
 EXIT_OK: Final = 0
@@ -55,6 +56,8 @@ TEXT: Final[dict[str, dict[str, str]]] = {
         "too_large": "filen är större än tillåtet ({size} byte)",
         "has_errors": "{file} har fel och kan inte användas:",
         "holds_many": "{file} innehåller {n} löften; kommandot tar ett",
+        "no_promise": "{file} följer upp löftet {id}, men inget av de {n} givna löftena har "
+        "det id:t; ange löftets fil före eller efter uppföljningsdokumentet",
         "line": "{file}: {line}",
         "wrote": "Skrev {what} till {path}.",
         "same_file": "{output} är samma fil som indatafilen {input}; "
@@ -73,6 +76,8 @@ TEXT: Final[dict[str, dict[str, str]]] = {
         "too_large": "the file is larger than allowed ({size} bytes)",
         "has_errors": "{file} has errors and cannot be used:",
         "holds_many": "{file} holds {n} promises; the command takes one",
+        "no_promise": "{file} follows up the promise {id}, but none of the {n} promises given "
+        "has that id; give the promise's file beside the follow-up document",
         "line": "{file}: {line}",
         "wrote": "Wrote {what} to {path}.",
         "same_file": "{output} is the same file as the input {input}; "
@@ -181,9 +186,13 @@ def as_of(args: argparse.Namespace) -> tuple[dt.date, str]:
 
 
 class Loaded:
-    """What reading one file gave: its promises, every problem, and whether it is a collection."""
+    """What reading one file gave: its promises or follow-up document, and every problem.
 
-    __slots__ = ("collection", "problems", "promises")
+    ``collection`` says whether the file is a collection of promises;
+    ``follow_up`` holds the follow-up document when the file is one.
+    """
+
+    __slots__ = ("collection", "follow_up", "problems", "promises")
 
     def __init__(
         self,
@@ -191,10 +200,12 @@ class Loaded:
         promises: tuple[Promise, ...] = (),
         problems: tuple[Problem, ...] = (),
         collection: bool = False,
+        follow_up: FollowUpDocument | None = None,
     ) -> None:
         self.promises = promises
         self.problems = problems
         self.collection = collection
+        self.follow_up = follow_up
 
 
 def format_of(path: Path) -> Format:
@@ -212,8 +223,10 @@ def format_of(path: Path) -> Format:
     return found
 
 
-def _read_promises(path: Path) -> Loaded:
+def _read_promises(path: Path, *, follow_ups: bool = False) -> Loaded:
     """Return the promises in *path* (one promise or a collection) and their warnings.
+
+    With *follow_ups*, a follow-up document is read too, and returned as such.
 
     The file is read once, so a FIFO works as an input.
 
@@ -237,6 +250,13 @@ def _read_promises(path: Path) -> Loaded:
     try:
         promise, warnings = loads_with_warnings(data, format=fmt)
     except ValidationError as error:
+        if follow_ups and any(p.code == codes.WRONG_DOCUMENT_TYPE for p in error.problems):
+            from medborgarlofte._formats.documents import (  # noqa: PLC0415
+                loads_follow_up_with_warnings,
+            )
+
+            document, warnings = loads_follow_up_with_warnings(data, format=fmt)
+            return Loaded(problems=warnings, follow_up=document)
         collection = any(
             p.path == "$.promises" and p.code == codes.UNKNOWN_KEY for p in error.problems
         )
@@ -259,8 +279,11 @@ def _file_problem(code: str, key: str, **values: object) -> Problem:
     )
 
 
-def read_promises(path: Path) -> Loaded:
-    """Return the promises in *path* and every problem, file-level failures included."""
+def read_promises(path: Path, *, follow_ups: bool = False) -> Loaded:
+    """Return the promises in *path* and every problem, file-level failures included.
+
+    With *follow_ups*, a follow-up document is read too.
+    """
     from medborgarlofte._core import codes  # noqa: PLC0415 - imported when a file is read
     from medborgarlofte.exceptions import (  # noqa: PLC0415
         MissingExtraError,
@@ -269,7 +292,7 @@ def read_promises(path: Path) -> Loaded:
     )
 
     try:
-        return _read_promises(path)
+        return _read_promises(path, follow_ups=follow_ups)
     except ValidationError as error:
         return Loaded(problems=error.problems)
     except UnsupportedFormatError:
@@ -298,13 +321,15 @@ def errors_text(path: Path, problems: Sequence[Problem], lang: Language) -> str:
     return "\n".join(lines)
 
 
-def usable_promises(path: Path, lang: Language) -> Loaded:
+def usable_promises(path: Path, lang: Language, *, follow_ups: bool = False) -> Loaded:
     """Return what *path* holds, showing its warnings on stderr.
+
+    With *follow_ups*, a follow-up document is read too.
 
     Raises:
         CommandError: With every error, when the file cannot be used.
     """
-    loaded = read_promises(path)
+    loaded = read_promises(path, follow_ups=follow_ups)
     show_warnings(path, loaded.problems, lang)
     if any(p.is_error for p in loaded.problems):
         raise CommandError(errors_text(path, loaded.problems, lang))
@@ -324,6 +349,71 @@ def load_one(path: Path, lang: Language) -> Promise:
             TEXT[lang]["holds_many"].format(file=one_line(str(path)), n=len(promises))
         )
     return promises[0]
+
+
+def add_documents(parser: argparse.ArgumentParser) -> None:
+    """Add the inputs of a command that reads promises with their follow-up documents."""
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a promise file or a collection of promises, and any follow-up documents of "
+        "them (document_type = 'follow_up'), whose reports and assessments are added to "
+        "the promise they follow up",
+    )
+
+
+def load_all(paths: Sequence[str], lang: Language) -> tuple[Promise, ...]:
+    """Return every promise in *paths*, with the follow-up documents among them added.
+
+    Each follow-up document is checked against the promise it follows up
+    (warnings on stderr) and added to it with
+    :func:`~medborgarlofte.with_follow_up`, in the order the files are given.
+
+    Raises:
+        CommandError: When a file cannot be used, a follow-up document has an
+            error against its promise, or follows up a promise none of the
+            files holds.
+    """
+    from pathlib import Path  # noqa: PLC0415 - imported when files are read
+
+    from medborgarlofte._compute.merge import with_follow_up  # noqa: PLC0415
+    from medborgarlofte._rules.integrity import validate_follow_up  # noqa: PLC0415
+
+    promises: list[Promise] = []
+    documents: list[tuple[Path, FollowUpDocument, tuple[Problem, ...]]] = []
+    for name in paths:
+        path = Path(name)
+        loaded = usable_promises(path, lang, follow_ups=True)
+        promises += loaded.promises
+        if loaded.follow_up is not None:
+            documents.append((path, loaded.follow_up, loaded.problems))
+    words = TEXT[lang]
+    for path, document, shown in documents:
+        wanted = document.promise.id
+        matching = [i for i, promise in enumerate(promises) if promise.id == wanted]
+        if not matching:
+            raise CommandError(
+                words["no_promise"].format(
+                    file=one_line(str(path)), id=one_line(repr(wanted)), n=len(promises)
+                )
+            )
+        for i in matching:
+            problems = validate_follow_up(document, promises=[promises[i]])
+            show_warnings(path, [p for p in problems if p not in shown], lang)
+            if any(p.is_error for p in problems):
+                raise CommandError(errors_text(path, problems, lang))
+            promises[i] = with_follow_up(promises[i], document)
+    return tuple(promises)
+
+
+def sections(texts: Sequence[str]) -> str:
+    """Return the outputs of several promises as one text, a rule between them."""
+    return f"\n\n{_RULE}\n\n".join(texts)
+
+
+_RULE: Final = "=" * 72
+"""The line between the sections of several promises on the terminal."""
 
 
 # --------------------------------------------------------------------------- writing

@@ -12,6 +12,7 @@ from medborgarlofte.cli._common import (
     CommandError,
     add_output,
     emit,
+    load_one,
     refuse_same_file,
     write_output,
 )
@@ -31,11 +32,15 @@ _TEXT: Final = {
         "exists": "{path} finns redan; välj ett annat namn eller ange --force",
         "written": "Utkastet skrevs till {path}. Granska det och fyll i platshållarna "
         "(<FYLL I …>); `medborgarlofte validate {path}` listar dem.",
+        "written_follow_up": "Utkastet till uppföljningsdokument skrevs till {path}. Granska "
+        "det och fyll i platshållarna (<FYLL I …>); validate_follow_up i biblioteket listar dem.",
     },
     "en": {
         "exists": "{path} exists already; choose another name or pass --force",
         "written": "The draft was written to {path}. Review it and fill in the placeholders "
         "(<FYLL I …>); `medborgarlofte validate {path}` lists them.",
+        "written_follow_up": "The draft follow-up document was written to {path}. Review it "
+        "and fill in the placeholders (<FYLL I …>); the library's validate_follow_up lists them.",
     },
 }
 
@@ -47,10 +52,11 @@ def register(
     parser = commands.add_parser(
         "draft",
         parents=[shared.lang],
-        help="draft a promise from its Swedish text: a TOML document to review",
+        help="draft a promise or a follow-up from its Swedish text: a TOML document to review",
         description="Draft a promise from the Swedish text of a web page, press release or "
         "PDF: kommuner, police area, period, signing date, signatories, focus areas, "
-        "activities with targets, follow-up. Writes a TOML document in which every drafted "
+        "activities with targets, follow-up; a follow-up report becomes a follow-up document "
+        "with the work it reports. Writes a TOML document in which every drafted "
         "value is commented with its source phrase and every value to supply is a <FYLL I …> "
         "placeholder that validate reports, and prints a review list: what was found, what "
         "was inferred, what is missing (on standard error when the TOML goes to standard "
@@ -59,6 +65,12 @@ def register(
     parser.add_argument("text", metavar="TEXT", help="the text file to read, or - for stdin")
     add_output(parser, "the TOML draft")
     parser.add_argument("--force", action="store_true", help="overwrite the file if it exists")
+    parser.add_argument(
+        "--promise",
+        metavar="FILE",
+        help="the promise a follow-up report follows up: the follow-up refers to it, and each "
+        "report is linked to the one activity whose title shares its words",
+    )
     parser.set_defaults(run=run)
 
 
@@ -70,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
     words = _TEXT[lang]
     output: str = args.output
     source: str = args.text
-    refuse_same_file(output, [] if source == STDOUT else [source], lang)
+    sources = [] if source == STDOUT else [source]
+    refuse_same_file(output, [*sources, *([args.promise] if args.promise else [])], lang)
     target = Path(output)
     if output != STDOUT and (target.exists() or target.is_symlink()) and not args.force:
         raise CommandError(words["exists"].format(path=one_line(output)))
@@ -79,11 +92,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         with Path(source).open("rb") as stream:
             data = stream.read(_MAX_BYTES)
-    result = draft(data)
+    promise = load_one(Path(args.promise), lang) if args.promise else None
+    result = draft(data, promise=promise)
     write_output(output, result.to_toml())
     if output == STDOUT:
         emit(result.review(lang).rstrip("\n"), file=sys.stderr)
     else:
         emit(result.review(lang).rstrip("\n"))
-        emit(words["written"].format(path=one_line(output)))
+        written = "written" if result.follow_up is None else "written_follow_up"
+        emit(words[written].format(path=one_line(output)))
     return EXIT_OK

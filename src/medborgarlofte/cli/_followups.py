@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from medborgarlofte.cli._common import EXIT_OK, as_of, emit, load_one
+from medborgarlofte.cli._common import EXIT_OK, add_documents, as_of, emit, load_all, sections
 from medborgarlofte.cli._terminal import table, wrap
 
 if TYPE_CHECKING:
     import argparse
+    import datetime as dt
 
     from medborgarlofte._core.problems import Language
+    from medborgarlofte._model.promise import Promise
     from medborgarlofte.cli._common import Parents
 
 _TEXT: Final = {
@@ -51,27 +52,40 @@ def register(
         parents=[shared.lang, shared.dated, shared.working],
         help="show the follow-up calendar: held, due and overdue occasions",
         description="List every follow-up occasion of the promise with what it covers, its "
-        "forum, its due date and whether it was held, is due soon or overdue.",
+        "forum, its due date and whether it was held, is due soon or overdue. A collection "
+        "gives a section per promise; a follow-up document given beside its promise adds "
+        "its assessments as a follow-up held on its meeting day (else its publication day).",
     )
-    parser.add_argument("file", metavar="FILE", help="a promise file")
+    add_documents(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the follow-up occasions of the promise in the file and their states."""
+    """Print the follow-up occasions of each promise in the files and their states."""
+    lang: Language = args.lang
+    date, stated = as_of(args)
+    promises = load_all(args.files, lang)
+    texts = [
+        _promise_text(promise, date, stated, lang, working_days=args.working_days)
+        for promise in promises
+    ]
+    emit(sections(texts))
+    return EXIT_OK
+
+
+def _promise_text(
+    promise: Promise, date: dt.date, stated: str, lang: Language, *, working_days: bool
+) -> str:
+    """Return the follow-up occasions of one promise and their states as text."""
     from medborgarlofte._compute.followup import follow_up_coverage  # noqa: PLC0415
     from medborgarlofte._core import texts  # noqa: PLC0415 - imported when run
 
-    lang: Language = args.lang
     words = _TEXT[lang]
-    date, stated = as_of(args)
-    promise = load_one(Path(args.file), lang)
-    coverage = follow_up_coverage(promise, as_of=date, working_days=args.working_days)
+    coverage = follow_up_coverage(promise, as_of=date, working_days=working_days)
     out = [*wrap(words["followups_title"].format(title=promise.title, as_of=stated)), ""]
     if not coverage.statuses:
         out += wrap(words["no_occasions"])
-        emit("\n".join(out))
-        return EXIT_OK
+        return "\n".join(out)
     out.append(
         words["state_counts"].format(
             held=len(coverage.held),
@@ -108,5 +122,4 @@ def run(args: argparse.Namespace) -> int:
         words["head_state"],
     ]
     out += table(header, rows, right=[False] * 5, flexible=(0, 2, 4))
-    emit("\n".join(out))
-    return EXIT_OK
+    return "\n".join(out)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from medborgarlofte.cli._common import EXIT_OK, as_of, emit, load_one
+from medborgarlofte.cli._common import EXIT_OK, add_documents, as_of, emit, load_all, sections
 from medborgarlofte.cli._terminal import number, percent, table, wrap
 
 if TYPE_CHECKING:
     import argparse
 
-    from medborgarlofte._compute.results import StatusCounts
+    from medborgarlofte._compute.results import (
+        ActivityProgress,
+        PartyProgress,
+        PromiseProgress,
+        StatusCounts,
+    )
     from medborgarlofte._core.problems import Language
     from medborgarlofte.cli._common import Parents
 
@@ -60,9 +64,12 @@ def register(
         parents=[shared.lang, shared.dated],
         help="show where a promise stands: a table per focus area",
         description="Show, per focus area and activity, what was planned, what was expected "
-        "by the date, what was done, the share done, the status and the reason for it.",
+        "by the date, what was done, the share done, the status and the reason for it. An "
+        "activity each responsible party carries out on its own (responsibility = each) gets "
+        "a row per party under it. A collection gives a section per promise; a follow-up "
+        "document given beside its promise adds its reports and assessments.",
     )
-    parser.add_argument("file", metavar="FILE", help="a promise file")
+    add_documents(parser)
     parser.set_defaults(run=run)
 
 
@@ -78,15 +85,26 @@ def counts_text(counts: StatusCounts, lang: Language) -> str:
     )
 
 
-def run(args: argparse.Namespace) -> int:
-    """Print the progress of the promise in the file at the date."""
-    from medborgarlofte._compute.progress import progress  # noqa: PLC0415 - imported when run
+def _row(
+    title: str,
+    item: ActivityProgress | PartyProgress,
+    lang: Language,
+) -> list[str]:
+    """Return one row of the table: an activity's figures, or one party's under it."""
+    return [
+        title,
+        number(item.planned, lang),
+        number(item.expected, lang),
+        number(item.done, lang) if item.planned is not None else "–",
+        percent(item.completion, lang),
+        item.status.label(lang),
+    ]
 
-    lang: Language = args.lang
+
+def _promise_text(result: PromiseProgress, stated: str, lang: Language) -> str:
+    """Return the progress of one promise as text: the overall figures and a table per group."""
     words = _TEXT[lang]
-    date, stated = as_of(args)
-    promise = load_one(Path(args.file), lang)
-    result = progress(promise, as_of=date)
+    promise = result.promise
     out = [*wrap(words["progress_title"].format(title=promise.title, as_of=stated)), ""]
     if result.reason is not None:
         out += wrap(words["no_period"].format(reason=result.reason.text(lang)))
@@ -126,18 +144,29 @@ def run(args: argparse.Namespace) -> int:
     ]
     for title, items in groups:
         out += ["", *wrap(title), ""]
-        rows = [
-            [
-                item.activity.title,
-                number(item.planned, lang),
-                number(item.expected, lang),
-                number(item.done, lang) if item.planned is not None else "–",
-                percent(item.completion, lang),
-                item.status.label(lang),
-            ]
-            for item in items
-        ]
-        notes = [item.reason.text(lang) for item in items]
+        rows = []
+        notes = []
+        for item in items:
+            rows.append(_row(item.activity.title, item, lang))
+            notes.append(item.reason.text(lang))
+            for party in item.parties:  # an activity each party carries out: a row per party
+                rows.append(_row(f"  {_PARTY_MARK} {party.name}", party, lang))
+                notes.append("")
         out += table(header, rows, right=[False, True, True, True, True, False], notes=notes)
-    emit("\n".join(out))
+    return "\n".join(out)
+
+
+_PARTY_MARK: Final = "-"
+"""What marks a party's row under its activity."""
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the progress of each promise in the files at the date."""
+    from medborgarlofte._compute.progress import progress  # noqa: PLC0415 - imported when run
+
+    lang: Language = args.lang
+    date, stated = as_of(args)
+    promises = load_all(args.files, lang)
+    results = [progress(promise, as_of=date) for promise in promises]
+    emit(sections([_promise_text(result, stated, lang) for result in results]))
     return EXIT_OK

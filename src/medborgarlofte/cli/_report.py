@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -10,10 +11,11 @@ from medborgarlofte.cli._common import (
     STDOUT,
     TEXT,
     CommandError,
+    add_documents,
     add_output,
     as_of,
     emit,
-    load_one,
+    load_all,
     refuse_same_file,
     write_output,
 )
@@ -30,6 +32,13 @@ _FORMAT_MISMATCH: Final = {
     "sv": "kan inte avgöra rapportformatet av {path!r}; ange --format html eller md",
     "en": "cannot tell the report format from {path!r}; pass --format html or md",
 }
+_HTML_MANY: Final = {
+    "sv": "{n} löften ger {n} HTML-sidor: ange en mapp med -o MAPP (en fil per löfte) "
+    "eller --format md (ett dokument med ett avsnitt per löfte)",
+    "en": "{n} promises make {n} HTML pages: give a folder with -o DIR (one file per promise) "
+    "or --format md (one document with a section per promise)",
+}
+_WROTE_MANY: Final = {"sv": "{n} rapporter", "en": "{n} reports"}
 _BY_SUFFIX: Final = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
 
@@ -43,9 +52,12 @@ def register(
         help="write the follow-up report as HTML or Markdown",
         description="Write the follow-up report: the promise, each activity with its target, "
         "what was done, its status and why, the indicators and the follow-up calendar. HTML "
-        "is one self-contained page with charts that prints on A4 (needs the report extra).",
+        "is one self-contained page with charts that prints on A4 (needs the report extra). "
+        "A follow-up document given beside its promise adds its reports and assessments. "
+        "Several promises (a collection) give one Markdown document with a section per "
+        "promise, or, with -o DIR naming a folder, one file per promise named after its id.",
     )
-    parser.add_argument("file", metavar="FILE", help="a promise file")
+    add_documents(parser)
     parser.add_argument(
         "--format",
         choices=("html", "md"),
@@ -58,25 +70,54 @@ def register(
         help="the short version on one A4 page: the summary box, one line per activity "
         "and the next follow-up",
     )
-    add_output(parser, "the report")
+    add_output(parser, "the report, or the folder for one report per promise")
     parser.set_defaults(run=run)
 
 
+def _file_name(promise_id: str, fmt: str, taken: set[str]) -> str:
+    """Return a safe file name for the report of *promise_id*, unlike those *taken*."""
+    stem = re.sub(r"[^\w.-]", "_", promise_id).lstrip(".") or "promise"
+    name, n = f"{stem}.{fmt}", 1
+    while name.lower() in taken:
+        n += 1
+        name = f"{stem}-{n}.{fmt}"
+    taken.add(name.lower())
+    return name
+
+
 def run(args: argparse.Namespace) -> int:
-    """Write the report of the promise in the file."""
+    """Write the report of each promise in the files."""
     lang: Language = args.lang
+    folder = args.output != STDOUT and Path(args.output).is_dir()
     fmt = args.format
     if fmt is None:
-        fmt = "html" if args.output == STDOUT else _BY_SUFFIX.get(Path(args.output).suffix.lower())
+        if args.output == STDOUT or folder:
+            fmt = "html"
+        else:
+            fmt = _BY_SUFFIX.get(Path(args.output).suffix.lower())
         if fmt is None:
             raise CommandError(_FORMAT_MISMATCH[lang].format(path=args.output))
-    refuse_same_file(args.output, [args.file], lang)
+    if not folder:
+        refuse_same_file(args.output, args.files, lang)
     from medborgarlofte._render.renderer import render_html, render_markdown  # noqa: PLC0415
 
     date, stated = as_of(args)
-    promise = load_one(Path(args.file), lang)
+    promises = load_all(args.files, lang)
     render = render_html if fmt == "html" else render_markdown
-    write_output(args.output, render(promise, as_of=date, lang=lang, brief=args.brief))
+    if folder:
+        taken: set[str] = set()
+        targets = [Path(args.output) / _file_name(p.id, fmt, taken) for p in promises]
+        for target in targets:
+            refuse_same_file(str(target), args.files, lang)
+        for promise, target in zip(promises, targets, strict=True):
+            write_output(str(target), render(promise, as_of=date, lang=lang, brief=args.brief))
+        what = _WROTE_MANY[lang].format(n=len(promises))
+        emit(TEXT[lang]["wrote"].format(what=f"{what} {stated}", path=one_line(args.output)))
+        return EXIT_OK
+    if len(promises) > 1 and fmt == "html":
+        raise CommandError(_HTML_MANY[lang].format(n=len(promises)))
+    pages = [render(promise, as_of=date, lang=lang, brief=args.brief) for promise in promises]
+    write_output(args.output, "\n---\n\n".join(pages))
     if args.output != STDOUT:
         emit(TEXT[lang]["wrote"].format(what=f"{_WHAT[lang]} {stated}", path=one_line(args.output)))
     return EXIT_OK
