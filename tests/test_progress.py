@@ -1070,8 +1070,8 @@ def test_an_unstated_amount_is_not_assessable_with_that_reason():
     )
     assert "f" == a.assessment.follow_up
     expected = (
-        "the promise promises a number insatser but does not state how many, so there is "
-        "nothing to count against"
+        "the promise does not state how many insatser it promises, so there is nothing to "
+        "count against"
     )
     assert expected == a.reason.text("en")
 

@@ -355,3 +355,23 @@ def test_indicator_reasons_write_their_unit_of_measure_after_every_value():
         "the latest value 24 % has reached the target 25 %",
         "senaste värdet 33,5 % är sämre än utgångsvärdet 31 %",
     ) == (reached.text("en"), worse.text())
+
+
+def test_an_unstated_amount_names_its_unit_in_the_plural():
+    """ "Ett antal" takes the plural, whichever form the document wrote; no unit, no gap."""
+    reasons = [
+        StatusReason(rule=StatusRule.AMOUNT_UNSTATED, unit="kvällsinsats").text(),
+        StatusReason(rule=StatusRule.AMOUNT_UNSTATED, unit="patruller").text("en"),
+        StatusReason(rule=StatusRule.AMOUNT_UNSTATED).text("en"),
+    ]
+    assert [
+        (
+            "löftet lovar ett antal kvällsinsatser men anger inte hur många, så det finns inget "
+            "att räkna mot"
+        ),
+        (
+            "the promise does not state how many patruller it promises, so there is nothing to "
+            "count against"
+        ),
+        "the promise does not state how many it promises, so there is nothing to count against",
+    ] == reasons

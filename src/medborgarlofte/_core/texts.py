@@ -229,8 +229,8 @@ REASONS: Final[Mapping[str, Mapping[Language, str]]] = {
     "amount_unstated": {
         "sv": "löftet lovar ett antal{unit} men anger inte hur många, så det finns inget att "
         "räkna mot",
-        "en": "the promise promises a number{unit} but does not state how many, so there is "
-        "nothing to count against",
+        "en": "the promise does not state how many{unit} it promises, so there is nothing to "
+        "count against",
     },
     "same_as_unresolved": {
         "sv": "målet ska vara samma antal som aktiviteten {same_as}, men det antalet går inte "
