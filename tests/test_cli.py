@@ -149,6 +149,23 @@ def test_validate_valid_file(good):
     assert f"{good}: giltig" == result.stdout.strip()
 
 
+def test_validate_reads_a_follow_up_document_and_lists_its_placeholders(tmp_path):
+    """validate checks a follow-up document too, and a drafted one's placeholders are warnings."""
+    example = Path(__file__).resolve().parents[1] / "examples" / "katrineholm-lpo-2024-t1.toml"
+    result = run("validate", str(example), "--format", "json")
+    assert 0 == result.returncode, result.stderr
+    (file,) = json.loads(result.stdout)["files"]
+    assert ("katrineholm-lpo-2024-t1", []) == (file["follow_up"], file["promises"])
+    drafted = tmp_path / "uppfoljning.toml"
+    drafted.write_text(
+        example.read_text("utf-8").replace('title = "', 'title = "<FYLL I: rubrik> ', 1),
+        "utf-8",
+    )
+    result = run("validate", str(drafted), "--lang", "en")
+    assert 0 == result.returncode, result.stdout
+    assert "draft-placeholder" in result.stdout
+
+
 def test_validate_broken_files(broken, syntax_error, tmp_path):
     """validate lists file, path, code, severity and message per problem, and exits 1."""
     missing = tmp_path / "saknas.toml"

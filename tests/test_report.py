@@ -746,3 +746,24 @@ def test_an_each_activity_shows_each_party_in_both_formats():
     assert f"- **Per party:** {expected}" in render_markdown(promise, as_of=as_of, lang="en")
     page = render_html(promise, as_of=as_of, lang="en")
     assert f"<dt>Per party</dt><dd>{expected}</dd>" in page
+
+
+def test_the_html_report_draws_at_most_twelve_timelines_those_needing_attention_first():
+    """Of fifteen quotas, the twelve charted are the two behind first, then the first ten."""
+    activities = tuple(
+        Activity(id=f"a{i:02}", title=f"Aktivitet {i}", target=PeriodQuota(amount=10, unit="st"))
+        for i in range(15)
+    )
+    on_track = [Report(activity=a.id, date=dt.date(2024, 6, 1), amount=10) for a in activities[:13]]
+    base = Promise(id="p", title="Många", period=Period.year(2024), activities=activities)
+    result = medborgarlofte.progress(
+        attrs.evolve(base, reports=tuple(on_track)), as_of=dt.date(2024, 7, 1)
+    )
+    charted = _report._charted(list(result.activities))
+    assert ["a00", "a01", "a02", "a03", "a04", "a05", "a06", "a07", "a08", "a09", "a13", "a14"] == (
+        charted
+    )
+    assert _report.MAX_TIMELINES == len(charted)
+    page = render_html(attrs.evolve(base, reports=tuple(on_track)), as_of=dt.date(2024, 7, 1))
+    shown = [i for i in range(15) if f"Aktivitet {i}: gjort över tid" in page]
+    assert [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 14] == shown

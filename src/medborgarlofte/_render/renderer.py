@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from medborgarlofte._compute.followup import OccasionState, activity_dates, follow_up_coverage
 from medborgarlofte._compute.progress import progress
 from medborgarlofte._compute.status import Status
+from medborgarlofte._compute.tracker import ProgressTracker
 from medborgarlofte._core import texts
 from medborgarlofte._model.parties import PartyKind, PartyRole
 from medborgarlofte._model.promise import SourceKind
@@ -398,8 +399,11 @@ def _timeline_points(
             days.add(report.day)
             days.add(report.day - dt.timedelta(days=1))
     points: dict[str, list[_charts.Point]] = {i: [] for i in ids}
+    # One tracker for every date: reports are grouped and schedules expanded
+    # once, not once per point of the timeline.
+    tracker = ProgressTracker(promise)
     for day in sorted(d for d in days if period.contains(d)):
-        result = progress(promise, as_of=day, rules=rules)
+        result = tracker.progress(day, rules=rules)
         for activity_id in ids:
             item = result.activity(activity_id)
             points[activity_id].append(
@@ -415,6 +419,29 @@ def _timeline_points(
 # The largest figure a chart axis is drawn for: matplotlib's transforms lose
 # all precision long before the largest float (1.7e308 gives a singular matrix).
 _LARGEST_CHARTED = 1e15
+
+
+MAX_TIMELINES = 12
+"""The most activities the HTML report draws a timeline for.
+
+A timeline takes matplotlib about a tenth of a second, and a report of fifty
+timelines is read by nobody; the progress bars still show every activity.
+"""
+
+_NEEDS_ATTENTION = frozenset({Status.BEHIND, Status.AT_RISK, Status.OVERDUE, Status.MISSED})
+
+
+def _charted(items: list[ActivityProgress]) -> list[str]:
+    """Return the ids of the activities to draw a timeline for, in the promise's order.
+
+    Those behind, at risk, overdue or missed come first, then the rest, up to
+    :data:`MAX_TIMELINES`.
+    """
+    numbered = [item for item in items if _has_number(item)]
+    first = [item for item in numbered if item.status in _NEEDS_ATTENTION]
+    rest = [item for item in numbered if item.status not in _NEEDS_ATTENTION]
+    chosen = {item.id for item in (first + rest)[:MAX_TIMELINES]}
+    return [item.id for item in numbered if item.id in chosen]
 
 
 def _has_number(item: ActivityProgress) -> bool:
@@ -769,7 +796,7 @@ def _context(
     result = progress(promise, as_of=as_of, rules=rules)
     coverage = follow_up_coverage(promise, as_of=as_of)
     groups = _focus_groups(promise, result)
-    with_number = [a.id for a in result.activities if _has_number(a)] if charts else []
+    with_number = _charted(list(result.activities)) if charts else []
     points = _timeline_points(promise, with_number, as_of, rules)
     focus_areas = []
     for g, (area, items) in enumerate(groups):

@@ -33,14 +33,14 @@ _TEXT: Final = {
         "written": "Utkastet skrevs till {path}. Granska det och fyll i platshållarna "
         "(<FYLL I …>); `medborgarlofte validate {path}` listar dem.",
         "written_follow_up": "Utkastet till uppföljningsdokument skrevs till {path}. Granska "
-        "det och fyll i platshållarna (<FYLL I …>); validate_follow_up i biblioteket listar dem.",
+        "det och fyll i platshållarna (<FYLL I …>); `medborgarlofte validate {path}` listar dem.",
     },
     "en": {
         "exists": "{path} exists already; choose another name or pass --force",
         "written": "The draft was written to {path}. Review it and fill in the placeholders "
         "(<FYLL I …>); `medborgarlofte validate {path}` lists them.",
         "written_follow_up": "The draft follow-up document was written to {path}. Review it "
-        "and fill in the placeholders (<FYLL I …>); the library's validate_follow_up lists them.",
+        "and fill in the placeholders (<FYLL I …>); `medborgarlofte validate {path}` lists them.",
     },
 }
 

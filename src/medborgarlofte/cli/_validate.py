@@ -40,7 +40,8 @@ def register(
         "validate",
         parents=[shared.lang],
         help="check promise files and list every problem",
-        description="Check promise files (JSON, TOML or YAML, one promise or a collection) "
+        description="Check promise files (JSON, TOML or YAML, one promise or a collection, "
+        "or a follow-up document) "
         "and list every problem with its file, path, code, severity and message. Exits "
         "with 0 when every file is valid (warnings allowed) and 1 when any has an error.",
     )
@@ -64,10 +65,10 @@ def run(args: argparse.Namespace) -> int:
     bad = 0
     for name in args.files:
         path = Path(name)
-        loaded = read_promises(path)
+        loaded = read_promises(path, follow_ups=True)
         errors = [p for p in loaded.problems if p.is_error]
         bad += bool(errors)
-        results.append((path, loaded.promises, loaded.problems, errors))
+        results.append((path, loaded, errors))
     if args.format == "json":
         document = {
             "valid": bad == 0,
@@ -75,7 +76,8 @@ def run(args: argparse.Namespace) -> int:
                 {
                     "file": str(path),
                     "valid": not errors,
-                    "promises": [p.id for p in promises],
+                    "promises": [p.id for p in loaded.promises],
+                    **({"follow_up": loaded.follow_up.id} if loaded.follow_up is not None else {}),
                     "problems": [
                         {
                             "path": p.path,
@@ -83,16 +85,17 @@ def run(args: argparse.Namespace) -> int:
                             "severity": p.severity.value,
                             "message": p.message(lang),
                         }
-                        for p in problems
+                        for p in loaded.problems
                     ],
                 }
-                for path, promises, problems, errors in results
+                for path, loaded, errors in results
             ],
         }
         text = json.dumps(document, ensure_ascii=False, indent=2)
         emit(json_visible(text))
         return EXIT_ERROR if bad else EXIT_OK
-    for path, _promises, problems, errors in results:
+    for path, loaded, errors in results:
+        problems = loaded.problems
         shown = one_line(str(path))
         for problem in problems:
             emit(problem_line(path, problem, lang))
