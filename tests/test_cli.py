@@ -910,16 +910,16 @@ def test_progress_shows_a_row_per_kommun_and_vingaker_behind(capsys):
     lines = out.splitlines()
     start = lines.index(next(line for line in lines if line.startswith("Trygghetsvandringar")))
     assert lines[start].endswith("behind")
-    assert lines[start + 1].strip().startswith("Vingåkers kommun: 2 done against 3.3")
-    parties = [line.split() for line in lines[start + 2 : start + 5]]
+    assert lines[start + 1].strip().startswith("Vingåkers kommun: 2 done against 3.33")
+    parties = [line.split() for line in lines[start + 1 :] if line.startswith("  - ")][:3]
     expected = [
-        ["-", "Flens", "kommun", "4", "3.3", "4", "100%", "achieved"],
-        ["-", "Katrineholms", "kommun", "4", "3.3", "3", "75%", "on", "track"],
-        ["-", "Vingåkers", "kommun", "4", "3.3", "2", "50%", "behind"],
+        ["-", "Flens", "kommun", "4", "3.33", "4", "100%", "achieved"],
+        ["-", "Katrineholms", "kommun", "4", "3.33", "3", "75%", "on", "track"],
+        ["-", "Vingåkers", "kommun", "4", "3.33", "2", "50%", "behind"],
     ]
     assert expected == parties
     controls = next(line for line in lines if line.startswith("Trafikkontroller"))
-    assert ["40", "33.4", "12"] == controls.split()[1:4]
+    assert ["40", "33.37", "12"] == controls.split()[1:4]
 
 
 def test_progress_without_the_follow_up_counts_no_traffic_controls(capsys):
@@ -928,7 +928,7 @@ def test_progress_without_the_follow_up_counts_no_traffic_controls(capsys):
     controls = next(
         line for line in capsys.readouterr().out.splitlines() if line.startswith("Trafikkontroller")
     )
-    assert ["40", "33.4", "0"] == controls.split()[1:4]
+    assert ["40", "33.37", "0"] == controls.split()[1:4]
 
 
 def test_a_follow_up_document_alone_is_refused_with_its_promise_id(capsys):
@@ -1009,5 +1009,5 @@ def test_report_with_a_follow_up_document_counts_its_reports(capsys):
     out = capsys.readouterr().out
     row = next(line for line in out.splitlines() if line.startswith("| Trafikkontroller |"))
     cells = [cell.strip().replace("\\", "") for cell in row.split("|")]
-    assert ["40", "33.4", "12"] == cells[3:6]
+    assert ["40", "33.37", "12"] == cells[4:7]
     assert "Vingåkers kommun: 2 done against 3.3" in out

@@ -345,17 +345,43 @@ def test_a_follow_up_naming_another_rule_is_unmatched():
 
 
 def test_gaps_are_activities_without_a_report_in_a_held_interval():
-    """a1 reported in T1 2023, a2 did not: a2 is the gap, with the follow-up's assessment."""
-    verdict = Assessment(activity="a2", verdict=Verdict.NOT_DONE, reason=ReasonCode.RESOURCES)
+    """a1 reported in T1 2023, a2 did not: a2 is the gap."""
     p = promise(
-        follow_ups=(held("u1", 2023, 1, D(2023, 5, 20), assessments=(verdict,)),),
+        follow_ups=(held("u1", 2023, 1, D(2023, 5, 20)),),
         activities=(A1, A2),
         reports=(Report(activity="a1", date=D(2023, 3, 10)),),
     )
     cov = follow_up_coverage(p, as_of=D(2023, 6, 30))
-    assert [("a2", "T1 2023", "u1", verdict)] == [
+    assert [("a2", "T1 2023", "u1", None)] == [
         (g.activity, g.occasion.label(), g.follow_up, g.assessment) for g in cov.gaps
     ]
+
+
+def test_an_activity_assessed_at_the_follow_up_is_no_gap():
+    """The follow-up said how a2 went, so a2 is not an activity without a report."""
+    verdict = Assessment(activity="a2", verdict=Verdict.NOT_DONE, reason=ReasonCode.RESOURCES)
+    p = promise(
+        follow_ups=(held("u1", 2023, 1, D(2023, 5, 20), assessments=(verdict,)),),
+        activities=(A1, A2),
+    )
+    cov = follow_up_coverage(p, as_of=D(2023, 6, 30))
+    assert ["a1"] == [g.activity for g in cov.gaps]
+
+
+def test_an_interval_that_asks_for_less_than_one_unit_has_no_gap():
+    """Twice a year asks for 2/3 in a tertial: no gap without a report; nine a year (3) is one."""
+    twice = Activity(
+        id="a1",
+        title="Vandringar",
+        target=IntervalQuota(amount=2, unit="vandringar", per=Interval.YEAR),
+    )
+    often = Activity(
+        id="a2",
+        title="Kontroller",
+        target=IntervalQuota(amount=9, unit="kontroller", per=Interval.YEAR),
+    )
+    p = promise(follow_ups=RECORDED[:1], activities=(twice, often))
+    assert ["a2"] == [g.activity for g in follow_up_coverage(p, as_of=D(2023, 6, 30)).gaps]
 
 
 def test_a_report_for_a_period_counts_on_its_last_day():

@@ -674,21 +674,28 @@ def test_every_reason_renders_without_placeholders(rule, lang):
 
 
 def test_reason_renders_numbers_for_the_language():
-    """Swedish uses a decimal comma and a spaced percent sign; English neither."""
+    """Swedish uses a decimal comma and a no-break space before the percent sign; English not."""
     reason = StatusReason(
         rule=StatusRule.PACE_BEHIND, done=2.5, expected=4, pace=0.625, threshold=0.9
     )
     assert (
-        "2,5 gjort mot 4 förväntat: takten 62 % är under 90 %",
-        "2.5 done against 4 expected: the pace of 62% is below 90%",
+        (
+            "2,5 har genomförts mot 4 väntade hittills, 62\N{NO-BREAK SPACE}% av det väntade; "
+            "under 90\N{NO-BREAK SPACE}%, gränsen för enligt plan"
+        ),
+        (
+            "2.5 done against 4 expected so far, 62% of what was expected; "
+            "below the 90% needed to be on track"
+        ),
     ) == (str(reason), reason.text("en"))
 
 
 def test_reason_without_figures_renders_dashes():
     """A figure that is missing shows as a dash, not as None."""
-    assert "– gjort mot – förväntat: takten – når gränsen –" == StatusReason(
-        rule=StatusRule.PACE_ON_TRACK
-    ).text().replace(" %", "")
+    assert (
+        "– har genomförts mot – väntade hittills, – av det väntade; enligt plan från –"
+        == StatusReason(rule=StatusRule.PACE_ON_TRACK).text()
+    )
 
 
 @pytest.mark.parametrize(
@@ -1063,8 +1070,8 @@ def test_an_unstated_amount_is_not_assessable_with_that_reason():
     )
     assert "f" == a.assessment.follow_up
     expected = (
-        "the promise promises a number insatser but does not state how many, so there is "
-        "nothing to count against"
+        "the promise does not state how many insatser it promises, so there is nothing to "
+        "count against"
     )
     assert expected == a.reason.text("en")
 
@@ -1137,7 +1144,7 @@ def test_each_party_gets_its_own_result_and_the_worst_decides():
     assert a.expected == pytest.approx(sum(x.expected for x in a.parties))
     assert a.completion == pytest.approx(5 / 8)
     assert "Vingåkers kommun" == a.reason.party
-    assert a.reason.text("en").startswith("Vingåkers kommun: 2 done against 3.3 vandringar")
+    assert a.reason.text("en").startswith("Vingåkers kommun: 2 done against 3.33 vandringar")
 
 
 def test_each_counts_a_joint_report_for_every_party_and_an_anonymous_one_for_none():

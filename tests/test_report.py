@@ -245,9 +245,22 @@ def test_every_table_header_has_a_scope(page_sv):
 
 
 def test_html_has_print_rules_for_a4(page_sv):
-    """The inline CSS sets an A4 page and print rules."""
-    assert "@page { size: A4;" in page_sv
+    """The inline CSS sets an A4 page with page numbers and keeps each activity whole in print."""
+    assert "size: A4;" in page_sv
+    assert 'counter(page) " / " counter(pages)' in page_sv
     assert "@media print" in page_sv
+    assert "article.activity { break-inside: avoid;" in page_sv
+
+
+def test_running_header_cannot_leave_its_css_string():
+    """A title with quotes, backslashes and a closing style tag stays inside the header's string."""
+    title = 'Löfte "x" \\ </style><script>alert(1)</script>'
+    page = render_html(Promise(id="p", title=title), as_of=dt.date(2024, 1, 1))
+    style = page[page.index("<style>") + len("<style>") : page.index("</style>")]
+    header = re.search(r'@top-left \{ content: "([^"]*)";', style)
+    assert header is not None
+    shown = re.sub(r"\\([0-9A-F]+) ", lambda m: chr(int(m.group(1), 16)), header.group(1))
+    assert (False, f"Uppföljningsrapport: {title}") == ("<" in style, shown)
 
 
 def test_svg_ids_are_unique_on_the_page(page_sv):
@@ -408,7 +421,7 @@ def test_empty_promise_renders():
                 sub_targets=(SubTarget(description="förstagångsanvändare", share=0.2),),
             ),
             "sv",
-            "52 brott under perioden, varav minst 20 % förstagångsanvändare",
+            "52 brott under perioden, varav minst 20\N{NO-BREAK SPACE}% förstagångsanvändare",
         ),
         (
             PeriodQuota(
@@ -420,7 +433,7 @@ def test_empty_promise_renders():
                 ),
             ),
             "en",
-            "about 1600 timmar over the period, of which at most 800 timmar in a",
+            "about 1,600 timmar over the period, of which at most 800 timmar in a",
         ),
         (
             IntervalQuota(amount=2.5, unit="möten", per=Interval.HALF_YEAR),

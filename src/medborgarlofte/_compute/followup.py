@@ -458,7 +458,9 @@ def follow_up_coverage(
     An occasion not held is overdue once its due date has passed, due soon
     when due within *within_days* of *as_of* (today included), and upcoming
     otherwise. For each held occasion, every activity in the rule's scope with
-    no report on a day inside the covered interval is a gap; dropped
+    no report on a day inside the covered interval is a gap, where its target
+    asked for at least one unit in that interval (or sets no number, as
+    ongoing work) and the follow-up made no assessment of it; dropped
     activities and one-off tasks already done before the interval are left
     out. A report counts on its date, or on the last day of its period.
 
@@ -530,9 +532,19 @@ def _state(*, held: bool, days_left: int, within_days: int) -> OccasionState:
     return OccasionState.UPCOMING
 
 
+_EPS = 1e-9
+"""Tolerance for comparing an expected amount with one whole unit."""
+
+
 def _gaps(promise: Promise, status: OccasionStatus) -> list[CoverageGap]:
-    """Return the activities in scope with no report in a held occasion's interval."""
+    """Return the activities in scope with no report in a held occasion's interval.
+
+    Only where something was to be done: an activity whose target asks for
+    less than one unit in the interval (twice a year seen from one tertial)
+    is no gap, and neither is one the follow-up assessed.
+    """
     occasion = status.occasion
+    period = promise.period
     out: list[CoverageGap] = []
     for activity in promise.activities:
         if not _in_scope(activity, occasion) or _finished_before(
@@ -541,10 +553,16 @@ def _gaps(promise: Promise, status: OccasionStatus) -> list[CoverageGap]:
             continue
         if any(_counts_in(r, occasion.covers) for r in promise.reports_for(activity.id)):
             continue
+        if period is not None:
+            expected = _expected(activity.target, period, occasion.covers)
+            if expected is not None and expected < 1 - _EPS:
+                continue
         assessment = next(
             (a for f in status.follow_ups for a in f.assessments if a.activity == activity.id),
             None,
         )
+        if assessment is not None:
+            continue
         out.append(
             CoverageGap(
                 activity=activity.id,

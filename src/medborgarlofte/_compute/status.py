@@ -176,9 +176,9 @@ class StatusReason:
     def text(self, lang: Language = "sv") -> str:
         """Return the reason as one sentence in *lang* (Swedish by default).
 
-        >>> StatusReason(rule=StatusRule.PACE_BEHIND, done=18, expected=25.0,
-        ...              pace=0.72, threshold=0.9, unit="trafikkontroller").text()
-        '18 gjort mot 25 trafikkontroller förväntat: takten 72 % är under 90 %'
+        >>> StatusReason(rule=StatusRule.TARGET_REACHED, done=1, planned=1,
+        ...              threshold=1, unit="trygghetsvandringar").text()
+        '1 av 1 trygghetsvandring har genomförts; minst 1 krävs'
         >>> StatusReason(rule=StatusRule.MILESTONE_NOT_DUE, due=dt.date(2023, 6, 30)).text("en")
         'due by 2023-06-30'
         >>> StatusReason(rule=StatusRule.MILESTONE_NOT_DUE, due=dt.date(2023, 6, 30),
@@ -195,19 +195,21 @@ class StatusReason:
         verdict = "–"
         if self.verdict is not None:
             verdict = texts.pick(texts.REASON_VERDICTS[self.verdict.value], lang)
-        text = texts.pick(texts.REASONS[self.rule.value], lang).format(
-            done=texts.number(self.done, lang),
-            expected=texts.number(self.expected, lang),
-            planned=texts.number(self.planned, lang),
-            pace=texts.percent(self.pace, lang),
+        text = texts.reason(
+            self.rule.value,
+            lang,
+            done=self.done,
+            expected=self.expected,
+            planned=self.planned,
+            pace=self.pace,
             threshold=threshold,
-            unit=f" {self.unit}" if self.unit else "",
+            unit=self.unit,
+            value=self.value,
+            baseline=self.baseline,
             date=self.date.isoformat() if self.date else "–",
             on_date=on_date,
             due=self.due.isoformat() if self.due else "–",
             verdict=verdict,
-            value=texts.number(self.value, lang),
-            baseline=texts.number(self.baseline, lang),
             same_as=self.same_as or "–",
         )
         if self.party is None:

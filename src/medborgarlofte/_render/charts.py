@@ -44,9 +44,12 @@ _XLINK = "http://www.w3.org/1999/xlink"
 _REF = re.compile(r"url\(#([^)]+)\)")
 
 # Colours readable in print and for the common colour-vision deficiencies
-# (Okabe–Ito): blue for what was done, vermilion for what was expected.
+# (Okabe–Ito): blue for what was done, vermilion for the expected line over
+# time. The expected mark on a bar is near-black, which stands at least 3:1
+# against the blue bar and the grey track it crosses.
 _DONE = "#0072B2"
 _EXPECTED = "#D55E00"
+_MARK = "#222222"
 _TRACK = "#E6E6E6"
 _INK = "#222222"
 
@@ -57,6 +60,7 @@ _WORDS = {
         "as_of": "per",
         "share": "andel av målet",
         "period_end": "periodens slut",
+        "target": "mål",
     },
     "en": {
         "done": "done",
@@ -64,6 +68,7 @@ _WORDS = {
         "as_of": "as of",
         "share": "share of the target",
         "period_end": "end of period",
+        "target": "target",
     },
 }
 
@@ -223,10 +228,10 @@ def progress_bars(
                 axes.plot(
                     [bar.expected, bar.expected],
                     [row - 0.4, row + 0.4],
-                    color=_EXPECTED,
-                    linewidth=2.2,
+                    color=_MARK,
+                    linewidth=2.6,
                 )
-            axes.text(1.02, row, bar.text, va="center", ha="left", fontsize=8)
+            axes.text(1.02, row, bar.text, va="center", ha="left", fontsize=9)
         axes.set_yticks(rows, labels)
         axes.set_xlim(0, 1)
         axes.set_ylim(-0.6, len(bars) - 0.4)
@@ -236,7 +241,7 @@ def progress_bars(
         axes.set_xlabel(words["share"])
         handles = [
             mpl.patches.Patch(color=_DONE, label=words["done"]),
-            mpl.lines.Line2D([], [], color=_EXPECTED, linewidth=2.2, label=words["expected"]),
+            mpl.lines.Line2D([], [], color=_MARK, linewidth=2.6, label=words["expected"]),
         ]
         figure.legend(
             handles=handles, loc="outside upper right", ncols=2, frameon=False, fontsize=8
@@ -295,7 +300,15 @@ def timeline(
                 linewidth=2.2,
                 label=words["done"],
             )
-        axes.axhline(planned, color=_INK, linewidth=0.6, linestyle=":")
+        axes.axhline(planned, color=_INK, linewidth=0.8, linestyle=":")
+        axes.annotate(
+            f"{words['target']} {planned:g}",
+            (0, planned),
+            xycoords=("axes fraction", "data"),
+            xytext=(3, 3),
+            textcoords="offset points",
+            fontsize=8,
+        )
         if days and days[0] <= as_of <= days[-1]:
             axes.axvline(as_of, color=_INK, linewidth=0.6)
             axes.annotate(

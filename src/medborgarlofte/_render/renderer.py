@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import math
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -28,9 +27,10 @@ from medborgarlofte._compute.followup import OccasionState, activity_dates, foll
 from medborgarlofte._compute.progress import progress
 from medborgarlofte._compute.status import Status
 from medborgarlofte._compute.tracker import ProgressTracker
+from medborgarlofte._core import texts
 from medborgarlofte._model.parties import PartyKind, PartyRole
 from medborgarlofte._model.promise import SourceKind
-from medborgarlofte._model.reports import Report, ReportKind
+from medborgarlofte._model.reports import Quantity, Report, ReportKind, ReportLink
 from medborgarlofte._model.targets import (
     Bound,
     Interval,
@@ -47,6 +47,8 @@ from medborgarlofte._render.text import balance, isolate, needs_isolation, showa
 from medborgarlofte.exceptions import MissingExtraError
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from medborgarlofte._compute.followup import FollowUpCoverage
     from medborgarlofte._compute.results import ActivityProgress, PromiseProgress
     from medborgarlofte._compute.status import ProgressRules
@@ -55,162 +57,7 @@ if TYPE_CHECKING:
 
 __all__ = ["describe_target", "render_html", "render_markdown"]
 
-_TEXT: dict[str, dict[str, str]] = {
-    "sv": {
-        "report": "Uppföljningsrapport",
-        "as_of": "Läget per {date}",
-        "generated": "Rapporten visar läget vid slutet av {date}.",
-        "promise": "Löftet",
-        "period": "Period",
-        "unknown_period": "okänd",
-        "signed_on": "Undertecknat",
-        "elapsed": "Förfluten tid",
-        "url": "Publicerat",
-        "parties": "Parter",
-        "party": "Part",
-        "kind": "Slag",
-        "role": "Roll",
-        "signatories": "Undertecknare",
-        "name": "Namn",
-        "title": "Titel",
-        "date": "Datum",
-        "contacts": "Kontaktpersoner",
-        "contact": "Kontakt",
-        "basis": "Underlag (lägesbild)",
-        "source": "Källa",
-        "year": "År",
-        "problems": "Problem som lägesbilden tar upp",
-        "overview": "Översikt",
-        "completion": "Genomfört",
-        "expected_completion": "Förväntat vid datumet",
-        "status": "Status",
-        "activities_count": "Aktiviteter",
-        "count": "Antal",
-        "bars_title": "Genomfört mot förväntat per aktivitet",
-        "focus_area": "Fokusområde",
-        "other_activities": "Övriga aktiviteter",
-        "activity": "Aktivitet",
-        "target": "Mål",
-        "wording": "Formulering i löftet",
-        "responsible": "Ansvarig",
-        "planned": "Planerat",
-        "expected": "Förväntat",
-        "done": "Gjort",
-        "share": "Andel",
-        "reason": "Motivering",
-        "per_party": "Per part",
-        "party_row": "{name}: {done} av {planned}, {status}",
-        "reports": "Vad som gjorts",
-        "no_reports": "Inget rapporterat.",
-        "assessment": "Senaste bedömning",
-        "assessed_at": "vid uppföljningen {date}",
-        "timeline_title": "{title}: gjort över tid mot förväntat",
-        "cancelled": "Avbruten",
-        "indicators": "Indikatorer",
-        "indicator": "Indikator",
-        "unit": "Enhet",
-        "baseline": "Utgångsvärde",
-        "target_value": "Målvärde",
-        "latest": "Senaste värde",
-        "no_indicators": "Löftet har inga indikatorer.",
-        "follow_up": "Uppföljning",
-        "rules": "Så följs löftet upp",
-        "cadence": "Hur ofta",
-        "forum": "Forum",
-        "due_days": "Redovisas",
-        "due_days_value": "{days} dagar efter periodens slut",
-        "calendar": "Uppföljningskalender",
-        "covers": "Avser",
-        "due": "Redovisas senast",
-        "state": "Läge",
-        "late": "försenad",
-        "no_calendar": "Löftet har inga uppföljningstillfällen.",
-        "state_counts": "Genomförda: {held}. Försenade: {overdue}. Snart: {due_soon}. "
-        "Kommande: {upcoming}.",
-        "gaps": "Aktiviteter utan rapport under en uppföljd period",
-        "no_activities": "Inga aktiviteter.",
-        "none": "–",
-        "undated": "odaterad",
-        "footer": "Skapad med medborgarlofte ur löftet {id}.",
-    },
-    "en": {
-        "report": "Follow-up report",
-        "as_of": "As of {date}",
-        "generated": "The report shows where things stood at the end of {date}.",
-        "promise": "The promise",
-        "period": "Period",
-        "unknown_period": "unknown",
-        "signed_on": "Signed",
-        "elapsed": "Time elapsed",
-        "url": "Published at",
-        "parties": "Parties",
-        "party": "Party",
-        "kind": "Kind",
-        "role": "Role",
-        "signatories": "Signatories",
-        "name": "Name",
-        "title": "Title",
-        "date": "Date",
-        "contacts": "Contacts",
-        "contact": "Contact",
-        "basis": "Basis (situational picture)",
-        "source": "Source",
-        "year": "Year",
-        "problems": "Problems the situational picture names",
-        "overview": "Overview",
-        "completion": "Done",
-        "expected_completion": "Expected by the date",
-        "status": "Status",
-        "activities_count": "Activities",
-        "count": "Count",
-        "bars_title": "Done against expected, per activity",
-        "focus_area": "Focus area",
-        "other_activities": "Other activities",
-        "activity": "Activity",
-        "target": "Target",
-        "wording": "Wording in the promise",
-        "responsible": "Responsible",
-        "planned": "Planned",
-        "expected": "Expected",
-        "done": "Done",
-        "share": "Share",
-        "reason": "Reason",
-        "per_party": "Per party",
-        "party_row": "{name}: {done} of {planned}, {status}",
-        "reports": "What was done",
-        "no_reports": "Nothing reported.",
-        "assessment": "Latest assessment",
-        "assessed_at": "at the follow-up on {date}",
-        "timeline_title": "{title}: done over time against expected",
-        "cancelled": "Cancelled",
-        "indicators": "Indicators",
-        "indicator": "Indicator",
-        "unit": "Unit",
-        "baseline": "Baseline",
-        "target_value": "Target",
-        "latest": "Latest value",
-        "no_indicators": "The promise has no indicators.",
-        "follow_up": "Follow-up",
-        "rules": "How the promise is followed up",
-        "cadence": "How often",
-        "forum": "Forum",
-        "due_days": "Reported",
-        "due_days_value": "{days} days after the period ends",
-        "calendar": "Follow-up calendar",
-        "covers": "Covers",
-        "due": "Due",
-        "state": "State",
-        "late": "late",
-        "no_calendar": "The promise has no follow-up occasions.",
-        "state_counts": "Held: {held}. Overdue: {overdue}. Due soon: {due_soon}. "
-        "Upcoming: {upcoming}.",
-        "gaps": "Activities with no report in a period that was followed up",
-        "no_activities": "No activities.",
-        "none": "–",
-        "undated": "undated",
-        "footer": "Made with medborgarlofte from the promise {id}.",
-    },
-}
+_TEXT = texts.REPORT
 
 _PARTY_KIND = {
     PartyKind.POLICE: ("polisen", "police"),
@@ -257,28 +104,7 @@ _PER = {
     Interval.HALF_YEAR: ("per halvår", "a half-year"),
     Interval.YEAR: ("per år", "a year"),
 }
-_TARGET_WORDS = {
-    "sv": {
-        "period": "under perioden",
-        "of_which": "varav",
-        "in": "i",
-        "dates": "{unit} på fasta datum ({count} under perioden{listed})",
-        "dates_unit": "tillfällen",
-        "due": "klart senast {date}",
-        "once": "en engångsuppgift",
-        "ongoing": "löpande, utan antal",
-    },
-    "en": {
-        "period": "over the period",
-        "of_which": "of which",
-        "in": "in",
-        "dates": "{unit} on fixed dates ({count} in the period{listed})",
-        "dates_unit": "occasions",
-        "due": "done by {date}",
-        "once": "a one-off task",
-        "ongoing": "ongoing, without a number",
-    },
-}
+_TARGET_WORDS = texts.TARGET_WORDS
 
 
 def _i(lang: Language) -> int:
@@ -286,30 +112,20 @@ def _i(lang: Language) -> int:
 
 
 def _number(value: float | None, lang: Language) -> str:
-    """Return a figure for people: whole numbers bare, others to one decimal.
+    """Return a figure for people (:func:`medborgarlofte._core.texts.number`).
 
     >>> _number(12.0, "sv"), _number(5.97, "sv"), _number(5.97, "en"), _number(None, "en")
-    ('12', '6', '6', '–')
-    >>> _number(2.25, "sv")
-    '2,2'
+    ('12', '5,97', '5.97', '–')
     """
-    if value is None:
-        return "–"
-    rounded = round(value, 1)
-    if rounded == int(rounded):
-        return str(int(rounded))
-    text = f"{rounded:.1f}"
-    return text.replace(".", ",") if lang == "sv" else text
+    return texts.number(value, lang)
 
 
 def _percent(value: float | None, lang: Language) -> str:
     """Return a share as a whole percentage: ``"44 %"`` in Swedish, ``"44%"`` in English."""
-    if value is None or not math.isfinite(value * 100):
-        return "–"
-    return f"{round(value * 100)} %" if lang == "sv" else f"{round(value * 100)}%"
+    return texts.percent(value, lang)
 
 
-def _sub_target(sub: SubTarget, lang: Language, places: dict[str, str]) -> str:
+def _sub_target(sub: SubTarget, lang: Language, places: Mapping[str, str]) -> str:
     words = _TARGET_WORDS[lang]
     bound = _BOUND[sub.bound][_i(lang)]
     amount = _percent(sub.share, lang) if sub.share is not None else _number(sub.amount, lang)
@@ -320,7 +136,11 @@ def _sub_target(sub: SubTarget, lang: Language, places: dict[str, str]) -> str:
 
 
 def describe_target(
-    target: Target, *, lang: Language = "sv", dates: tuple[dt.date, ...] | None = None
+    target: Target,
+    *,
+    lang: Language = "sv",
+    dates: tuple[dt.date, ...] | None = None,
+    places: Mapping[str, str] | None = None,
 ) -> str:
     """Return a target in words, as a report shows it (målet i ord).
 
@@ -335,6 +155,8 @@ def describe_target(
         target: The target (mål).
         lang: ``"sv"`` or ``"en"``.
         dates: For a schedule, its dates inside the promise period, if known.
+        places: Place names by id, so that a sub-target names its place
+            ("i Björkdalen") rather than its id; an id not found is shown as is.
 
     Returns:
         One phrase. Units are kept as the promise writes them; a unit or
@@ -347,11 +169,11 @@ def describe_target(
     text: str
     match target:
         case PeriodQuota() | IntervalQuota():
-            unit = isolate(target.unit)
+            unit = isolate(texts.unit_for(target.amount, target.unit))
             amount = f"{_BOUND[target.bound][i]}{_number(target.amount, lang)} {unit}"
             when = words["period"] if isinstance(target, PeriodQuota) else _PER[target.per][i]
             parts = [f"{amount} {when}"]
-            parts += [_sub_target(sub, lang, {}) for sub in target.sub_targets]
+            parts += [_sub_target(sub, lang, places or {}) for sub in target.sub_targets]
             text = ", ".join(parts)
         case Schedule():
             found = dates or ()
@@ -404,6 +226,23 @@ def _plain_html(value: object) -> Any:  # noqa: ANN401 - a markupsafe.Markup
     from markupsafe import escape  # noqa: PLC0415 - comes with Jinja2
 
     return escape(isolate(showable(str(value))))
+
+
+def _css_string(value: object) -> Any:  # noqa: ANN401 - a markupsafe.Markup
+    r"""Return *value* as the inside of a CSS string, all but letters, digits and spaces escaped.
+
+    For the running header of the printed page, which CSS writes from a
+    ``<style>`` element where HTML escapes are not read: no quote, backslash,
+    ``<`` or line break of the document can end the string or the element.
+
+    >>> str(_css_string('a"</style>'))
+    'a\\22 \\3C \\2F style\\3E '
+    """
+    text = isolate(showable(str(value)))
+    out = "".join(
+        c if (c.isascii() and c.isalnum()) or c == " " else f"\\{ord(c):X} " for c in text
+    )
+    return _markup_type()(out)
 
 
 @functools.cache
@@ -478,6 +317,7 @@ def _environment(kind: str) -> Any:  # noqa: ANN401 - a jinja2.Environment
         )
         environment.filters["plain"] = _plain_html
         environment.filters["isolate"] = isolate
+        environment.filters["cssstring"] = _css_string
         return environment
     # Markdown: every value passes through _md_escape, so nothing from the
     # promise can become Markdown or HTML syntax; HTML autoescaping would show
@@ -510,8 +350,12 @@ def _report_row(report: Report, unit: str | None, lang: Language) -> dict[str, A
     amounts = []
     if report.amount is not None:
         approx = ("cirka ", "about ")[_i(lang)] if report.approximate else ""
-        amounts.append(f"{approx}{_number(report.amount, lang)} {isolate(unit or '')}".strip())
-    amounts += [f"{_number(q.value, lang)} {isolate(q.unit)}" for q in report.quantities]
+        shown = f"{approx}{_number(report.amount, lang)}"
+        if report.wording:  # as the document states it: "ett hundratal", "drygt femtio"
+            shown = f"{isolate(report.wording)} ({shown})"
+        form = texts.unit_for(report.amount, unit) if unit else ""
+        amounts.append(f"{shown} {isolate(form)}".strip())
+    amounts += [_quantity_text(q, lang) for q in report.quantities]
     return {
         "when": _when(report, lang),
         "kind": _REPORT_KIND[report.kind][_i(lang)],
@@ -520,6 +364,14 @@ def _report_row(report: Report, unit: str | None, lang: Language) -> dict[str, A
         "note": report.note or "",
         "reason": report.reason or "",
     }
+
+
+def _quantity_text(q: Quantity, lang: Language) -> str:
+    approx = ("cirka ", "about ")[_i(lang)] if q.approximate else ""
+    shown = f"{approx}{_number(q.value, lang)}"
+    if q.wording:
+        shown = f"{isolate(q.wording)} ({shown})"
+    return f"{shown} {isolate(texts.unit_for(q.value, q.unit))}"
 
 
 def _reports(promise: Promise, item: ActivityProgress, as_of: dt.date, lang: Language) -> list[Any]:
@@ -604,9 +456,11 @@ def _has_number(item: ActivityProgress) -> bool:
 
 def _bar(item: ActivityProgress, lang: Language) -> _charts.Bar:
     done = item.completion or 0.0
-    text = f"{_percent(done, lang)}"
+    text = _TEXT[lang]["bar_done"].format(done=_percent(done, lang))
     if item.expected_share is not None:
-        text += f" / {_percent(item.expected_share, lang)}"
+        text = _TEXT[lang]["bar_done_expected"].format(
+            done=_percent(done, lang), expected=_percent(item.expected_share, lang)
+        )
     return _charts.Bar(
         label=item.activity.title, done=done, expected=item.expected_share, text=text
     )
@@ -634,6 +488,20 @@ def _activity(
             "note": found.assessment.note or "",
         }
     dates = activity_dates(promise, activity) if isinstance(activity.target, Schedule) else None
+    places = {p.id: p.name for p in promise.places}
+    details = [
+        (text[f"d_{name}"], value)
+        for name, value in (
+            ("timing", activity.timing or ""),
+            ("method", activity.method or ""),
+            ("condition", activity.condition or ""),
+            ("participants", _party_names(promise, activity.participants)),
+            ("places", ", ".join(isolate(places.get(p, p)) for p in activity.places)),
+            ("target_group", activity.target_group or ""),
+            ("purpose", activity.purpose or ""),
+        )
+        if value
+    ]
     cancelled = ""
     if activity.cancelled is not None:
         parts = [str(activity.cancelled.date) if activity.cancelled.date else ""]
@@ -644,7 +512,8 @@ def _activity(
         "title": activity.title,
         "measure": activity.measure or "",
         "description": activity.description or "",
-        "target": describe_target(activity.target, lang=lang, dates=dates),
+        "target": describe_target(activity.target, lang=lang, dates=dates, places=places),
+        "details": details,
         "wording": activity.target.wording or "",
         "responsible": _party_names(promise, activity.responsible),
         "participants": _party_names(promise, activity.participants),
@@ -683,6 +552,8 @@ def _coverage(promise: Promise, coverage: FollowUpCoverage, lang: Language) -> d
             state += f" {status.follow_ups[0].held_on.isoformat()}"
             if status.late:
                 state += f" ({text['late']})"
+        elif status.state is OccasionState.OVERDUE:
+            state = texts.counted(texts.SENTENCES, "days_late", -status.days_left, lang)
         rows.append(
             {
                 "label": occasion.label(lang),
@@ -760,6 +631,158 @@ def _focus_groups(
     return groups
 
 
+_SOON = 60
+"""How many days ahead the summary box looks for what is due (närmast)."""
+
+_TROUBLE = frozenset({Status.BEHIND, Status.AT_RISK, Status.OVERDUE, Status.MISSED})
+
+
+def _brief(
+    promise: Promise,
+    result: PromiseProgress,
+    coverage: FollowUpCoverage,
+    *,
+    as_of: dt.date,
+    lang: Language,
+) -> dict[str, Any]:
+    """Return the summary box (läget i korthet): what a reader needs in one minute."""
+    text = _TEXT[lang]
+    elapsed = ""
+    if promise.period is not None and result.elapsed is not None:
+        elapsed = text["brief_elapsed"].format(
+            elapsed=_percent(result.elapsed, lang), period=str(promise.period)
+        )
+    trouble = [
+        {
+            "title": item.activity.title,
+            "status": item.status.label(lang),
+            "status_key": item.status.value,
+            "reason": item.reason.text(lang),
+        }
+        for item in result.activities
+        if item.status in _TROUBLE
+    ]
+    overdue = [
+        {
+            "label": status.occasion.label(lang),
+            "forum": status.occasion.forum or "",
+            "late": texts.counted(texts.SENTENCES, "days_late", -status.days_left, lang),
+        }
+        for status in coverage.statuses
+        if status.state is OccasionState.OVERDUE
+    ]
+    due: list[dict[str, Any]] = [
+        {
+            "day": status.occasion.due,
+            "label": status.occasion.label(lang),
+            "forum": status.occasion.forum or "",
+            "when": text["brief_due_by"].format(due=status.occasion.due.isoformat()),
+        }
+        for status in coverage.statuses
+        if status.state is not OccasionState.HELD and 0 <= status.days_left <= _SOON
+    ]
+    for item in result.activities:
+        target = item.activity.target
+        if (
+            isinstance(target, Milestone)
+            and target.due is not None
+            and as_of <= target.due <= as_of + dt.timedelta(days=_SOON)
+            and item.status is not Status.ACHIEVED
+        ):
+            due.append(
+                {
+                    "day": target.due,
+                    "label": item.activity.title,
+                    "forum": "",
+                    "when": text["brief_due_by"].format(due=target.due.isoformat()),
+                }
+            )
+    due.sort(key=lambda entry: entry["day"])
+    achieved = [item.activity.title for item in result.activities if item.status is Status.ACHIEVED]
+    counts = ", ".join(
+        texts.counted(texts.STATUS_COUNTS, status.value, n, lang)
+        for status, n in result.counts
+        if n
+    )
+    return {
+        "elapsed": elapsed,
+        "counts": counts,
+        "trouble": trouble,
+        "overdue": overdue,
+        "due": due,
+        "achieved": achieved,
+    }
+
+
+def _key(lang: Language, rules: ProgressRules | None) -> dict[str, Any]:
+    """Return the key to the report (så läses rapporten): statuses, thresholds, columns."""
+    from medborgarlofte._compute.status import ProgressRules  # noqa: PLC0415 - at run time
+
+    used = rules or ProgressRules()
+    text = _TEXT[lang]
+    return {
+        "statuses": [
+            {"key": s.value, "label": s.label(lang), "definition": s.definition(lang)}
+            for s in Status
+        ],
+        "thresholds": text["key_thresholds"].format(
+            on_track=_percent(used.on_track_pace, lang), at_risk=_percent(used.at_risk_pace, lang)
+        ),
+        "columns": text["key_columns"],
+    }
+
+
+def _other_work(promise: Promise, as_of: dt.date, lang: Language) -> list[dict[str, Any]]:
+    """Return the reports that belong to no activity (annat som gjorts), by day."""
+    text = _TEXT[lang]
+    found = [
+        r
+        for r in promise.reports
+        if r.link is not ReportLink.ACTIVITY and (r.day is None or r.day <= as_of)
+    ]
+    found.sort(key=lambda r: (r.day is None, r.day or dt.date.min))
+    rows = []
+    for report in found:
+        row = _report_row(report, None, lang)
+        row["work"] = report.work or ""
+        row["link"] = text[f"link_{report.link.value}"]
+        row["parties"] = _party_names(promise, report.parties) if report.parties else ""
+        rows.append(row)
+    return rows
+
+
+def _lines(result: PromiseProgress, lang: Language) -> list[dict[str, str]]:
+    """Return one line per activity for the short report: status and figure."""
+    text = _TEXT[lang]
+    return [
+        {
+            "title": item.activity.title,
+            "status": item.status.label(lang),
+            "status_key": item.status.value,
+            "figure": text["figure"].format(
+                done=_number(item.done, lang),
+                planned=texts.quantity(item.planned, item.unit, lang),
+            )
+            if item.planned is not None
+            else "",
+        }
+        for item in result.activities
+    ]
+
+
+def _next_follow_up(coverage: FollowUpCoverage, lang: Language) -> str:
+    """Return the next follow-up not yet held, with its forum and due date, or nothing."""
+    text = _TEXT[lang]
+    for status in coverage.statuses:
+        if status.state is not OccasionState.HELD and status.days_left >= 0:
+            occasion = status.occasion
+            forum = f" ({occasion.forum})" if occasion.forum else ""
+            return f"{occasion.label(lang)}{forum}, " + text["brief_due_by"].format(
+                due=occasion.due.isoformat()
+            )
+    return ""
+
+
 def _context(
     promise: Promise,
     *,
@@ -771,6 +794,7 @@ def _context(
     text = _TEXT[lang]
     i = _i(lang)
     result = progress(promise, as_of=as_of, rules=rules)
+    coverage = follow_up_coverage(promise, as_of=as_of)
     groups = _focus_groups(promise, result)
     with_number = _charted(list(result.activities)) if charts else []
     points = _timeline_points(promise, with_number, as_of, rules)
@@ -866,7 +890,13 @@ def _context(
         "not_assessable": result.reason.text(lang) if result.reason else "",
         "focus_areas": focus_areas,
         "indicators": _indicators(result, lang),
-        "follow_up": _coverage(promise, follow_up_coverage(promise, as_of=as_of), lang),
+        "follow_up": _coverage(promise, coverage, lang),
+        "brief": _brief(promise, result, coverage, as_of=as_of, lang=lang),
+        "key": _key(lang, rules),
+        "other_work": _other_work(promise, as_of, lang),
+        "symbols": texts.STATUS_SYMBOLS,
+        "lines": _lines(result, lang),
+        "next_follow_up": _next_follow_up(coverage, lang),
         "statuses": [s.value for s in Status],
         "held_key": OccasionState.HELD.value,
     }
@@ -878,6 +908,7 @@ def render_html(
     as_of: dt.date,
     lang: Language = "sv",
     rules: ProgressRules | None = None,
+    brief: bool = False,
 ) -> str:
     """Return the follow-up report of *promise* at *as_of* as one HTML page (uppföljningsrapport).
 
@@ -890,6 +921,9 @@ def render_html(
         as_of: The date the report is for; its whole day counts as passed.
         lang: ``"sv"`` (the default) or ``"en"``.
         rules: The thresholds for statuses; the defaults if not given.
+        brief: Write the short version for one A4 page instead (uppföljning i
+            korthet): the summary box, one line per activity with its status
+            and figure, and the next follow-up; no charts.
 
     Returns:
         The HTML5 document as text.
@@ -898,6 +932,10 @@ def render_html(
         MissingExtraError: If Jinja2 or matplotlib (the ``report`` extra) is
             not installed.
     """
+    if brief:
+        context = _context(promise, as_of=as_of, lang=lang, rules=rules, charts=False)
+        short: str = _environment("html").get_template("brief.html.j2").render(context)
+        return short
     context = _context(promise, as_of=as_of, lang=lang, rules=rules, charts=True)
     for area in context["focus_areas"]:
         if area["bars"] is not None:
@@ -922,6 +960,7 @@ def render_markdown(
     as_of: dt.date,
     lang: Language = "sv",
     rules: ProgressRules | None = None,
+    brief: bool = False,
 ) -> str:
     """Return the follow-up report of *promise* at *as_of* as Markdown (uppföljningsrapport).
 
@@ -934,6 +973,7 @@ def render_markdown(
         as_of: The date the report is for; its whole day counts as passed.
         lang: ``"sv"`` (the default) or ``"en"``.
         rules: The thresholds for statuses; the defaults if not given.
+        brief: Write the short version, as :func:`render_html` does.
 
     Returns:
         The Markdown text (CommonMark with pipe tables).
@@ -942,5 +982,6 @@ def render_markdown(
         MissingExtraError: If Jinja2 (the ``report`` extra) is not installed.
     """
     context = _context(promise, as_of=as_of, lang=lang, rules=rules, charts=False)
-    page: str = _environment("markdown").get_template("report.md.j2").render(context)
+    template = "brief.md.j2" if brief else "report.md.j2"
+    page: str = _environment("markdown").get_template(template).render(context)
     return page

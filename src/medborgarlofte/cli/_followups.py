@@ -28,7 +28,6 @@ _TEXT: Final = {
         "(ingen uppföljningsregel eller period).",
         "state_counts": "Genomförda {held}, försenade {overdue}, snart {due_soon}, "
         "kommande {upcoming}.",
-        "days_ago": "{days} dagar sedan",
     },
     "en": {
         "followups_title": "{title}: follow-up {as_of}",
@@ -40,7 +39,6 @@ _TEXT: Final = {
         "late": "late",
         "no_occasions": "The promise has no follow-up occasions (no follow-up rule or no period).",
         "state_counts": "Held {held}, overdue {overdue}, due soon {due_soon}, upcoming {upcoming}.",
-        "days_ago": "{days} days ago",
     },
 }
 
@@ -80,6 +78,7 @@ def _promise_text(
 ) -> str:
     """Return the follow-up occasions of one promise and their states as text."""
     from medborgarlofte._compute.followup import follow_up_coverage  # noqa: PLC0415
+    from medborgarlofte._core import texts  # noqa: PLC0415 - imported when run
 
     words = _TEXT[lang]
     coverage = follow_up_coverage(promise, as_of=date, working_days=working_days)
@@ -105,7 +104,7 @@ def _promise_text(
             if status.late:
                 state += f" ({words['late']})"
         elif status.days_left < 0:
-            state += ", " + words["days_ago"].format(days=-status.days_left)
+            state = texts.counted(texts.SENTENCES, "days_late", -status.days_left, lang)
         rows.append(
             [
                 occasion.label(lang),

@@ -25,6 +25,8 @@ _TEXT: Final = {
         "period": "Period {period}, {elapsed} av tiden har gått.",
         "no_period": "Perioden är okänd: {reason}",
         "overall": "Genomfört {completion} mot förväntat {expected}; {counts}.",
+        "no_activities": "Löftet har inga aktiviteter att följa upp.",
+        "no_completion": "Ingen genomförandegrad kan räknas fram; {counts}.",
         "focus_area": "Fokusområde: {title}",
         "other": "Övriga aktiviteter",
         "head_activity": "Aktivitet",
@@ -39,6 +41,8 @@ _TEXT: Final = {
         "period": "Period {period}, {elapsed} of the time has passed.",
         "no_period": "The period is unknown: {reason}",
         "overall": "Done {completion} against {expected} expected; {counts}.",
+        "no_activities": "The promise has no activities to follow up.",
+        "no_completion": "No completion can be computed; {counts}.",
         "focus_area": "Focus area: {title}",
         "other": "Other activities",
         "head_activity": "Activity",
@@ -70,8 +74,15 @@ def register(
 
 
 def counts_text(counts: StatusCounts, lang: Language) -> str:
-    """Return the number of activities per status in words, the empty ones left out."""
-    return ", ".join(f"{n} {status.label(lang)}" for status, n in counts if n)
+    """Return the number of activities per status in words, the empty ones left out.
+
+    Each count agrees with its number: "1 aktivitet uppnådd", "4 aktiviteter uppnådda".
+    """
+    from medborgarlofte._core import texts  # noqa: PLC0415 - imported when run
+
+    return ", ".join(
+        texts.counted(texts.STATUS_COUNTS, status.value, n, lang) for status, n in counts if n
+    )
 
 
 def _row(
@@ -103,13 +114,18 @@ def _promise_text(result: PromiseProgress, stated: str, lang: Language) -> str:
                 period=str(promise.period), elapsed=percent(result.elapsed, lang)
             )
         )
-    out += wrap(
-        words["overall"].format(
-            completion=percent(result.completion, lang),
-            expected=percent(result.expected_completion, lang),
-            counts=counts_text(result.counts, lang),
+    if result.activities and result.completion is None:
+        out += wrap(words["no_completion"].format(counts=counts_text(result.counts, lang)))
+    elif result.activities:
+        out += wrap(
+            words["overall"].format(
+                completion=percent(result.completion, lang),
+                expected=percent(result.expected_completion, lang),
+                counts=counts_text(result.counts, lang),
+            )
         )
-    )
+    else:
+        out += wrap(words["no_activities"])
     known = {area.id for area in promise.focus_areas}
     groups = [
         (words["focus_area"].format(title=a.focus_area.title), a.activities)

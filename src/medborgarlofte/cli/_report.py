@@ -64,6 +64,12 @@ def register(
         help="html or md (Markdown); guessed from the output's suffix if not given, "
         "html on standard output",
     )
+    parser.add_argument(
+        "--brief",
+        action="store_true",
+        help="the short version on one A4 page: the summary box, one line per activity "
+        "and the next follow-up",
+    )
     add_output(parser, "the report, or the folder for one report per promise")
     parser.set_defaults(run=run)
 
@@ -104,13 +110,13 @@ def run(args: argparse.Namespace) -> int:
         for target in targets:
             refuse_same_file(str(target), args.files, lang)
         for promise, target in zip(promises, targets, strict=True):
-            write_output(str(target), render(promise, as_of=date, lang=lang))
+            write_output(str(target), render(promise, as_of=date, lang=lang, brief=args.brief))
         what = _WROTE_MANY[lang].format(n=len(promises))
         emit(TEXT[lang]["wrote"].format(what=f"{what} {stated}", path=one_line(args.output)))
         return EXIT_OK
     if len(promises) > 1 and fmt == "html":
         raise CommandError(_HTML_MANY[lang].format(n=len(promises)))
-    pages = [render(promise, as_of=date, lang=lang) for promise in promises]
+    pages = [render(promise, as_of=date, lang=lang, brief=args.brief) for promise in promises]
     write_output(args.output, "\n---\n\n".join(pages))
     if args.output != STDOUT:
         emit(TEXT[lang]["wrote"].format(what=f"{_WHAT[lang]} {stated}", path=one_line(args.output)))

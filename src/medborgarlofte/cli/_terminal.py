@@ -152,26 +152,24 @@ def table(
 
 
 def number(value: float | None, lang: Language) -> str:
-    """Return a figure as the report shows it: whole numbers bare, others to one decimal.
+    """Return a figure as the report shows it (:func:`medborgarlofte._core.texts.number`).
 
     >>> number(12.0, "sv"), number(2.25, "sv"), number(2.25, "en"), number(None, "en")
-    ('12', '2,2', '2.2', '–')
+    ('12', '2,25', '2.25', '–')
     """
-    if value is None:
-        return "–"
-    rounded = round(value, 1)
-    if rounded == int(rounded):
-        return str(int(rounded))
-    text = f"{rounded:.1f}"
-    return text.replace(".", ",") if lang == "sv" else text
+    from medborgarlofte._core import texts  # noqa: PLC0415 - `--help` imports no library
+
+    return texts.number(value, lang)
 
 
 def percent(value: float | None, lang: Language) -> str:
     """Return a share as the report shows it: ``"44 %"`` in Swedish, ``"44%"`` in English.
 
-    >>> percent(0.444, "sv"), percent(0.444, "en"), percent(None, "sv")
-    ('44 %', '44%', '–')
+    The Swedish space is a no-break space.
+
+    >>> percent(0.444, "sv") == "44\N{NO-BREAK SPACE}%", percent(0.444, "en"), percent(None, "sv")
+    (True, '44%', '–')
     """
-    if value is None:
-        return "–"
-    return f"{round(value * 100)} %" if lang == "sv" else f"{round(value * 100)}%"
+    from medborgarlofte._core import texts  # noqa: PLC0415 - `--help` imports no library
+
+    return texts.percent(value, lang)
