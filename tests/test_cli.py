@@ -931,12 +931,22 @@ def test_progress_without_the_follow_up_counts_no_traffic_controls(capsys):
     assert ["40", "33.37", "0"] == controls.split()[1:4]
 
 
-def test_a_follow_up_document_alone_is_refused_with_its_promise_id(capsys):
-    """A follow-up document without its promise says which promise is missing."""
-    assert 1 == main(["progress", str(THREE_T1), "--as-of", "2024-10-31", "--lang", "en"])
+def test_a_follow_up_document_beside_another_promise_is_refused_with_its_promise_id(capsys):
+    """A follow-up document given with promises, none of them its own, says which is missing."""
+    hofors = EXAMPLES / "hofors-2023-2024.toml"
+    args = ["progress", str(hofors), str(THREE_T1), "--as-of", "2024-10-31", "--lang", "en"]
+    assert 1 == main(args)
     err = capsys.readouterr().err
     assert "follows up the promise 'katrineholm-lpo-2024'" in err
-    assert "none of the 0 promises given" in err
+    assert "none of the 1 promises given" in err
+
+
+def test_a_follow_up_document_alone_is_shown_on_its_own(capsys):
+    """Alone, a follow-up document is reported with its work under "Annat som gjorts"."""
+    assert 0 == main(["report", str(THREE_T1), "--format", "md", "--as-of", "2024-10-31"])
+    page = capsys.readouterr().out
+    assert "## Annat som gjorts" in page
+    assert "trafikkontroller" in page.casefold()
 
 
 def test_a_follow_up_naming_an_activity_its_promise_lacks_is_an_error(tmp_path, capsys):

@@ -20,6 +20,7 @@ from medborgarlofte import (
     Report,
     ReportLink,
     Verdict,
+    follow_up_alone,
     progress,
     testing,
     validate,
@@ -180,3 +181,41 @@ def test_a_generated_follow_up_never_lowers_what_was_done(data):
     for old, new in zip(before.activities, after.activities, strict=True):
         assert new.done >= old.done
         assert new.reports >= old.reports
+
+
+def test_a_follow_up_document_alone_stands_in_for_its_promise():
+    """Alone, a document gives a promise of its id, covered span, parties and reports, no work."""
+    alone = follow_up_alone(
+        document(
+            title="Uppföljning T1",
+            covers=OpenPeriod(start=D(2024, 1, 1), end=D(2024, 4, 30)),
+            parties=(POLICE,),
+            reports=(
+                Report(link=ReportLink.UNRESTATED, work="fotpatruller", amount=20, party="polisen"),
+                Report(activity="a", amount=3, party="polisen"),
+            ),
+        )
+    )
+    assert ("p", "Uppföljning T1", Period(start=D(2024, 1, 1), end=D(2024, 4, 30))) == (
+        alone.id,
+        alone.title,
+        alone.period,
+    )
+    assert ((POLICE,), ()) == (alone.parties, alone.activities)
+    walks, controls = alone.reports
+    assert ("fotpatruller", alone.period) == (walks.work, walks.period)
+    assert (None, ReportLink.UNRESTATED, "a", 3) == (
+        controls.activity,
+        controls.link,
+        controls.work,
+        controls.amount,
+    )
+    assert [] == [p.code for p in validate(alone) if p.is_error]
+
+
+def test_a_follow_up_document_alone_takes_the_promise_title_and_period_it_names():
+    """The reference's title and period come before the document's own."""
+    alone = follow_up_alone(
+        document(promise=PromiseRef(id="p", title="Löftet", period=Period.year(2024)), title="T1")
+    )
+    assert ("Löftet", Period.year(2024)) == (alone.title, alone.period)

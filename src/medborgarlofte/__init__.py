@@ -37,7 +37,7 @@ if TYPE_CHECKING:
         next_working_day,
         scheduled_dates,
     )
-    from medborgarlofte._compute.merge import with_follow_up
+    from medborgarlofte._compute.merge import follow_up_alone, with_follow_up
     from medborgarlofte._compute.portfolio import Portfolio, PortfolioRow, PortfolioTotal, portfolio
     from medborgarlofte._compute.progress import progress
     from medborgarlofte._compute.results import (
@@ -214,13 +214,16 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "next_working_day",
         "scheduled_dates",
     ),
+    "medborgarlofte._compute.merge": (
+        "follow_up_alone",
+        "with_follow_up",
+    ),
     "medborgarlofte._compute.portfolio": (
         "Portfolio",
         "PortfolioRow",
         "PortfolioTotal",
         "portfolio",
     ),
-    "medborgarlofte._compute.merge": ("with_follow_up",),
     "medborgarlofte._compute.progress": ("progress",),
     "medborgarlofte._compute.results": (
         "ActivityProgress",
@@ -530,6 +533,7 @@ __all__ = [
     "dumps_many",
     "end_of_period",
     "expand_follow_up_rule",
+    "follow_up_alone",
     "follow_up_coverage",
     "follow_up_from_dict",
     "follow_up_occasions",

@@ -14,6 +14,7 @@ import attrs
 
 from medborgarlofte._model.followup import FollowUp
 from medborgarlofte._model.period import Period
+from medborgarlofte._model.reports import ReportLink
 from medborgarlofte.exceptions import PromiseMismatchError
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from medborgarlofte._model.promise import Promise
     from medborgarlofte._model.reports import Report
 
-__all__ = ["with_follow_up"]
+__all__ = ["follow_up_alone", "with_follow_up"]
 
 
 def _covered(document: FollowUpDocument) -> Period | None:
@@ -122,3 +123,45 @@ def with_follow_up(promise: Promise, document: FollowUpDocument) -> Promise:
         reports=(*promise.reports, *reports),
         follow_ups=follow_ups,
     )
+
+
+def follow_up_alone(document: FollowUpDocument) -> Promise:
+    """Return a stand-in promise that holds only what the follow-up document says.
+
+    For showing a follow-up document without its promise (uppföljning utan
+    löfte): the stand-in has the promise's id, its title (or the document's,
+    or the id), the period the reference gives (or the closed span the
+    document covers), and no activities; :func:`with_follow_up` then adds the
+    document's parties, places, reports and assessments. A report linked to
+    an activity of the absent promise becomes, in the stand-in, promised work
+    that is not restated (``link`` ``unrestated``), its ``work`` the
+    activity's id unless it names its work itself: the stand-in has no such
+    activity. Nothing counts towards progress, since no activity is known;
+    the reports and assessments are all there to be shown.
+
+    Args:
+        document: The follow-up document.
+
+    Returns:
+        The stand-in promise.
+
+    The function raises nothing of its own.
+    """
+    from medborgarlofte._model.promise import Promise  # noqa: PLC0415 - a runtime name here
+
+    reference = document.promise
+    covers = document.covers.closed() if document.covers is not None else None
+    stand_in = Promise(
+        id=reference.id,
+        title=reference.title or document.title or reference.id,
+        period=reference.period or covers,
+    )
+    reports = tuple(
+        attrs.evolve(
+            report, activity=None, link=ReportLink.UNRESTATED, work=report.work or report.activity
+        )
+        if report.activity is not None
+        else report
+        for report in document.reports
+    )
+    return with_follow_up(stand_in, attrs.evolve(document, reports=reports))

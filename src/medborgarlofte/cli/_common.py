@@ -369,6 +369,8 @@ def load_all(paths: Sequence[str], lang: Language) -> tuple[Promise, ...]:
     Each follow-up document is checked against the promise it follows up
     (warnings on stderr) and added to it with
     :func:`~medborgarlofte.with_follow_up`, in the order the files are given.
+    When the files hold follow-up documents and no promise at all, each
+    document stands alone (:func:`~medborgarlofte.follow_up_alone`).
 
     Raises:
         CommandError: When a file cannot be used, a follow-up document has an
@@ -377,7 +379,7 @@ def load_all(paths: Sequence[str], lang: Language) -> tuple[Promise, ...]:
     """
     from pathlib import Path  # noqa: PLC0415 - imported when files are read
 
-    from medborgarlofte._compute.merge import with_follow_up  # noqa: PLC0415
+    from medborgarlofte._compute.merge import follow_up_alone, with_follow_up  # noqa: PLC0415
     from medborgarlofte._rules.integrity import validate_follow_up  # noqa: PLC0415
 
     promises: list[Promise] = []
@@ -389,6 +391,8 @@ def load_all(paths: Sequence[str], lang: Language) -> tuple[Promise, ...]:
         if loaded.follow_up is not None:
             documents.append((path, loaded.follow_up, loaded.problems))
     words = TEXT[lang]
+    if not promises:  # follow-up documents alone: each shown on its own
+        return tuple(follow_up_alone(document) for _, document, _ in documents)
     for path, document, shown in documents:
         wanted = document.promise.id
         matching = [i for i, promise in enumerate(promises) if promise.id == wanted]
