@@ -13,14 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
-from medborgarlofte._compute.activities import (
+from medborgarlofte._compute.activities import Expansions, activity_progress, unassessable
+from medborgarlofte._compute.grouping import (
     NO_REPORTS,
     ActivityReports,
-    Expansions,
     GroupedReports,
-    activity_progress,
     group_reports,
-    unassessable,
     unresolved_same_as,
 )
 from medborgarlofte._compute.indicators import indicator_progress
