@@ -481,10 +481,10 @@ def test_focus_areas_named_in_prose(sentence, titles):
 
 
 def test_follow_up_at_the_next_promise_is_end_of_period():
-    """Following up "i samband med framtagande av nytt löfte" is an end-of-period follow-up."""
+    """A follow-up when the next promise is drawn up is an end-of-period follow-up."""
     text = (
         "Halmstads kommun och polisen lovar att:\n\n"
-        " • följa upp arbetet i samband med framtagande av nytt medborgarlöfte\n"
+        " • följa upp insatserna i samband med framtagandet av ett nytt löfte\n"
     )
     (rule,) = draft(text).promise.follow_up_rules
     assert Cadence.END_OF_PERIOD == rule.cadence
