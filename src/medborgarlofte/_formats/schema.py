@@ -33,14 +33,9 @@ from medborgarlofte._model.checks import (
     line as _line,
 )
 from medborgarlofte._model.checks import (
-    non_empty,
-    non_negative,
     non_negative_integer,
     non_negative_number,
-    optional_non_empty,
-    optional_non_negative,
     optional_non_negative_number,
-    positive,
     positive_number,
 )
 from medborgarlofte._model.checks import (
@@ -428,13 +423,11 @@ class _Builder:
 
 def _validator_schema(validator: object) -> dict[str, Any]:
     """Return the JSON Schema keywords that say what a field's attrs validator checks."""
-    if validator in (non_empty, optional_non_empty, _line, _optional_line, _text):
+    if validator in (_line, _optional_line, _text):
         return {"pattern": _NON_BLANK_PATTERN}
-    if validator in (positive, positive_number):
+    if validator is positive_number:
         return {"exclusiveMinimum": 0}
     if validator in (
-        non_negative,
-        optional_non_negative,
         non_negative_number,
         optional_non_negative_number,
         non_negative_integer,

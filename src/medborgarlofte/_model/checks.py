@@ -51,8 +51,6 @@ __all__ = [
     "optional_date",
     "optional_integer",
     "optional_line",
-    "optional_non_empty",
-    "optional_non_negative",
     "optional_non_negative_number",
     "optional_number",
     "optional_of",
@@ -199,14 +197,6 @@ def non_empty(_instance: object, attribute: attrs.Attribute[Any], value: str) ->
         )
 
 
-def optional_non_empty(
-    instance: object, attribute: attrs.Attribute[Any], value: str | None
-) -> None:
-    """Refuse an optional text that is given but empty."""
-    if value is not None:
-        non_empty(instance, attribute, value)
-
-
 def line(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Refuse anything but a non-empty text on one line (an id, a title, a name)."""
     if type(value) is not str:
@@ -327,14 +317,6 @@ def non_negative(_instance: object, attribute: attrs.Attribute[Any], value: floa
             message_sv=f"får inte vara negativ, inte {value}",
             message_en=f"must not be negative, not {value}",
         )
-
-
-def optional_non_negative(
-    instance: object, attribute: attrs.Attribute[Any], value: float | None
-) -> None:
-    """Refuse an optional number that is given and below zero."""
-    if value is not None:
-        non_negative(instance, attribute, value)
 
 
 def positive_number(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
