@@ -115,10 +115,10 @@ class FollowUpOccasion:
     activities: tuple[str, ...] = ()
 
     def label(self, lang: Language = "sv") -> str:
-        """Return what it covers in words: ``"T1 2024"``, ``"möte 2024-04-02"``."""
+        """Return what it covers in words: ``"T1 2024"``, ``"möte 2 april 2024"``."""
         if self.interval is not None:
             return self.interval.label(lang)
-        return f"{texts.pick(texts.WORDS['meeting'], lang)} {self.covers.end.isoformat()}"
+        return f"{texts.pick(texts.WORDS['meeting'], lang)} {texts.day(self.covers.end, lang)}"
 
     @property
     def key(self) -> str:

@@ -177,13 +177,13 @@ class StatusReason:
         """Return the reason as one sentence in *lang* (Swedish by default).
 
         >>> StatusReason(rule=StatusRule.TARGET_REACHED, done=1, planned=1,
-        ...              threshold=1, unit="trygghetsvandringar").text()
-        '1 av 1 trygghetsvandring har genomförts; minst 1 krävs'
+        ...              threshold=1, unit="trygghetsvandringar").text().replace(texts.NBSP, "~")
+        '1 av 1~trygghetsvandring har genomförts; minst 1 krävs'
         >>> StatusReason(rule=StatusRule.MILESTONE_NOT_DUE, due=dt.date(2023, 6, 30)).text("en")
-        'due by 2023-06-30'
+        'due by 30 June 2023'
         >>> StatusReason(rule=StatusRule.MILESTONE_NOT_DUE, due=dt.date(2023, 6, 30),
         ...              party="Vingåkers kommun").text("en")
-        'Vingåkers kommun: due by 2023-06-30'
+        'Vingåkers kommun: due by 30 June 2023'
         """
         if self.rule in _PACE_RULES:
             threshold = texts.percent(self.threshold, lang)
@@ -191,7 +191,7 @@ class StatusReason:
             threshold = texts.number(self.threshold, lang)
         on_date = ""
         if self.date is not None:
-            on_date = texts.pick(texts.CANCELLED_ON, lang).format(date=self.date.isoformat())
+            on_date = texts.pick(texts.CANCELLED_ON, lang).format(date=texts.day(self.date, lang))
         verdict = "–"
         if self.verdict is not None:
             verdict = texts.pick(texts.REASON_VERDICTS[self.verdict.value], lang)
@@ -206,9 +206,9 @@ class StatusReason:
             unit=self.unit,
             value=self.value,
             baseline=self.baseline,
-            date=self.date.isoformat() if self.date else "–",
+            date=texts.day(self.date, lang),
             on_date=on_date,
-            due=self.due.isoformat() if self.due else "–",
+            due=texts.day(self.due, lang),
             verdict=verdict,
             same_as=self.same_as or "–",
         )

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from medborgarlofte._core import texts
 from medborgarlofte._render.text import balance, isolate, showable
 from medborgarlofte.exceptions import MissingExtraError
 
@@ -52,25 +53,6 @@ _EXPECTED = "#D55E00"
 _MARK = "#222222"
 _TRACK = "#E6E6E6"
 _INK = "#222222"
-
-_WORDS = {
-    "sv": {
-        "done": "gjort",
-        "expected": "förväntat",
-        "as_of": "per",
-        "share": "andel av målet",
-        "period_end": "periodens slut",
-        "target": "mål",
-    },
-    "en": {
-        "done": "done",
-        "expected": "expected",
-        "as_of": "as of",
-        "share": "share of the target",
-        "period_end": "end of period",
-        "target": "target",
-    },
-}
 
 
 @attrs.frozen(kw_only=True)
@@ -213,7 +195,7 @@ def progress_bars(
         MissingExtraError: If matplotlib (the ``report`` extra) is not installed.
     """
     mpl, figure_class = _matplotlib()
-    words = _WORDS[lang]
+    words = texts.CHART[lang]
     labels = ["\n".join(textwrap.wrap(_chart_text(bar.label), 34)) or "–" for bar in bars]
     lines = sum(max(1, label.count("\n") + 1) for label in labels)
     height = 0.75 + 0.2 * lines + 0.2 * len(bars)
@@ -277,7 +259,7 @@ def timeline(
         MissingExtraError: If matplotlib (the ``report`` extra) is not installed.
     """
     mpl, figure_class = _matplotlib()
-    words = _WORDS[lang]
+    words = texts.CHART[lang]
     with mpl.rc_context(_RC):
         figure = figure_class(figsize=(7.2, 2.4), layout="constrained")
         axes = figure.add_subplot()
@@ -312,7 +294,7 @@ def timeline(
         if days and days[0] <= as_of <= days[-1]:
             axes.axvline(as_of, color=_INK, linewidth=0.6)
             axes.annotate(
-                f"{words['as_of']} {as_of.isoformat()}",
+                words["as_of"].format(date=texts.day(as_of, lang)),
                 (as_of, planned),
                 xytext=(3, -10),
                 textcoords="offset points",

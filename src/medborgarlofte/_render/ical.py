@@ -19,6 +19,7 @@ from medborgarlofte._compute.followup import (
     activity_dates,
     follow_up_coverage,
 )
+from medborgarlofte._core import texts
 from medborgarlofte._core.problems import Language  # noqa: TC001 - autodoc resolves annotations
 from medborgarlofte._model.promise import Activity, Promise  # noqa: TC001 - for autodoc, as above
 from medborgarlofte._model.recurrence import Recurrence, _strip_prefix
@@ -31,18 +32,6 @@ PRODID = "-//medborgarlofte//medborgarlofte//SV"
 """The PRODID of every exported calendar."""
 
 _UID_DOMAIN = "medborgarlofte"
-
-_WORDS: dict[str, dict[Language, str]] = {
-    "follow_up": {"sv": "Uppföljning", "en": "Follow-up"},
-    "promise": {"sv": "Medborgarlöfte", "en": "Citizen promise"},
-    "covers": {"sv": "Avser", "en": "Covers"},
-    "due": {"sv": "Redovisas senast", "en": "Due"},
-    "moved": {"sv": "flyttat från", "en": "moved from"},
-    "responsible": {"sv": "Ansvarig", "en": "Responsible"},
-    "rule": {"sv": "Regel", "en": "Rule"},
-    "published": {"sv": "Publiceras", "en": "Published"},
-    "wording": {"sv": "Åtagande", "en": "Commitment"},
-}
 
 
 def occasion_uid(promise: Promise, occasion: FollowUpOccasion) -> str:
@@ -154,12 +143,13 @@ def _occasion_component(
     held: bool,
     stamp: dt.datetime,
 ) -> Any:  # noqa: ANN401 - an icalendar component
-    w = {key: words[lang] for key, words in _WORDS.items()}
+    w = texts.ICAL["sv" if lang == "sv" else "en"]
     forum = f" – {occasion.forum}" if occasion.forum else ""
-    lines = [f"{w['promise']}: {promise.title}", f"{w['covers']}: {occasion.covers}"]
-    due = f"{w['due']}: {occasion.due.isoformat()}"
+    covers = texts.days(occasion.covers.start, occasion.covers.end, lang)
+    lines = [f"{w['promise']}: {promise.title}", f"{w['covers']}: {covers}"]
+    due = f"{w['due']}: {texts.day(occasion.due, lang)}"
     if occasion.moved_from is not None:
-        due += f" ({w['moved']} {occasion.moved_from.isoformat()})"
+        due += f" ({w['moved']} {texts.day(occasion.moved_from, lang)})"
     lines.append(due)
     if occasion.responsible is not None:
         lines.append(f"{w['responsible']}: {_party_name(promise, occasion.responsible)}")
@@ -195,7 +185,7 @@ def _activity_component(
     stamp: dt.datetime,
 ) -> Any:  # noqa: ANN401 - an icalendar component
     assert isinstance(activity.target, Schedule)  # noqa: S101 - only schedules have dates
-    w = {key: words[lang] for key, words in _WORDS.items()}
+    w = texts.ICAL["sv" if lang == "sv" else "en"]
     first, last = dates[0], dates[-1]
     rule = _rebased_rule(activity.target.recurrence.rule, last)
     # Re-expand the rule as written to the file; add or remove any date on which

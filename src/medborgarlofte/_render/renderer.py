@@ -28,12 +28,8 @@ from medborgarlofte._compute.progress import progress
 from medborgarlofte._compute.status import Status
 from medborgarlofte._compute.tracker import ProgressTracker
 from medborgarlofte._core import texts
-from medborgarlofte._model.parties import PartyKind, PartyRole
-from medborgarlofte._model.promise import SourceKind
-from medborgarlofte._model.reports import Quantity, Report, ReportKind, ReportLink
+from medborgarlofte._model.reports import Quantity, Report, ReportLink
 from medborgarlofte._model.targets import (
-    Bound,
-    Interval,
     IntervalQuota,
     Milestone,
     Ongoing,
@@ -53,62 +49,29 @@ if TYPE_CHECKING:
     from medborgarlofte._compute.results import ActivityProgress, PromiseProgress
     from medborgarlofte._compute.status import ProgressRules
     from medborgarlofte._core.problems import Language
+    from medborgarlofte._model.period import Period
     from medborgarlofte._model.promise import Activity, FocusArea, Promise
 
 __all__ = ["describe_target", "render_html", "render_markdown"]
 
 _TEXT = texts.REPORT
 
-_PARTY_KIND = {
-    PartyKind.POLICE: ("polisen", "police"),
-    PartyKind.MUNICIPALITY: ("kommun", "municipality"),
-    PartyKind.REGION: ("region", "region"),
-    PartyKind.COUNTY_BOARD: ("länsstyrelse", "county board"),
-    PartyKind.RESCUE_SERVICE: ("räddningstjänst", "rescue service"),
-    PartyKind.HOUSING_COMPANY: ("bostadsbolag", "housing company"),
-    PartyKind.SCHOOL: ("skola", "school"),
-    PartyKind.ASSOCIATION: ("förening", "association"),
-    PartyKind.BUSINESS: ("näringsliv", "business"),
-    PartyKind.OTHER: ("annan", "other"),
-}
-_PARTY_ROLE = {
-    PartyRole.PRINCIPAL: ("part", "party to the promise"),
-    PartyRole.PARTNER: ("samverkanspart", "partner"),
-    PartyRole.CO_ACTOR: ("medaktör", "co-actor"),
-}
-_SOURCE_KIND = {
-    SourceKind.CITIZEN_DIALOGUE: ("medborgardialog", "citizen dialogue"),
-    SourceKind.EMPLOYEE_DIALOGUE: ("medarbetardialog", "employee dialogue"),
-    SourceKind.SURVEY: ("enkät", "survey"),
-    SourceKind.CRIME_STATISTICS: ("brottsstatistik", "crime statistics"),
-    SourceKind.LOCAL_INTELLIGENCE: ("lokal underrättelseinformation", "local intelligence"),
-    SourceKind.SITUATION_REPORT: ("lägesbild", "situation report"),
-    SourceKind.OTHER: ("annat", "other"),
-}
-_REPORT_KIND = {
-    ReportKind.DONE: ("genomfört", "done"),
-    ReportKind.PLANNED: ("planerat", "planned"),
-    ReportKind.NOT_DONE: ("ej genomfört", "not done"),
-}
-_BOUND = {
-    Bound.AT_LEAST: ("minst ", "at least "),
-    Bound.TARGET: ("", ""),
-    Bound.ABOUT: ("cirka ", "about "),
-    Bound.AT_MOST: ("högst ", "at most "),
-}
-_PER = {
-    Interval.WEEK: ("per vecka", "a week"),
-    Interval.MONTH: ("per månad", "a month"),
-    Interval.QUARTER: ("per kvartal", "a quarter"),
-    Interval.TERTIAL: ("per tertial", "a tertial"),
-    Interval.HALF_YEAR: ("per halvår", "a half-year"),
-    Interval.YEAR: ("per år", "a year"),
-}
 _TARGET_WORDS = texts.TARGET_WORDS
 
 
-def _i(lang: Language) -> int:
-    return 0 if lang == "sv" else 1
+def _word(table: Mapping[str, Mapping[Language, str]], key: str, lang: Language) -> str:
+    """Return the catalogue's word for *key* of *table* (an enum's value) in *lang*."""
+    return texts.pick(table[key], lang)
+
+
+def _day(value: dt.date | None, lang: Language) -> str:
+    """Return a date as a person reads it, or nothing (:func:`medborgarlofte._core.texts.day`)."""
+    return texts.day(value, lang) if value is not None else ""
+
+
+def _days(period: Period, lang: Language) -> str:
+    """Return a period as a person reads it: "1 januari 2023 – 31 december 2024"."""
+    return texts.days(period.start, period.end, lang)
 
 
 def _number(value: float | None, lang: Language) -> str:
@@ -127,9 +90,9 @@ def _percent(value: float | None, lang: Language) -> str:
 
 def _sub_target(sub: SubTarget, lang: Language, places: Mapping[str, str]) -> str:
     words = _TARGET_WORDS[lang]
-    bound = _BOUND[sub.bound][_i(lang)]
+    bound = _word(texts.BOUNDS, sub.bound.value, lang)
     amount = _percent(sub.share, lang) if sub.share is not None else _number(sub.amount, lang)
-    text = f"{words['of_which']} {bound}{amount} {isolate(sub.description)}"
+    text = f"{words['of_which']} {bound}{amount}{texts.NBSP}{isolate(sub.description)}"
     if sub.place is not None:
         text += f" {words['in']} {isolate(places.get(sub.place, sub.place))}"
     return text
@@ -165,26 +128,30 @@ def describe_target(
         ISOLATE, so it cannot reorder the words around it.
     """
     words = _TARGET_WORDS[lang]
-    i = _i(lang)
     text: str
     match target:
         case PeriodQuota() | IntervalQuota():
             unit = isolate(texts.unit_for(target.amount, target.unit))
-            amount = f"{_BOUND[target.bound][i]}{_number(target.amount, lang)} {unit}"
-            when = words["period"] if isinstance(target, PeriodQuota) else _PER[target.per][i]
+            bound = _word(texts.BOUNDS, target.bound.value, lang)
+            amount = f"{bound}{_number(target.amount, lang)}{texts.NBSP}{unit}"
+            when = (
+                words["period"]
+                if isinstance(target, PeriodQuota)
+                else _word(texts.PER_INTERVAL, target.per.value, lang)
+            )
             parts = [f"{amount} {when}"]
             parts += [_sub_target(sub, lang, places or {}) for sub in target.sub_targets]
             text = ", ".join(parts)
         case Schedule():
             found = dates or ()
-            listed = ": " + ", ".join(d.isoformat() for d in found) if 0 < len(found) <= 6 else ""  # noqa: PLR2004
+            listed = ": " + ", ".join(_day(d, lang) for d in found) if 0 < len(found) <= 6 else ""  # noqa: PLR2004
             text = words["dates"].format(
                 unit=isolate(target.unit or words["dates_unit"]), count=len(found), listed=listed
             )
             if dates is None:
                 text = f"{isolate(target.unit or words['dates_unit'])}: {target.recurrence.rule}"
         case Milestone():
-            text = words["due"].format(date=target.due) if target.due else words["once"]
+            text = words["due"].format(date=_day(target.due, lang)) if target.due else words["once"]
         case Ongoing():
             text = words["ongoing"]
     return text
@@ -340,25 +307,25 @@ def _party_names(promise: Promise, ids: tuple[str, ...]) -> str:
 
 def _when(report: Report, lang: Language) -> str:
     if report.date is not None:
-        return report.date.isoformat()
+        return _day(report.date, lang)
     if report.period is not None:
-        return str(report.period)
+        return _days(report.period, lang)
     return report.date_text or _TEXT[lang]["undated"]
 
 
 def _report_row(report: Report, unit: str | None, lang: Language) -> dict[str, Any]:
     amounts = []
     if report.amount is not None:
-        approx = ("cirka ", "about ")[_i(lang)] if report.approximate else ""
+        approx = f"{_TEXT[lang]['approx']} " if report.approximate else ""
         shown = f"{approx}{_number(report.amount, lang)}"
         if report.wording:  # as the document states it: "ett hundratal", "drygt femtio"
             shown = f"{isolate(report.wording)} ({shown})"
         form = texts.unit_for(report.amount, unit) if unit else ""
-        amounts.append(f"{shown} {isolate(form)}".strip())
+        amounts.append(f"{shown}{texts.NBSP}{isolate(form)}" if form else shown)
     amounts += [_quantity_text(q, lang) for q in report.quantities]
     return {
         "when": _when(report, lang),
-        "kind": _REPORT_KIND[report.kind][_i(lang)],
+        "kind": _word(texts.REPORT_KINDS, report.kind.value, lang),
         "kind_key": report.kind.value,
         "amount": "; ".join(amounts),
         "note": report.note or "",
@@ -367,11 +334,11 @@ def _report_row(report: Report, unit: str | None, lang: Language) -> dict[str, A
 
 
 def _quantity_text(q: Quantity, lang: Language) -> str:
-    approx = ("cirka ", "about ")[_i(lang)] if q.approximate else ""
+    approx = f"{_TEXT[lang]['approx']} " if q.approximate else ""
     shown = f"{approx}{_number(q.value, lang)}"
     if q.wording:
         shown = f"{isolate(q.wording)} ({shown})"
-    return f"{shown} {isolate(texts.unit_for(q.value, q.unit))}"
+    return f"{shown}{texts.NBSP}{isolate(texts.unit_for(q.value, q.unit))}"
 
 
 def _reports(promise: Promise, item: ActivityProgress, as_of: dt.date, lang: Language) -> list[Any]:
@@ -484,7 +451,7 @@ def _activity(
             verdict += f" ({found.assessment.reason.label(lang)})"
         assessment = {
             "verdict": verdict,
-            "at": text["assessed_at"].format(date=found.held_on.isoformat()),
+            "at": text["assessed_at"].format(date=_day(found.held_on, lang)),
             "note": found.assessment.note or "",
         }
     dates = activity_dates(promise, activity) if isinstance(activity.target, Schedule) else None
@@ -504,7 +471,7 @@ def _activity(
     ]
     cancelled = ""
     if activity.cancelled is not None:
-        parts = [str(activity.cancelled.date) if activity.cancelled.date else ""]
+        parts = [_day(activity.cancelled.date, lang)]
         parts.append(isolate(activity.cancelled.reason or ""))
         cancelled = " ".join(p for p in parts if p)
     return {
@@ -549,7 +516,7 @@ def _coverage(promise: Promise, coverage: FollowUpCoverage, lang: Language) -> d
         occasion = status.occasion
         state = status.state.label(lang)
         if status.follow_ups:
-            state += f" {status.follow_ups[0].held_on.isoformat()}"
+            state += f" {_day(status.follow_ups[0].held_on, lang)}"
             if status.late:
                 state += f" ({text['late']})"
         elif status.state is OccasionState.OVERDUE:
@@ -557,9 +524,9 @@ def _coverage(promise: Promise, coverage: FollowUpCoverage, lang: Language) -> d
         rows.append(
             {
                 "label": occasion.label(lang),
-                "covers": str(occasion.covers),
+                "covers": _days(occasion.covers, lang),
                 "forum": occasion.forum or "",
-                "due": occasion.due.isoformat(),
+                "due": _day(occasion.due, lang),
                 "state": state,
                 "state_key": status.state.value,
             }
@@ -569,7 +536,7 @@ def _coverage(promise: Promise, coverage: FollowUpCoverage, lang: Language) -> d
             "cadence": rule.cadence.label(lang),
             "forum": rule.forum or "",
             "responsible": _party_names(promise, (rule.responsible,)) if rule.responsible else "",
-            "due_days": text["due_days_value"].format(days=rule.report_due_days),
+            "due_days": texts.counted(texts.REPORT_COUNTED, "due_days", rule.report_due_days, lang),
             "description": rule.description or "",
         }
         for rule in promise.follow_up_rules
@@ -591,8 +558,8 @@ def _coverage(promise: Promise, coverage: FollowUpCoverage, lang: Language) -> d
 def _value(number: float | None, day: dt.date | None, unit: str, lang: Language) -> str:
     if number is None:
         return "–"
-    text = f"{_number(number, lang)} {isolate(unit)}".strip()
-    return f"{text} ({day.isoformat()})" if day else text
+    text = f"{_number(number, lang)}{texts.NBSP}{isolate(unit)}" if unit else _number(number, lang)
+    return f"{text} ({_day(day, lang)})" if day else text
 
 
 def _indicators(result: PromiseProgress, lang: Language) -> list[dict[str, Any]]:
@@ -650,7 +617,7 @@ def _brief(
     elapsed = ""
     if promise.period is not None and result.elapsed is not None:
         elapsed = text["brief_elapsed"].format(
-            elapsed=_percent(result.elapsed, lang), period=str(promise.period)
+            elapsed=_percent(result.elapsed, lang), period=_days(promise.period, lang)
         )
     trouble = [
         {
@@ -676,7 +643,7 @@ def _brief(
             "day": status.occasion.due,
             "label": status.occasion.label(lang),
             "forum": status.occasion.forum or "",
-            "when": text["brief_due_by"].format(due=status.occasion.due.isoformat()),
+            "when": text["brief_due_by"].format(due=_day(status.occasion.due, lang)),
         }
         for status in coverage.statuses
         if status.state is not OccasionState.HELD and 0 <= status.days_left <= _SOON
@@ -694,7 +661,7 @@ def _brief(
                     "day": target.due,
                     "label": item.activity.title,
                     "forum": "",
-                    "when": text["brief_due_by"].format(due=target.due.isoformat()),
+                    "when": text["brief_due_by"].format(due=_day(target.due, lang)),
                 }
             )
     due.sort(key=lambda entry: entry["day"])
@@ -778,7 +745,7 @@ def _next_follow_up(coverage: FollowUpCoverage, lang: Language) -> str:
             occasion = status.occasion
             forum = f" ({occasion.forum})" if occasion.forum else ""
             return f"{occasion.label(lang)}{forum}, " + text["brief_due_by"].format(
-                due=occasion.due.isoformat()
+                due=_day(occasion.due, lang)
             )
     return ""
 
@@ -792,7 +759,6 @@ def _context(
     charts: bool,
 ) -> dict[str, Any]:
     text = _TEXT[lang]
-    i = _i(lang)
     result = progress(promise, as_of=as_of, rules=rules)
     coverage = follow_up_coverage(promise, as_of=as_of)
     groups = _focus_groups(promise, result)
@@ -838,29 +804,30 @@ def _context(
     return {
         "t": text,
         "lang": lang,
-        "as_of": as_of.isoformat(),
+        "as_of": _day(as_of, lang),
         "promise": promise,
         "title": promise.title,
         "summary": promise.summary or "",
         "url": promise.url or "",
-        "period": str(period) if period else (promise.period_text or text["unknown_period"]),
-        "signed_on": promise.signed_on.isoformat() if promise.signed_on else "",
+        "period": _days(period, lang)
+        if period
+        else (promise.period_text or text["unknown_period"]),
+        "signed_on": _day(promise.signed_on, lang),
         "elapsed": _percent(result.elapsed, lang) if result.elapsed is not None else "",
         "parties": [
             {
                 "name": p.name,
-                "kind": _PARTY_KIND[p.kind][i],
-                "role": _PARTY_ROLE[p.role][i],
+                "kind": _word(texts.PARTY_KINDS, p.kind.value, lang),
+                "role": _word(texts.PARTY_ROLES, p.role.value, lang),
             }
             for p in promise.parties
         ],
         "signatories": [
             {
                 "name": s.name,
-                "title": (("tf. " if lang == "sv" else "acting ") if s.acting else "")
-                + isolate(s.title or ""),
+                "title": (f"{text['acting']} " if s.acting else "") + isolate(s.title or ""),
                 "party": parties.get(s.party, s.party),
-                "date": s.signed_on.isoformat() if s.signed_on else "",
+                "date": _day(s.signed_on, lang),
             }
             for s in promise.signatories
         ],
@@ -875,7 +842,7 @@ def _context(
         ],
         "sources": [
             {
-                "kind": _SOURCE_KIND[s.kind][i],
+                "kind": _word(texts.SOURCE_KINDS, s.kind.value, lang),
                 "description": s.description or "",
                 "year": str(s.year) if s.year else "",
             }

@@ -46,11 +46,11 @@ from medborgarlofte.cli._common import (
     EXIT_ERROR,
     EXIT_INTERRUPTED,
     EXIT_USAGE,
-    TEXT,
     CommandError,
     UsageError,
     emit,
     parents,
+    words,
 )
 from medborgarlofte.cli._terminal import one_line
 
@@ -159,7 +159,7 @@ def _run(args: argparse.Namespace, lang: Language) -> int:
         import traceback  # noqa: PLC0415 - only for a bug
 
         traceback.print_exc(file=err)
-        emit(TEXT[lang]["bug"].format(url=ISSUES_URL), file=err)
+        emit(words("common", lang)["bug"].format(url=ISSUES_URL), file=err)
         return EXIT_BUG
     return EXIT_ERROR
 
@@ -198,7 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = _run(args, lang)
         sys.stdout.flush()  # a closed pipe shows here, not at exit
     except KeyboardInterrupt:
-        emit(f"medborgarlofte: {TEXT[lang]['interrupted']}", file=sys.stderr)
+        emit(f"medborgarlofte: {words('common', lang)['interrupted']}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader (say `| head`) left: stop quietly, as Python's docs advise.

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from medborgarlofte.cli._common import (
     EXIT_OK,
     STDOUT,
-    TEXT,
     add_documents,
     add_output,
     as_of,
     emit,
     load_all,
     refuse_same_file,
+    words,
     write_output,
 )
 from medborgarlofte.cli._terminal import one_line
@@ -23,8 +23,6 @@ if TYPE_CHECKING:
 
     from medborgarlofte._core.problems import Language
     from medborgarlofte.cli._common import Parents
-
-_WHAT: Final = {"sv": "kalendern", "en": "the calendar"}
 
 
 def register(
@@ -83,5 +81,6 @@ def run(args: argparse.Namespace) -> int:
     )
     write_output(args.output, data)
     if args.output != STDOUT:
-        emit(TEXT[lang]["wrote"].format(what=f"{_WHAT[lang]} {stated}", path=one_line(args.output)))
+        what = f"{words('calendar', lang)['what']} {stated}"
+        emit(words("common", lang)["wrote"].format(what=what, path=one_line(args.output)))
     return EXIT_OK

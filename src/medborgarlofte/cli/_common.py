@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Final, TextIO
 from medborgarlofte.cli._terminal import one_line, visible
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
     from pathlib import Path
 
     from medborgarlofte._core.problems import Language, Problem
@@ -45,49 +45,30 @@ SUFFIXES: Final[dict[str, Format]] = {
 }
 """The document formats, by file suffix."""
 
-TEXT: Final[dict[str, dict[str, str]]] = {
-    "sv": {
-        "as_of": "per {date}",
-        "today": " (dagens datum)",
-        "cannot_read": "filen går inte att läsa: {error}",
-        "unknown_suffix": "okänd filändelse {suffix!r}: använd .json, .toml, .yaml eller .yml",
-        "missing_extra": "{purpose} kräver tillägget {extra!r}: "
-        "pip install 'medborgarlofte[{extra}]'",
-        "too_large": "filen är större än tillåtet ({size} byte)",
-        "has_errors": "{file} har fel och kan inte användas:",
-        "holds_many": "{file} innehåller {n} löften; kommandot tar ett",
-        "no_promise": "{file} följer upp löftet {id}, men inget av de {n} givna löftena har "
-        "det id:t; ange löftets fil före eller efter uppföljningsdokumentet",
-        "line": "{file}: {line}",
-        "wrote": "Skrev {what} till {path}.",
-        "same_file": "{output} är samma fil som indatafilen {input}; "
-        "välj en annan utdatafil (inget har skrivits)",
-        "interrupted": "avbrutet (Ctrl-C)",
-        "bug": "Ett oväntat fel i medborgarlofte. Det är en bugg: rapportera den gärna, "
-        "med texten ovan; {url} säger hur.",
-    },
-    "en": {
-        "as_of": "as of {date}",
-        "today": " (today)",
-        "cannot_read": "the file cannot be read: {error}",
-        "unknown_suffix": "unknown file suffix {suffix!r}: use .json, .toml, .yaml or .yml",
-        "missing_extra": "{purpose} needs the extra {extra!r}: "
-        "pip install 'medborgarlofte[{extra}]'",
-        "too_large": "the file is larger than allowed ({size} bytes)",
-        "has_errors": "{file} has errors and cannot be used:",
-        "holds_many": "{file} holds {n} promises; the command takes one",
-        "no_promise": "{file} follows up the promise {id}, but none of the {n} promises given "
-        "has that id; give the promise's file beside the follow-up document",
-        "line": "{file}: {line}",
-        "wrote": "Wrote {what} to {path}.",
-        "same_file": "{output} is the same file as the input {input}; "
-        "choose another output (nothing was written)",
-        "interrupted": "interrupted (Ctrl-C)",
-        "bug": "An unexpected error in medborgarlofte. This is a bug: please report it, "
-        "with the text above; {url} says how.",
-    },
-}
-"""The words every command shares; each command keeps its own words in its module."""
+
+def words(command: str, lang: Language) -> Mapping[str, str]:
+    """Return the words of *command* in *lang* from the catalogue; ``"common"`` for shared ones.
+
+    The catalogue (:mod:`medborgarlofte._core.texts`) is imported when a
+    command runs, not when the parser is built.
+    """
+    from medborgarlofte._core import texts  # noqa: PLC0415 - `--help` imports no library
+
+    return texts.CLI[command][lang]
+
+
+def counted(key: str, n: float, lang: Language, **values: object) -> str:
+    """Return the command line's sentence *key* for the count *n*, singular or plural."""
+    from medborgarlofte._core import texts  # noqa: PLC0415 - `--help` imports no library
+
+    return texts.counted(texts.CLI_COUNTED, key, n, lang, **values)
+
+
+def day(value: dt.date, lang: Language) -> str:
+    """Return a date as a person reads it: "30 juni 2024", "30 June 2024"."""
+    from medborgarlofte._core import texts  # noqa: PLC0415 - `--help` imports no library
+
+    return texts.day(value, lang)
 
 
 class CommandError(Exception):
@@ -105,7 +86,7 @@ def emit(text: str, *, file: TextIO | None = None) -> None:
 
 def problem_line(path: str | Path, problem: Problem, lang: Language) -> str:
     """Return one line naming the file and the problem: ``file: severity code at path: message``."""
-    return one_line(TEXT[lang]["line"].format(file=path, line=problem.format(lang)))
+    return one_line(words("common", lang)["line"].format(file=path, line=problem.format(lang)))
 
 
 # --------------------------------------------------------------------------- options
@@ -174,12 +155,13 @@ def as_of(args: argparse.Namespace) -> tuple[dt.date, str]:
 
     The only place in the package that reads the clock.
     """
-    words = TEXT[args.lang]
+    lang: Language = args.lang
+    shared = words("common", lang)
     given: dt.date | None = args.as_of
     if given is not None:
-        return given, words["as_of"].format(date=given.isoformat())
+        return given, shared["as_of"].format(date=day(given, lang))
     today = dt.date.today()  # noqa: DTZ011 - the CLI alone reads the clock (local date)
-    return today, words["as_of"].format(date=today.isoformat()) + words["today"]
+    return today, shared["as_of"].format(date=day(today, lang)) + shared["today"]
 
 
 # --------------------------------------------------------------------------- reading
@@ -274,8 +256,8 @@ def _file_problem(code: str, key: str, **values: object) -> Problem:
         path="$",
         code=code,
         severity=Severity.ERROR,
-        message_sv=TEXT["sv"][key].format(**values),
-        message_en=TEXT["en"][key].format(**values),
+        message_sv=words("common", "sv")[key].format(**values),
+        message_en=words("common", "en")[key].format(**values),
     )
 
 
@@ -316,7 +298,7 @@ def show_warnings(path: Path, problems: Sequence[Problem], lang: Language) -> No
 
 def errors_text(path: Path, problems: Sequence[Problem], lang: Language) -> str:
     """Return the lines that say *path* cannot be used, and each of its errors."""
-    lines = [TEXT[lang]["has_errors"].format(file=one_line(str(path)))]
+    lines = [words("common", lang)["has_errors"].format(file=one_line(str(path)))]
     lines += [f"  {one_line(p.format(lang))}" for p in problems if p.is_error]
     return "\n".join(lines)
 
@@ -346,7 +328,7 @@ def load_one(path: Path, lang: Language) -> Promise:
     promises = usable_promises(path, lang).promises
     if len(promises) != 1:
         raise CommandError(
-            TEXT[lang]["holds_many"].format(file=one_line(str(path)), n=len(promises))
+            counted("common.holds_many", len(promises), lang, file=one_line(str(path)))
         )
     return promises[0]
 
@@ -390,7 +372,6 @@ def load_all(paths: Sequence[str], lang: Language) -> tuple[Promise, ...]:
         promises += loaded.promises
         if loaded.follow_up is not None:
             documents.append((path, loaded.follow_up, loaded.problems))
-    words = TEXT[lang]
     if not promises:  # follow-up documents alone: each shown on its own
         return tuple(follow_up_alone(document) for _, document, _ in documents)
     for path, document, shown in documents:
@@ -398,8 +379,12 @@ def load_all(paths: Sequence[str], lang: Language) -> tuple[Promise, ...]:
         matching = [i for i, promise in enumerate(promises) if promise.id == wanted]
         if not matching:
             raise CommandError(
-                words["no_promise"].format(
-                    file=one_line(str(path)), id=one_line(repr(wanted)), n=len(promises)
+                counted(
+                    "common.no_promise",
+                    len(promises),
+                    lang,
+                    file=one_line(str(path)),
+                    id=one_line(repr(wanted)),
                 )
             )
         for i in matching:
@@ -435,7 +420,7 @@ def refuse_same_file(output: str, inputs: Sequence[str | Path], lang: Language) 
 
     for name in inputs:
         if same_file(output, name):
-            raise UsageError(TEXT[lang]["same_file"].format(output=output, input=name))
+            raise UsageError(words("common", lang)["same_file"].format(output=output, input=name))
 
 
 def write_output(output: str, data: str | bytes) -> None:

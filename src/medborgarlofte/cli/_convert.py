@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from medborgarlofte.cli._common import (
     EXIT_OK,
     STDOUT,
-    TEXT,
     UsageError,
     add_output,
+    counted,
     emit,
     format_of,
     refuse_same_file,
     usable_promises,
+    words,
     write_output,
 )
 from medborgarlofte.cli._terminal import one_line
@@ -25,12 +26,6 @@ if TYPE_CHECKING:
     from medborgarlofte._core.problems import Language
     from medborgarlofte._formats.syntax import Format
     from medborgarlofte.cli._common import Parents
-
-_CONVERTED: Final = {"sv": "{n} löfte(n) från {what}", "en": "{n} promise(s) from {what}"}
-_TWO_OUTPUTS: Final = {
-    "sv": "ange utdatafilen en gång: antingen -o {option} eller {positional}",
-    "en": "give the output once: either -o {option} or {positional}",
-}
 
 
 def register(
@@ -69,7 +64,9 @@ def run(args: argparse.Namespace) -> int:
     output: str = args.output
     if args.old_output is not None:
         if output != STDOUT:
-            msg = _TWO_OUTPUTS[lang].format(option=output, positional=args.old_output)
+            msg = words("convert", lang)["two_outputs"].format(
+                option=output, positional=args.old_output
+            )
             raise UsageError(msg)
         output = args.old_output
     fmt: Format
@@ -88,6 +85,6 @@ def run(args: argparse.Namespace) -> int:
         text = dumps(loaded.promises[0], format=fmt)
     write_output(output, text)
     if output != STDOUT:
-        what = _CONVERTED[lang].format(what=one_line(str(source)), n=len(loaded.promises))
-        emit(TEXT[lang]["wrote"].format(what=what, path=one_line(output)))
+        what = counted("convert.converted", len(loaded.promises), lang, what=one_line(str(source)))
+        emit(words("common", lang)["wrote"].format(what=what, path=one_line(output)))
     return EXIT_OK

@@ -14,6 +14,7 @@ from medborgarlofte.cli._common import (
     emit,
     load_one,
     refuse_same_file,
+    words,
     write_output,
 )
 from medborgarlofte.cli._terminal import one_line
@@ -26,23 +27,6 @@ if TYPE_CHECKING:
 
 _MAX_BYTES: Final = 5 * 1024 * 1024 + 1
 """The most bytes read from one text (5 MiB; the drafter reads its beginning)."""
-
-_TEXT: Final = {
-    "sv": {
-        "exists": "{path} finns redan; välj ett annat namn eller ange --force",
-        "written": "Utkastet skrevs till {path}. Granska det och fyll i platshållarna "
-        "(<FYLL I …>); `medborgarlofte validate {path}` listar dem.",
-        "written_follow_up": "Utkastet till uppföljningsdokument skrevs till {path}. Granska "
-        "det och fyll i platshållarna (<FYLL I …>); `medborgarlofte validate {path}` listar dem.",
-    },
-    "en": {
-        "exists": "{path} exists already; choose another name or pass --force",
-        "written": "The draft was written to {path}. Review it and fill in the placeholders "
-        "(<FYLL I …>); `medborgarlofte validate {path}` lists them.",
-        "written_follow_up": "The draft follow-up document was written to {path}. Review it "
-        "and fill in the placeholders (<FYLL I …>); `medborgarlofte validate {path}` lists them.",
-    },
-}
 
 
 def register(
@@ -79,14 +63,14 @@ def run(args: argparse.Namespace) -> int:
     from medborgarlofte._draft.draft import draft  # noqa: PLC0415 - imported when run
 
     lang: Language = args.lang
-    words = _TEXT[lang]
+    text = words("draft", lang)
     output: str = args.output
     source: str = args.text
     sources = [] if source == STDOUT else [source]
     refuse_same_file(output, [*sources, *([args.promise] if args.promise else [])], lang)
     target = Path(output)
     if output != STDOUT and (target.exists() or target.is_symlink()) and not args.force:
-        raise CommandError(words["exists"].format(path=one_line(output)))
+        raise CommandError(text["exists"].format(path=one_line(output)))
     if source == STDOUT:
         data = sys.stdin.buffer.read(_MAX_BYTES)
     else:
@@ -100,5 +84,5 @@ def run(args: argparse.Namespace) -> int:
     else:
         emit(result.review(lang).rstrip("\n"))
         written = "written" if result.follow_up is None else "written_follow_up"
-        emit(words[written].format(path=one_line(output)))
+        emit(text[written].format(path=one_line(output)))
     return EXIT_OK

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
-from medborgarlofte.cli._common import EXIT_OK, add_documents, as_of, emit, load_all, sections
+from medborgarlofte.cli._common import (
+    EXIT_OK,
+    add_documents,
+    as_of,
+    emit,
+    load_all,
+    sections,
+    words,
+)
 from medborgarlofte.cli._terminal import table, wrap
 
 if TYPE_CHECKING:
@@ -14,33 +22,6 @@ if TYPE_CHECKING:
     from medborgarlofte._core.problems import Language
     from medborgarlofte._model.promise import Promise
     from medborgarlofte.cli._common import Parents
-
-_TEXT: Final = {
-    "sv": {
-        "followups_title": "{title}: uppföljning {as_of}",
-        "head_covers": "Avser",
-        "head_period": "Period",
-        "head_forum": "Forum",
-        "head_due": "Senast",
-        "head_state": "Läge",
-        "late": "för sent",
-        "no_occasions": "Löftet har inga uppföljningstillfällen "
-        "(ingen uppföljningsregel eller period).",
-        "state_counts": "Genomförda {held}, försenade {overdue}, snart {due_soon}, "
-        "kommande {upcoming}.",
-    },
-    "en": {
-        "followups_title": "{title}: follow-up {as_of}",
-        "head_covers": "Covers",
-        "head_period": "Period",
-        "head_forum": "Forum",
-        "head_due": "Due",
-        "head_state": "State",
-        "late": "late",
-        "no_occasions": "The promise has no follow-up occasions (no follow-up rule or no period).",
-        "state_counts": "Held {held}, overdue {overdue}, due soon {due_soon}, upcoming {upcoming}.",
-    },
-}
 
 
 def register(
@@ -80,14 +61,14 @@ def _promise_text(
     from medborgarlofte._compute.followup import follow_up_coverage  # noqa: PLC0415
     from medborgarlofte._core import texts  # noqa: PLC0415 - imported when run
 
-    words = _TEXT[lang]
+    text = words("followups", lang)
     coverage = follow_up_coverage(promise, as_of=date, working_days=working_days)
-    out = [*wrap(words["followups_title"].format(title=promise.title, as_of=stated)), ""]
+    out = [*wrap(text["followups_title"].format(title=promise.title, as_of=stated)), ""]
     if not coverage.statuses:
-        out += wrap(words["no_occasions"])
+        out += wrap(text["no_occasions"])
         return "\n".join(out)
     out.append(
-        words["state_counts"].format(
+        text["state_counts"].format(
             held=len(coverage.held),
             overdue=len(coverage.overdue),
             due_soon=len(coverage.due_soon),
@@ -100,26 +81,26 @@ def _promise_text(
         occasion = status.occasion
         state = status.state.label(lang)
         if status.follow_ups:
-            state += f" {status.follow_ups[0].held_on.isoformat()}"
+            state += f" {texts.day(status.follow_ups[0].held_on, lang)}"
             if status.late:
-                state += f" ({words['late']})"
+                state += f" ({text['late']})"
         elif status.days_left < 0:
             state = texts.counted(texts.SENTENCES, "days_late", -status.days_left, lang)
         rows.append(
             [
                 occasion.label(lang),
-                str(occasion.covers),
+                texts.days(occasion.covers.start, occasion.covers.end, lang),
                 occasion.forum or "–",
-                occasion.due.isoformat(),
+                texts.day(occasion.due, lang),
                 state,
             ]
         )
     header = [
-        words["head_covers"],
-        words["head_period"],
-        words["head_forum"],
-        words["head_due"],
-        words["head_state"],
+        text["head_covers"],
+        text["head_period"],
+        text["head_forum"],
+        text["head_due"],
+        text["head_state"],
     ]
     out += table(header, rows, right=[False] * 5, flexible=(0, 2, 4))
     return "\n".join(out)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from medborgarlofte.cli._common import (
     EXIT_OK,
@@ -11,6 +11,7 @@ from medborgarlofte.cli._common import (
     CommandError,
     add_output,
     emit,
+    words,
     write_output,
 )
 from medborgarlofte.cli._terminal import one_line
@@ -22,26 +23,6 @@ if TYPE_CHECKING:
     from medborgarlofte.cli._common import Parents
 
 __all__ = ["new_promise_toml"]
-
-_TEXT: Final = {
-    "sv": {
-        "new_written": "Skrev ett nytt löfte för {name} ({code}, {county}, polisregion {region}) "
-        "till {path}.\nFyll i allt inom <> och alla datum ÅÅÅÅ-MM-DD, kontrollera sedan med\n"
-        "  medborgarlofte validate {path}",
-        "exists": "{path} finns redan; välj ett annat namn, ta bort filen först eller ange --force",
-        "unknown_kommun": "ingen kommun heter eller har koden {query!r}",
-        "did_you_mean": "; menade du {names}?",
-    },
-    "en": {
-        "new_written": "Wrote a new promise for {name} ({code}, {county}, police region {region}) "
-        "to {path}.\nFill in everything inside <> and every date YYYY-MM-DD (ÅÅÅÅ-MM-DD), "
-        "then check it with\n  medborgarlofte validate {path}",
-        "exists": "{path} already exists; choose another name, remove the file first "
-        "or pass --force",
-        "unknown_kommun": "no kommun is named or has the code {query!r}",
-        "did_you_mean": "; did you mean {names}?",
-    },
-}
 
 
 def register(
@@ -72,56 +53,6 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "kommun"
 
 
-_NEW_COMMENTS: Final = {
-    "sv": {
-        "head": [
-            "Medborgarlöfte för {name} (kommunkod {code}, {county}, polisregion {region}).",
-            "Skapat med `medborgarlofte new`. Fyll i allt som står inom <vinkelparenteser>",
-            "och alla datum ÅÅÅÅ-MM-DD, ta bort det som inte behövs och kontrollera sedan",
-            "filen med:  medborgarlofte validate {file}",
-        ],
-        "id": "Ett id för löftet, till exempel kommunens namn och åren.",
-        "signed": "Dagen löftet undertecknades.",
-        "signatories": "Vem som undertecknade och för vilken part (partens id nedan).",
-        "contacts": "Vem man kontaktar om löftet.",
-        "focus": "Det löftet fokuserar på: ett problem eller en plats.",
-        "period": "Löftets giltighetstid; båda dagarna räknas med.",
-        "police": "Polisen. Polisregionen är ifylld efter kommunen.",
-        "kommun": "Kommunen; koden är ifylld.",
-        "basis": "Lägesbilden löftet bygger på, och varifrån den kommer.",
-        "activity": [
-            "En aktivitet. Målet (target) är ett av: period_quota (antal under perioden),",
-            "interval_quota (antal per vecka/månad/kvartal/tertial/halvår/år), schedule",
-            "(fasta datum, RRULE), milestone (engångsuppgift, due = slutdatum), ongoing.",
-        ],
-        "rule": "Hur löftet följs upp: här varje tertial i BRÅ, redovisat inom 30 dagar.",
-    },
-    "en": {
-        "head": [
-            "Medborgarlöfte for {name} (kommunkod {code}, {county}, police region {region}).",
-            "Made with `medborgarlofte new`. Fill in everything inside <angle brackets>",
-            "and every date ÅÅÅÅ-MM-DD (YYYY-MM-DD), remove what is not needed, then",
-            "check the file with:  medborgarlofte validate {file}",
-        ],
-        "id": "An id for the promise, for example the kommun's name and the years.",
-        "signed": "The day the promise was signed.",
-        "signatories": "Who signed, and for which party (the party's id below).",
-        "contacts": "Whom to contact about the promise.",
-        "focus": "What the promise concentrates on: a problem or a place.",
-        "period": "The period of validity; both days are included.",
-        "police": "The police. The police region is filled in from the kommun.",
-        "kommun": "The kommun; its code is filled in.",
-        "basis": "The situational picture the promise rests on, and where it comes from.",
-        "activity": [
-            "An activity. Its target is one of: period_quota (an amount over the period),",
-            "interval_quota (an amount per week/month/quarter/tertial/half_year/year),",
-            "schedule (fixed dates, RRULE), milestone (one-off, due = deadline), ongoing.",
-        ],
-        "rule": "How the promise is followed up: here every tertial in BRÅ, within 30 days.",
-    },
-}
-
-
 def _toml_string(value: str) -> str:
     """Return *value* as a TOML basic string (JSON's escapes are TOML's)."""
     import json  # noqa: PLC0415 - imported when the command runs
@@ -150,7 +81,9 @@ def new_promise_toml(code_or_name: str, *, lang: Language = "sv", file: str = ""
     from medborgarlofte._model.sweden import kommun  # noqa: PLC0415 - imported when used
 
     found = kommun(code_or_name)
-    c = _NEW_COMMENTS[lang]
+    from medborgarlofte._core import texts  # noqa: PLC0415 - imported when used
+
+    c = texts.NEW_COMMENTS[lang]
     q = _toml_string
     slug = _slug(found.name)
     gotland = found.code == "0980"
@@ -163,7 +96,7 @@ def new_promise_toml(code_or_name: str, *, lang: Language = "sv", file: str = ""
         "region": found.police_region.value,
         "file": file or f"{slug}.toml",
     }
-    lines = [f"# {line.format(**facts)}" for line in c["head"]]
+    lines = [f"# {line.format(**facts)}" for line in c["head"].splitlines()]
     lines += [
         "",
         "format_version = 2",
@@ -227,7 +160,7 @@ def new_promise_toml(code_or_name: str, *, lang: Language = "sv", file: str = ""
         ),
         "]",
         "",
-        *(f"# {line}" for line in c["activity"]),
+        *(f"# {line}" for line in c["activity"].splitlines()),
         "[[activities]]",
         'id = "trygghetsvandringar"',
         f"title = {q('<vad som ska göras>')}",
@@ -258,23 +191,23 @@ def run(args: argparse.Namespace) -> int:
     from medborgarlofte.exceptions import UnknownKommunError  # noqa: PLC0415
 
     lang: Language = args.lang
-    words = _TEXT[lang]
+    text = words("new", lang)
     output: str = args.output
     try:
         found = kommun(args.kommun)
     except UnknownKommunError as error:
-        msg = words["unknown_kommun"].format(query=error.query)
+        msg = text["unknown_kommun"].format(query=error.query)
         if error.suggestions:
-            msg += words["did_you_mean"].format(names=", ".join(error.suggestions))
+            msg += text["did_you_mean"].format(names=", ".join(error.suggestions))
         raise CommandError(msg) from None
     target = Path(output)
     if output != STDOUT and (target.exists() or target.is_symlink()) and not args.force:
-        raise CommandError(words["exists"].format(path=one_line(output)))
+        raise CommandError(text["exists"].format(path=one_line(output)))
     file = "" if output == STDOUT else output
     write_output(output, new_promise_toml(found.code, lang=lang, file=file))
     if output != STDOUT:
         emit(
-            words["new_written"].format(
+            text["new_written"].format(
                 name=found.name,
                 code=found.code,
                 county=found.county.name,

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from medborgarlofte.cli._common import EXIT_OK, add_documents, as_of, emit, load_all, sections
+from medborgarlofte.cli._common import (
+    EXIT_OK,
+    add_documents,
+    as_of,
+    emit,
+    load_all,
+    sections,
+    words,
+)
 from medborgarlofte.cli._terminal import number, percent, table, wrap
 
 if TYPE_CHECKING:
@@ -18,41 +26,6 @@ if TYPE_CHECKING:
     )
     from medborgarlofte._core.problems import Language
     from medborgarlofte.cli._common import Parents
-
-_TEXT: Final = {
-    "sv": {
-        "progress_title": "{title}: läget {as_of}",
-        "period": "Period {period}, {elapsed} av tiden har gått.",
-        "no_period": "Perioden är okänd: {reason}",
-        "overall": "Genomfört {completion} mot förväntat {expected}; {counts}.",
-        "no_activities": "Löftet har inga aktiviteter att följa upp.",
-        "no_completion": "Ingen genomförandegrad kan räknas fram; {counts}.",
-        "focus_area": "Fokusområde: {title}",
-        "other": "Övriga aktiviteter",
-        "head_activity": "Aktivitet",
-        "head_planned": "Planerat",
-        "head_expected": "Förväntat",
-        "head_done": "Gjort",
-        "head_completion": "Andel",
-        "head_status": "Status",
-    },
-    "en": {
-        "progress_title": "{title}: progress {as_of}",
-        "period": "Period {period}, {elapsed} of the time has passed.",
-        "no_period": "The period is unknown: {reason}",
-        "overall": "Done {completion} against {expected} expected; {counts}.",
-        "no_activities": "The promise has no activities to follow up.",
-        "no_completion": "No completion can be computed; {counts}.",
-        "focus_area": "Focus area: {title}",
-        "other": "Other activities",
-        "head_activity": "Activity",
-        "head_planned": "Planned",
-        "head_expected": "Expected",
-        "head_done": "Done",
-        "head_completion": "Share",
-        "head_status": "Status",
-    },
-}
 
 
 def register(
@@ -103,44 +76,47 @@ def _row(
 
 def _promise_text(result: PromiseProgress, stated: str, lang: Language) -> str:
     """Return the progress of one promise as text: the overall figures and a table per group."""
-    words = _TEXT[lang]
+    from medborgarlofte._core import texts  # noqa: PLC0415 - imported when run
+
+    text = words("progress", lang)
     promise = result.promise
-    out = [*wrap(words["progress_title"].format(title=promise.title, as_of=stated)), ""]
+    out = [*wrap(text["progress_title"].format(title=promise.title, as_of=stated)), ""]
     if result.reason is not None:
-        out += wrap(words["no_period"].format(reason=result.reason.text(lang)))
-    else:
+        out += wrap(text["no_period"].format(reason=result.reason.text(lang)))
+    elif (period := promise.period) is not None:  # known whenever there is no reason
         out += wrap(
-            words["period"].format(
-                period=str(promise.period), elapsed=percent(result.elapsed, lang)
+            text["period"].format(
+                period=texts.days(period.start, period.end, lang),
+                elapsed=percent(result.elapsed, lang),
             )
         )
     if result.activities and result.completion is None:
-        out += wrap(words["no_completion"].format(counts=counts_text(result.counts, lang)))
+        out += wrap(text["no_completion"].format(counts=counts_text(result.counts, lang)))
     elif result.activities:
         out += wrap(
-            words["overall"].format(
+            text["overall"].format(
                 completion=percent(result.completion, lang),
                 expected=percent(result.expected_completion, lang),
                 counts=counts_text(result.counts, lang),
             )
         )
     else:
-        out += wrap(words["no_activities"])
+        out += wrap(text["no_activities"])
     known = {area.id for area in promise.focus_areas}
     groups = [
-        (words["focus_area"].format(title=a.focus_area.title), a.activities)
+        (text["focus_area"].format(title=a.focus_area.title), a.activities)
         for a in result.focus_areas
     ]
     rest = tuple(a for a in result.activities if not known.intersection(a.activity.focus_areas))
     if rest:
-        groups.append((words["other"], rest))
+        groups.append((text["other"], rest))
     header = [
-        words["head_activity"],
-        words["head_planned"],
-        words["head_expected"],
-        words["head_done"],
-        words["head_completion"],
-        words["head_status"],
+        text["head_activity"],
+        text["head_planned"],
+        text["head_expected"],
+        text["head_done"],
+        text["head_completion"],
+        text["head_status"],
     ]
     for title, items in groups:
         out += ["", *wrap(title), ""]

@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING, Final
 from medborgarlofte.cli._common import (
     EXIT_OK,
     STDOUT,
-    TEXT,
     CommandError,
     add_documents,
     add_output,
     as_of,
+    counted,
     emit,
     load_all,
     refuse_same_file,
+    words,
     write_output,
 )
 from medborgarlofte.cli._terminal import one_line
@@ -27,18 +28,6 @@ if TYPE_CHECKING:
     from medborgarlofte._core.problems import Language
     from medborgarlofte.cli._common import Parents
 
-_WHAT: Final = {"sv": "rapporten", "en": "the report"}
-_FORMAT_MISMATCH: Final = {
-    "sv": "kan inte avgöra rapportformatet av {path!r}; ange --format html eller md",
-    "en": "cannot tell the report format from {path!r}; pass --format html or md",
-}
-_HTML_MANY: Final = {
-    "sv": "{n} löften ger {n} HTML-sidor: ange en mapp med -o MAPP (en fil per löfte) "
-    "eller --format md (ett dokument med ett avsnitt per löfte)",
-    "en": "{n} promises make {n} HTML pages: give a folder with -o DIR (one file per promise) "
-    "or --format md (one document with a section per promise)",
-}
-_WROTE_MANY: Final = {"sv": "{n} rapporter", "en": "{n} reports"}
 _BY_SUFFIX: Final = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
 
@@ -96,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             fmt = _BY_SUFFIX.get(Path(args.output).suffix.lower())
         if fmt is None:
-            raise CommandError(_FORMAT_MISMATCH[lang].format(path=args.output))
+            raise CommandError(words("report", lang)["format_mismatch"].format(path=args.output))
     if not folder:
         refuse_same_file(args.output, args.files, lang)
     from medborgarlofte._render.renderer import render_html, render_markdown  # noqa: PLC0415
@@ -111,13 +100,14 @@ def run(args: argparse.Namespace) -> int:
             refuse_same_file(str(target), args.files, lang)
         for promise, target in zip(promises, targets, strict=True):
             write_output(str(target), render(promise, as_of=date, lang=lang, brief=args.brief))
-        what = _WROTE_MANY[lang].format(n=len(promises))
-        emit(TEXT[lang]["wrote"].format(what=f"{what} {stated}", path=one_line(args.output)))
+        what = counted("report.wrote_many", len(promises), lang, as_of=stated)
+        emit(words("common", lang)["wrote"].format(what=what, path=one_line(args.output)))
         return EXIT_OK
     if len(promises) > 1 and fmt == "html":
-        raise CommandError(_HTML_MANY[lang].format(n=len(promises)))
+        raise CommandError(counted("report.html_many", len(promises), lang))
     pages = [render(promise, as_of=date, lang=lang, brief=args.brief) for promise in promises]
     write_output(args.output, "\n---\n\n".join(pages))
     if args.output != STDOUT:
-        emit(TEXT[lang]["wrote"].format(what=f"{_WHAT[lang]} {stated}", path=one_line(args.output)))
+        what = f"{words('report', lang)['what']} {stated}"
+        emit(words("common", lang)["wrote"].format(what=what, path=one_line(args.output)))
     return EXIT_OK

@@ -5,21 +5,22 @@ from __future__ import annotations
 import io
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from medborgarlofte.cli._common import (
     EXIT_ERROR,
     EXIT_OK,
     STDOUT,
     SUFFIXES,
-    TEXT,
     add_output,
     as_of,
+    counted,
     emit,
     errors_text,
     read_promises,
     refuse_same_file,
     show_warnings,
+    words,
     write_output,
 )
 from medborgarlofte.cli._progress import counts_text
@@ -33,39 +34,6 @@ if TYPE_CHECKING:
     from medborgarlofte._core.problems import Language
     from medborgarlofte._model.promise import Promise
     from medborgarlofte.cli._common import Parents
-
-_TEXT: Final = {
-    "sv": {
-        "summary_title": "Översikt över {n} löften {as_of}",
-        "what": "översikten",
-        "no_files": "inga löftesfiler hittades i {path}",
-        "skipped": "{bad} av {n} filer har fel och är inte med i översikten.",
-        "head_promise": "Löfte",
-        "head_kommun": "Kommun",
-        "head_activities": "Akt.",
-        "head_elapsed": "Tid gått",
-        "head_completion": "Andel",
-        "head_expected": "Förväntat",
-        "head_county": "Län",
-        "head_region": "Polisregion",
-        "head_promises": "Löften",
-    },
-    "en": {
-        "summary_title": "Summary of {n} promises {as_of}",
-        "what": "the summary",
-        "no_files": "no promise files found in {path}",
-        "skipped": "{bad} of {n} files have errors and are left out of the summary.",
-        "head_promise": "Promise",
-        "head_kommun": "Kommun",
-        "head_activities": "Act.",
-        "head_elapsed": "Elapsed",
-        "head_completion": "Share",
-        "head_expected": "Expected",
-        "head_county": "County",
-        "head_region": "Police region",
-        "head_promises": "Promises",
-    },
-}
 
 
 def register(
@@ -128,7 +96,7 @@ def _promise_files(names: Sequence[str], lang: Language) -> tuple[list[Path], li
                 p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
             )
             if not inside:
-                amiss.append(_TEXT[lang]["no_files"].format(path=path))
+                amiss.append(words("summary", lang)["no_files"].format(path=path))
             found += inside
         else:
             found.append(path)
@@ -136,8 +104,8 @@ def _promise_files(names: Sequence[str], lang: Language) -> tuple[list[Path], li
 
 
 def _text(result: Portfolio, lang: Language, stated: str) -> str:
-    words = _TEXT[lang]
-    out = [words["summary_title"].format(n=len(result.rows), as_of=stated), ""]
+    text = words("summary", lang)
+    out = [counted("summary.title", len(result.rows), lang, as_of=stated), ""]
     rows = [
         [
             row.title,
@@ -151,29 +119,29 @@ def _text(result: Portfolio, lang: Language, stated: str) -> str:
     ]
     notes = [counts_text(row.counts, lang) for row in result.rows]
     header = [
-        words["head_promise"],
-        words["head_kommun"],
-        words["head_activities"],
-        words["head_elapsed"],
-        words["head_completion"],
-        words["head_expected"],
+        text["head_promise"],
+        text["head_kommun"],
+        text["head_activities"],
+        text["head_elapsed"],
+        text["head_completion"],
+        text["head_expected"],
     ]
     out += table(
         header, rows, right=[False, False, True, True, True, True], flexible=(0, 1), notes=notes
     )
     for totals, first in (
-        (result.counties, words["head_county"]),
-        (result.police_regions, words["head_region"]),
+        (result.counties, text["head_county"]),
+        (result.police_regions, text["head_region"]),
     ):
         if totals:
             out.append("")
             out += table(
                 [
                     first,
-                    words["head_promises"],
-                    words["head_activities"],
-                    words["head_completion"],
-                    words["head_expected"],
+                    text["head_promises"],
+                    text["head_activities"],
+                    text["head_completion"],
+                    text["head_expected"],
                 ],
                 [
                     [
@@ -205,7 +173,8 @@ def _write(output: str, text: str, lang: Language, *, data: bool) -> None:
             emit(text.removesuffix("\n"))
         return
     write_output(output, text)
-    emit(TEXT[lang]["wrote"].format(what=_TEXT[lang]["what"], path=one_line(output)))
+    what = words("summary", lang)["what"]
+    emit(words("common", lang)["wrote"].format(what=what, path=one_line(output)))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -232,7 +201,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         promises += loaded.promises
     if bad:
-        emit(_TEXT[lang]["skipped"].format(bad=bad, n=len(files)), file=sys.stderr)
+        emit(counted("summary.skipped", bad, lang, total=len(files)), file=sys.stderr)
     if promises or not (bad or amiss):
         result = portfolio(promises, as_of=date)
         if fmt == "csv":

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
-from medborgarlofte.cli._common import EXIT_ERROR, EXIT_OK, emit, problem_line, read_promises
+from medborgarlofte.cli._common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    counted,
+    emit,
+    problem_line,
+    read_promises,
+    words,
+)
 from medborgarlofte.cli._terminal import json_visible, one_line
 
 if TYPE_CHECKING:
@@ -13,23 +21,6 @@ if TYPE_CHECKING:
 
     from medborgarlofte._core.problems import Language
     from medborgarlofte.cli._common import Parents
-
-_TEXT: Final = {
-    "sv": {
-        "valid": "{file}: giltig",
-        "valid_warnings": "{file}: giltig, {warnings} varning(ar)",
-        "invalid": "{file}: ogiltig, {errors} fel och {warnings} varning(ar)",
-        "all_valid": "Alla {n} filer är giltiga.",
-        "some_invalid": "{bad} av {n} filer har fel.",
-    },
-    "en": {
-        "valid": "{file}: valid",
-        "valid_warnings": "{file}: valid, {warnings} warning(s)",
-        "invalid": "{file}: invalid, {errors} error(s) and {warnings} warning(s)",
-        "all_valid": "All {n} files are valid.",
-        "some_invalid": "{bad} of {n} files have errors.",
-    },
-}
 
 
 def register(
@@ -60,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     import json  # noqa: PLC0415 - only this command writes JSON
 
     lang: Language = args.lang
-    words = _TEXT[lang]
+    said = words("validate", lang)
     results = []
     bad = 0
     for name in args.files:
@@ -100,15 +91,17 @@ def run(args: argparse.Namespace) -> int:
         for problem in problems:
             emit(problem_line(path, problem, lang))
         warnings = len(problems) - len(errors)
+        warned = counted("validate.warnings", warnings, lang)
         if errors:
-            emit(words["invalid"].format(file=shown, errors=len(errors), warnings=warnings))
+            erred = counted("validate.errors", len(errors), lang)
+            emit(said["invalid"].format(file=shown, errors=erred, warnings=warned))
         elif warnings:
-            emit(words["valid_warnings"].format(file=shown, warnings=warnings))
+            emit(said["valid_warnings"].format(file=shown, warnings=warned))
         else:
-            emit(words["valid"].format(file=shown))
+            emit(said["valid"].format(file=shown))
     if len(results) > 1:
         if bad:
-            emit(words["some_invalid"].format(bad=bad, n=len(results)))
+            emit(counted("validate.some_invalid", bad, lang, total=len(results)))
         else:
-            emit(words["all_valid"].format(n=len(results)))
+            emit(counted("validate.all_valid", len(results), lang))
     return EXIT_ERROR if bad else EXIT_OK
