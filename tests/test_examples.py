@@ -94,13 +94,13 @@ def test_the_script_prints_the_promise():
         "  - Polisens medarbetardialoger",
         "Fokusområde: Trygghet",
         "Fokusområde: Droganvändning",
-        "      mål: minst 40 trafikkontroller under perioden",
-        "      mål: minst 2 trygghetsvandringar per år",
+        "      mål: minst 40\N{NO-BREAK SPACE}trafikkontroller under perioden",
+        "      mål: minst 2\N{NO-BREAK SPACE}trygghetsvandringar per år",
         (
             "      mål: kvällsinsats på fasta datum (12 under perioden)"
             " (FREQ=YEARLY;BYMONTH=4,5,6,7,8,9;BYDAY=-1FR)"
         ),
-        "      mål: klart senast 2023-10-31",
+        "      mål: klart senast 31 oktober 2023",
         "      mål: löpande, utan antal",
         "  - BRÅ, varje tertial, redovisas senast 30 dagar efter intervallets slut",
         "Alla mål, all uppföljning och alla rapporter är illustrativa.",
@@ -115,7 +115,7 @@ def test_the_script_in_english():
     assert 0 == done.returncode
     lines = done.stdout.splitlines()
     assert "Signed 2022-12-12 by:" in lines
-    assert "      target: at least 2 trygghetsvandringar a year" in lines
+    assert "      target: at least 2\N{NO-BREAK SPACE}trygghetsvandringar a year" in lines
     assert "  - BRÅ, every tertial, reported at most 30 days after the interval ends" in lines
 
 

@@ -149,7 +149,7 @@ def test_schedule_meetings_cover_the_days_since_the_previous_meeting():
         Period(start=D(2023, 4, 5), end=D(2023, 7, 4)),
         Period(start=D(2023, 7, 5), end=D(2023, 10, 3)),
     ] == [o.covers for o in got]
-    assert ("möte 2023-04-04", "meeting 2023-04-04", None, "meeting-2023-04-04") == (
+    assert ("möte 4 april 2023", "meeting 4 April 2023", None, "meeting-2023-04-04") == (
         got[1].label(),
         got[1].label("en"),
         got[1].interval,

@@ -197,7 +197,7 @@ def test_description_names_the_responsible_party_and_a_moved_due_date():
     description = str(t2["DESCRIPTION"])
     assert "Ansvarig: Hofors kommun" in description
     assert "Publiceras: kommunens webbplats" in description
-    assert "Redovisas senast: 2023-10-02 (flyttat från 2023-09-30)" in description
+    assert "Redovisas senast: 2 oktober 2023 (flyttat från 30 september 2023)" in description
 
 
 def test_uids_are_stable_across_exports():

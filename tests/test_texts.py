@@ -460,8 +460,9 @@ CLI_SENTENCES = [
     ("validate.warnings", 0, "0~varningar", "0~warnings"),
     ("validate.warnings", 1, "1~varning", "1~warning"),
     ("validate.warnings", 2, "2~varningar", "2~warnings"),
-    ("validate.some_invalid", 1, "1~av 3 filer har fel.", "1~of 3 files has errors."),
-    ("validate.some_invalid", 2, "2~av 3 filer har fel.", "2~of 3 files have errors."),
+    ("validate.some_invalid", 1, "1~fil av 3 har fel.", "1~file of 3 has errors."),
+    ("validate.some_invalid", 2, "2~filer av 3 har fel.", "2~files of 3 have errors."),
+    ("summary.skipped", 1, "1~fil av 3 har fel och är inte med i översikten.", None),
     ("validate.all_valid", 2, "Alla 2~filer är giltiga.", "All 2~files are valid."),
 ]
 

@@ -287,12 +287,12 @@ CLI_COUNTED: Final[Mapping[str, Mapping[Language, tuple[str, str]]]] = {
     },
     "summary.skipped": {
         "sv": (
-            "{n} av {total} filer har fel och är inte med i översikten.",
-            "{n} av {total} filer har fel och är inte med i översikten.",
+            "{n} fil av {total} har fel och är inte med i översikten.",
+            "{n} filer av {total} har fel och är inte med i översikten.",
         ),
         "en": (
-            "{n} of {total} files has errors and is left out of the summary.",
-            "{n} of {total} files have errors and are left out of the summary.",
+            "{n} file of {total} has errors and is left out of the summary.",
+            "{n} files of {total} have errors and are left out of the summary.",
         ),
     },
     "validate.all_valid": {
@@ -300,8 +300,8 @@ CLI_COUNTED: Final[Mapping[str, Mapping[Language, tuple[str, str]]]] = {
         "en": ("The one file is valid.", "All {n} files are valid."),
     },
     "validate.some_invalid": {
-        "sv": ("{n} av {total} filer har fel.", "{n} av {total} filer har fel."),
-        "en": ("{n} of {total} files has errors.", "{n} of {total} files have errors."),
+        "sv": ("{n} fil av {total} har fel.", "{n} filer av {total} har fel."),
+        "en": ("{n} file of {total} has errors.", "{n} files of {total} have errors."),
     },
     "validate.errors": {
         "sv": ("{n} fel", "{n} fel"),
