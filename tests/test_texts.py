@@ -21,8 +21,9 @@ NB = "\N{NO-BREAK SPACE}"
 
 
 def nb(text: str) -> str:
-    """Return *text* with each ``~`` as a no-break space, the space between a number and its unit."""
+    """Return *text* with each ``~`` as a no-break space (between a number and its unit)."""
     return text.replace("~", NB)
+
 
 UNIT = "trygghetsvandringar"
 
@@ -471,9 +472,7 @@ CLI_SENTENCES = [
 def test_the_command_lines_counted_sentences_agree_with_their_numbers(key, n, sv, en):
     """Each message of the command line around a count reads as the table says for 0, 1 and 2."""
     values = {"what": "a.toml", "file": "a.toml", "as_of": "per X", "total": 3}
-    said = {
-        lang: texts.counted(texts.CLI_COUNTED, key, n, lang, **values) for lang in ("sv", "en")
-    }
+    said = {lang: texts.counted(texts.CLI_COUNTED, key, n, lang, **values) for lang in ("sv", "en")}
     expected = {"sv": sv, "en": en}
     assert {lang: nb(text) for lang, text in expected.items() if text} == {
         lang: said[lang] for lang, text in expected.items() if text
@@ -651,5 +650,5 @@ def test_every_module_of_the_catalogue_is_shorter_than_600_lines():
     assert {} == {
         path.name: n
         for path in sorted(CATALOGUE.glob("*.py"))
-        if (n := len(path.read_text("utf-8").splitlines())) >= 600  # noqa: PLR2004
+        if (n := len(path.read_text("utf-8").splitlines())) >= 600
     }

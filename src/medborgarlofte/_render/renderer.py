@@ -107,12 +107,16 @@ def describe_target(
 ) -> str:
     """Return a target in words, as a report shows it (målet i ord).
 
+    A number and its unit are joined by a no-break space, shown as ``~`` here.
+
     >>> from medborgarlofte import Bound, Interval, IntervalQuota, PeriodQuota
-    >>> describe_target(PeriodQuota(amount=50, unit="trafikkontroller", bound=Bound.AT_LEAST))
-    'minst 50 trafikkontroller under perioden'
-    >>> describe_target(IntervalQuota(amount=2, unit="trygghetsvandringar",
-    ...                               per=Interval.YEAR), lang="en")
-    '2 trygghetsvandringar a year'
+    >>> def shown(text): return text.replace("\N{NO-BREAK SPACE}", "~")
+    >>> shown(describe_target(PeriodQuota(amount=50, unit="trafikkontroller",
+    ...                                   bound=Bound.AT_LEAST)))
+    'minst 50~trafikkontroller under perioden'
+    >>> shown(describe_target(IntervalQuota(amount=2, unit="trygghetsvandringar",
+    ...                                     per=Interval.YEAR), lang="en"))
+    '2~trygghetsvandringar a year'
 
     Args:
         target: The target (mål).
