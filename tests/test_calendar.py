@@ -165,7 +165,7 @@ def test_end_of_period_labels():
     assert [
         "hela perioden 2023–2024",
         "whole period 2023",
-        "hela perioden 2018-07-01–2020-06-30",
+        "hela perioden 1 juli 2018 – 30 juni 2020",
     ] == [
         end_of_period(Period(start=D(2023, 1, 1), end=D(2024, 12, 31))).label(),
         end_of_period(Period.year(2023)).label("en"),

@@ -109,7 +109,7 @@ class ReportingInterval:
         'hela perioden 2023–2024'
         """
         if self.kind is None:
-            return f"{texts.pick(texts.WORDS['whole_period'], lang)} {_span_label(self.full)}"
+            return f"{texts.pick(texts.WORDS['whole_period'], lang)} {_span_label(self.full, lang)}"
         year = self.year
         if self.kind is Interval.YEAR:
             return str(year)
@@ -124,12 +124,12 @@ class ReportingInterval:
         return self.label()
 
 
-def _span_label(period: Period) -> str:
-    """Return ``2023``/``2023–2024`` for whole calendar years, else the ISO span."""
+def _span_label(period: Period, lang: Language) -> str:
+    """Return ``2023``/``2023–2024`` for whole calendar years, else the span in words."""
     start, end = period.start, period.end
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
         return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
-    return str(period)
+    return texts.days(period.start, period.end, lang)
 
 
 def end_of_period(period: Period) -> ReportingInterval:
@@ -138,7 +138,7 @@ def end_of_period(period: Period) -> ReportingInterval:
     What a follow-up at the end of the period (vid periodens slut) covers.
 
     >>> end_of_period(Period(start=dt.date(2018, 7, 1), end=dt.date(2020, 6, 30))).label("en")
-    'whole period 2018-07-01–2020-06-30'
+    'whole period 1 July 2018 – 30 June 2020'
     """
     return ReportingInterval(kind=None, full=period, period=period)
 
