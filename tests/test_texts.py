@@ -495,9 +495,48 @@ def test_the_reports_due_days_agree_with_their_number(n, sv, en):
     )
 
 
+@pytest.mark.parametrize(
+    ("key", "n", "sv", "en"),
+    [
+        ("values", 0, "0~värden hittade", "0~values found"),
+        ("values", 1, "1~värde hittat", "1~value found"),
+        ("values", 2, "2~värden hittade", "2~values found"),
+        ("inferred", 1, "1~härlett", "1~inferred"),
+        ("inferred", 3, "3~härledda", "3~inferred"),
+        ("guessed", 1, "1~gissat", "1~guessed"),
+        ("guessed", 0, "0~gissade", "0~guessed"),
+    ],
+)
+def test_the_review_of_a_draft_counts_in_agreement(key, n, sv, en):
+    """The head line of a draft's review agrees with each of its counts, 0, 1 and more."""
+    assert (nb(sv), nb(en)) == (
+        texts.counted(texts.DRAFT_COUNTED, key, n, "sv"),
+        texts.counted(texts.DRAFT_COUNTED, key, n, "en"),
+    )
+
+
+def test_the_review_of_an_empty_draft_reads_in_swedish():
+    """The review's head line is one Swedish sentence, its counts agreeing."""
+    from medborgarlofte import draft  # noqa: PLC0415 - the draft extra
+
+    assert (
+        nb(
+            "Utkast till medborgarlöfte: 0~värden hittade (0 ordagrant, 0~härledda, 0~gissade), "
+            "3 att fylla i."
+        )
+        == draft("").review("sv").splitlines()[0]
+    )
+
+
 def test_every_counted_sentence_has_both_forms_in_both_languages():
     """Every counted sentence has a singular and a plural in Swedish and in English."""
-    tables = (texts.CLI_COUNTED, texts.REPORT_COUNTED, texts.SENTENCES, texts.STATUS_COUNTS)
+    tables = (
+        texts.CLI_COUNTED,
+        texts.DRAFT_COUNTED,
+        texts.REPORT_COUNTED,
+        texts.SENTENCES,
+        texts.STATUS_COUNTS,
+    )
     broken = [
         key
         for table in tables

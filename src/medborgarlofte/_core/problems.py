@@ -65,5 +65,5 @@ class Problem:
         ...         message_sv="får inte vara tom", message_en="must not be empty").format("en")
         'error empty-text at $.id: must not be empty'
         """
-        where = "vid" if lang == "sv" else "at"
+        where = texts.pick(texts.WORDS["at"], lang)
         return f"{self.severity.label(lang)} {self.code} {where} {self.path}: {self.message(lang)}"

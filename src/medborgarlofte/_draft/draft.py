@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from medborgarlofte._core import codes
+from medborgarlofte._core import codes, texts
 from medborgarlofte._draft.extract import GOTLAND, Confidence, Facts, TargetFact, extract
 from medborgarlofte._draft.followup import FollowUpFacts, follow_up_facts, match_activity
 from medborgarlofte._draft.phrases import months
@@ -175,37 +175,29 @@ class Draft:
     def review(self, lang: Language = "sv") -> str:
         """Return the review list: what was found, what was inferred, what is missing.
 
-        >>> print(draft("").review("en").splitlines()[0])
+        >>> print(draft("").review("en").splitlines()[0].replace(texts.NBSP, " "))
         Draft of a promise: 0 values found (0 verbatim, 0 inferred, 0 guessed), 3 to fill in.
         """
         counts = {c: sum(1 for f in self.findings if f.confidence is c) for c in Confidence}
-        holes = len(self.placeholders)
-        found, inferred, guessed = (counts[c] for c in Confidence)
-        follow_up = self.follow_up is not None
-        if lang == "sv":
-            what = "uppföljning" if follow_up else "medborgarlöfte"
-            head = (
-                f"Utkast till {what}: {len(self.findings)} värden hittade "
-                f"({found} ordagrant, {inferred} härledda, {guessed} gissade), "
-                f"{holes} att fylla i."
-            )
-        else:
-            what = "a follow-up" if follow_up else "a promise"
-            head = (
-                f"Draft of {what}: {len(self.findings)} values found "
-                f"({found} verbatim, {inferred} inferred, {guessed} guessed), {holes} to fill in."
-            )
+        words = texts.DRAFT["sv" if lang == "sv" else "en"]
+
+        def counted(key: str, n: int) -> str:
+            return texts.counted(texts.DRAFT_COUNTED, key, n, lang)
+
+        head = words["head"].format(
+            what=words["promise" if self.follow_up is None else "follow_up"],
+            values=counted("values", len(self.findings)),
+            found=counts[Confidence.VERBATIM],
+            inferred=counted("inferred", counts[Confidence.INFERRED]),
+            guessed=counted("guessed", counts[Confidence.GUESSED]),
+            holes=len(self.placeholders),
+        )
         lines = [head]
-        labels = {
-            Confidence.VERBATIM: ("hittat", "found"),
-            Confidence.INFERRED: ("härlett", "inferred"),
-            Confidence.GUESSED: ("gissat", "guessed"),
-        }
-        for finding in self.findings:
-            word = labels[finding.confidence][lang != "sv"]
-            lines.append(f"  {word:8} {finding.path}: {finding.value}")
-        word = "saknas" if lang == "sv" else "missing"
-        lines.extend(f"  {word:8} {m.path}: {m.message(lang)}" for m in self.missing)
+        lines.extend(
+            f"  {words[finding.confidence.value]:8} {finding.path}: {finding.value}"
+            for finding in self.findings
+        )
+        lines.extend(f"  {words['missing']:8} {m.path}: {m.message(lang)}" for m in self.missing)
         return "\n".join(lines) + "\n"
 
     def to_toml(self) -> str:

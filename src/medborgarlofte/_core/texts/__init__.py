@@ -16,7 +16,8 @@ The catalogue is a package of modules, each of one kind of text:
   verdicts, cadences, counts of activities, labels of intervals;
 * :mod:`~medborgarlofte._core.texts.report`: the follow-up report, its
   charts and its iCalendar export;
-* :mod:`~medborgarlofte._core.texts.cli`: the command line's messages.
+* :mod:`~medborgarlofte._core.texts.cli`: the command line's messages;
+* :mod:`~medborgarlofte._core.texts.draft`: the review list of a draft.
 
 Every name is re-exported here, so callers write ``texts.REPORT`` or
 ``texts.day(d, lang)`` without knowing which module holds it.
@@ -48,6 +49,7 @@ from medborgarlofte._core.texts.cli import (
     CLI_COUNTED,
     NEW_COMMENTS,
 )
+from medborgarlofte._core.texts.draft import DRAFT, DRAFT_COUNTED
 from medborgarlofte._core.texts.numbers import (
     MONTH_NAMES,
     NBSP,
@@ -109,6 +111,8 @@ __all__ = [
     "CHART",
     "CLI",
     "CLI_COUNTED",
+    "DRAFT",
+    "DRAFT_COUNTED",
     "ICAL",
     "MEASURED_RULES",
     "MONTH_NAMES",

@@ -312,10 +312,12 @@ WORDS: Final[Mapping[str, Mapping[Language, str]]] = {
     "whole_period": {"sv": "hela perioden", "en": "whole period"},
     "meeting": {"sv": "möte", "en": "meeting"},
     "police_region": {"sv": "polisregion", "en": "police region"},
+    "at": {"sv": "vid", "en": "at"},
 }
 """Words of labels.
 
-"vecka 12 2024", "hela perioden 2023", "möte 1 mars 2024", "polisregion Mitt".
+"vecka 12 2024", "hela perioden 2023", "möte 1 mars 2024", "polisregion Mitt",
+"fel empty-text vid $.id".
 """
 
 PORTFOLIO_HEADERS: Final[Mapping[str, Mapping[Language, str]]] = {
