@@ -151,6 +151,23 @@ def test_validate_valid_file(good):
     assert f"{good}: giltig" == result.stdout.strip()
 
 
+def test_validate_and_convert_count_in_whole_sentences(good, tmp_path, capsys):
+    """validate and convert say how many files and promises in a sentence that agrees."""
+    other = tmp_path / "andra.toml"
+    other.write_bytes(good.read_bytes())
+    out = tmp_path / "testby.json"
+    assert 0 == main(["validate", str(good), str(other)])
+    assert 0 == main(["validate", str(good), str(other), "--lang", "en"])
+    assert 0 == main(["convert", str(good), "-o", str(out)])
+    assert [
+        f"Alla 2{NB}filer är giltiga.",
+        f"All 2{NB}files are valid.",
+        f"Skrev 1{NB}löfte från {good} till {out}.",
+    ] == [
+        line for line in capsys.readouterr().out.splitlines() if line.startswith(("All", "Skrev"))
+    ]
+
+
 def test_validate_reads_a_follow_up_document_and_lists_its_placeholders(tmp_path):
     """validate checks a follow-up document too, and a drafted one's placeholders are warnings."""
     example = Path(__file__).resolve().parents[1] / "examples" / "katrineholm-lpo-2024-t1.toml"
