@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import json
 import re
 import subprocess
@@ -16,7 +17,7 @@ import pytest
 from medborgarlofte import load, progress, render_html
 from medborgarlofte._core import texts
 from medborgarlofte._render import charts
-from test_report_summary import CHROMIUM, contrast
+from test_report_summary import CHROMIUM, contrast, status_colours
 
 if TYPE_CHECKING:
     from medborgarlofte._core.problems import Language
@@ -233,6 +234,66 @@ def test_chart_text_is_at_least_11_pixels_on_a_phone(pages):
             if size * column / width < SMALLEST_TEXT:
                 small.append(("".join(text.itertext()), round(size * column / width, 1)))
     assert [] == small
+
+
+# Colour vision deficiencies, simulated with the matrices of Machado, Oliveira
+# and Fernandes (2009) at full severity, applied to linear sRGB.
+DEFICIENCIES = {
+    "protanopia": (
+        (0.152286, 1.052583, -0.204868),
+        (0.114503, 0.786281, 0.099216),
+        (-0.003882, -0.048116, 1.051998),
+    ),
+    "deuteranopia": (
+        (0.367322, 0.860646, -0.227968),
+        (0.280085, 0.672501, 0.047413),
+        (-0.011820, 0.042940, 0.968881),
+    ),
+}
+ALIKE = 25.0  # CIE76 colour difference under which two pills are easily taken for each other
+
+
+def lab(colour: str, deficiency: str | None = None) -> tuple[float, float, float]:
+    """Return the CIELAB of an sRGB colour ``#rgb`` or ``#rrggbb``, seen with *deficiency* (D65)."""
+    digits = colour[1:] if len(colour) == 7 else "".join(c * 2 for c in colour[1:])
+    channels = [int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    rgb = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    if deficiency is not None:
+        matrix = DEFICIENCIES[deficiency]
+        rgb = [
+            min(1.0, max(0.0, sum(m * c for m, c in zip(row, rgb, strict=True)))) for row in matrix
+        ]
+    r, g, b = rgb
+    xyz = (
+        (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+        0.2126 * r + 0.7152 * g + 0.0722 * b,
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+    )
+    fx, fy, fz = (t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in xyz)
+    return (116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz))
+
+
+def difference(a: tuple[str, str], b: tuple[str, str], deficiency: str | None) -> float:
+    """Return how far apart two pills (text, background) look: the larger CIE76 difference."""
+    return max(
+        sum((p - q) ** 2 for p, q in zip(lab(x, deficiency), lab(y, deficiency), strict=True))
+        ** 0.5
+        for x, y in zip(a, b, strict=True)
+    )
+
+
+def test_status_pills_that_look_alike_without_red_and_green_differ_by_symbol(pages):
+    """Pills alike to a red-green colour-blind reader, not to others, differ by their symbols."""
+    colours = {k: (fg.lower(), bg.lower()) for k, (fg, bg) in status_colours(pages["sv"]).items()}
+    confused = {
+        (a, b)
+        for a, b in itertools.combinations(sorted(colours), 2)
+        for deficiency in DEFICIENCIES
+        if difference(colours[a], colours[b], None) >= ALIKE
+        and difference(colours[a], colours[b], deficiency) < ALIKE
+    }
+    same = [(a, b) for a, b in confused if texts.STATUS_SYMBOLS[a] == texts.STATUS_SYMBOLS[b]]
+    assert (True, []) == (("achieved", "at_risk") in confused, same)
 
 
 _PROBE = """<script>
