@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -178,45 +176,6 @@ def test_progress_of_a_promise_without_activities_prints_no_empty_figures(tmp_pa
     assert 0 == main(["progress", str(path), "--as-of", "2024-06-30"])
     out = capsys.readouterr().out
     assert (False, True) == ("–; ." in out, "Löftet har inga aktiviteter att följa upp." in out)
-
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-AXE = os.environ.get("AXE_CORE_JS")  # the path of axe.min.js from the npm package axe-core
-# dev.py check sets this under CI, where a missing browser is a failure, not a skip.
-BROWSER_REQUIRED = os.environ.get("MEDBORGARLOFTE_BROWSER_TESTS") == "required"
-# Flags for a headless run on a machine without a network or a screen.
-HEADLESS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-)
-
-
-def _needs(what: str) -> None:
-    """Skip the test for want of *what*, or fail it where the browser tests are required."""
-    if BROWSER_REQUIRED:
-        pytest.fail(f"the browser tests are required here, and {what} is missing")
-    pytest.skip(f"needs {what}")
-
-
-@pytest.fixture
-def chromium(tmp_path) -> list[str]:
-    """Return the command that starts headless Chromium with a profile of its own."""
-    if CHROMIUM is None:
-        _needs("a headless Chromium")
-    return [str(CHROMIUM), *HEADLESS, f"--user-data-dir={tmp_path / 'profile'}"]
-
-
-@pytest.fixture
-def axe(chromium) -> tuple[list[str], str]:
-    """Return the Chromium command and the text of axe.min.js."""
-    if AXE is None:
-        _needs("AXE_CORE_JS, the path of axe-core's axe.min.js")
-    return chromium, Path(str(AXE)).read_text(encoding="utf-8")
 
 
 def test_the_brief_report_prints_on_one_a4_page(hofors, tmp_path, chromium):
