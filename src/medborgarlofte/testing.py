@@ -503,7 +503,8 @@ def targets(
 
     Quotas over the period and per interval (with sub-targets by share or by
     place), schedules whose rule occurs inside *period*, milestones due
-    inside it, and ongoing work.
+    inside it, and ongoing work; a quota or a schedule with a unit may give
+    its unit's other form (``unit_singular``, ``unit_plural``).
 
     Args:
         period: The promise period; when ``None`` a schedule names its start
