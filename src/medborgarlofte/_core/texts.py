@@ -882,38 +882,46 @@ def unit_forms(unit: str) -> tuple[str, str] | None:
     return _UNIT_LOOKUP.get(unit.strip().casefold())
 
 
-def unit_for(value: float, unit: str) -> str:
-    """Return *unit* in the form *value* needs, or as written when the catalogue does not know it.
+def unit_for(value: float, unit: str, *, forms: tuple[str, str] | None = None) -> str:
+    """Return *unit* in the form *value* needs, or as written when its forms are not known.
 
     For phrases where the unit is the document's own word ("minst 50
-    trafikkontroller under perioden"): an unknown unit is left as the
-    document writes it, which is what the promise said.
+    trafikkontroller under perioden"). *forms*, the singular and plural the
+    document states, come first, then the catalogue's; an unknown unit is
+    left as the document writes it, which is what the promise said.
 
     >>> unit_for(1, "trafikkontroller"), unit_for(9, "kvällsinsats"), unit_for(9, "patruller")
     ('trafikkontroll', 'kvällsinsatser', 'patruller')
+    >>> unit_for(1, "patruller", forms=("patrull", "patruller"))
+    'patrull'
     """
-    forms = unit_forms(unit)
-    return unit if forms is None else plural(value, forms)
+    found = forms or unit_forms(unit)
+    return unit if found is None else plural(value, found)
 
 
-def quantity(value: float | None, unit: str | None, lang: Language) -> str:
+def quantity(
+    value: float | None, unit: str | None, lang: Language, *, forms: tuple[str, str] | None = None
+) -> str:
     """Return *value* with *unit* in the form the number needs.
 
-    A unit the catalogue does not know keeps its own words beside the number
-    in parentheses, so that no wrong form is made up.
+    *forms*, the singular and plural the document states, come first, then
+    the catalogue's. A unit whose forms are not known keeps its own words
+    beside the number in parentheses, so that no wrong form is made up.
 
     >>> quantity(1, "trygghetsvandringar", "sv"), quantity(2, "kvällsinsats", "en")
     ('1 trygghetsvandring', '2 kvällsinsatser')
     >>> quantity(0.99, "trygghetsvandring", "sv"), quantity(3, "patruller", "sv")
     ('0,99 trygghetsvandringar', '3 (patruller)')
+    >>> quantity(1, "patruller", "sv", forms=("patrull", "patruller"))
+    '1 patrull'
     """
     shown = number(value, lang)
     if value is None or not unit:
         return shown
-    forms = unit_forms(unit)
-    if forms is None:
+    found = forms or unit_forms(unit)
+    if found is None:
         return f"{shown} ({unit})"
-    return f"{shown} {plural(value, forms)}"
+    return f"{shown} {plural(value, found)}"
 
 
 def count(n: float, noun: str, lang: Language) -> str:
@@ -971,12 +979,14 @@ def reason(
     on_date: str = "",
     verdict: str = "–",
     same_as: str = "–",
+    forms: tuple[str, str] | None = None,
 ) -> str:
     """Return the sentence of :data:`REASONS` for *rule* with its figures.
 
     The case of the rule is chosen here: ``within_shortfall`` says so when
     nothing is missing. Numbers followed by a unit take its singular or
-    plural; a unit the catalogue does not know leads the sentence as a label,
+    plural, from *forms* (the forms the document states) or else the
+    catalogue; a unit whose forms are not known leads the sentence as a label,
     so the numbers stand bare. For an indicator's reasons (:data:`MEASURED_RULES`)
     *unit* is a unit of measure, written after every value: "senaste värdet
     62 % har nått målvärdet 60 %".
@@ -1000,7 +1010,8 @@ def reason(
         return f"{shown} {unit}" if measured and unit and figure is not None else shown
 
     counted_unit = None if measured else unit
-    known = counted_unit is not None and unit_forms(counted_unit) is not None
+    found = None if counted_unit is None else forms or unit_forms(counted_unit)
+    known = found is not None
     label = counted_unit if counted_unit and not known else None
     shortfall = None if done is None or expected is None else max(expected - done, 0)
     text = pick(REASONS[key], lang).format(
@@ -1008,9 +1019,9 @@ def reason(
         expected=of_measure(expected),
         planned=of_measure(planned),
         shortfall=number(shortfall, lang),
-        done_q=quantity(done, unit if known else None, lang),
-        expected_q=quantity(expected, unit if known else None, lang),
-        planned_q=quantity(planned, unit if known else None, lang),
+        done_q=quantity(done, unit if known else None, lang, forms=found),
+        expected_q=quantity(expected, unit if known else None, lang, forms=found),
+        planned_q=quantity(planned, unit if known else None, lang, forms=found),
         pace=percent(pace, lang),
         threshold=threshold,
         value=of_measure(value),
@@ -1019,7 +1030,7 @@ def reason(
         due=due,
         on_date=on_date,
         verdict=verdict,
-        unit=f" {plural(2, unit_forms(unit) or (unit, unit))}" if unit and not measured else "",
+        unit=f" {plural(2, found or (unit, unit))}" if unit and not measured else "",
         same_as=same_as,
     )
     uses_unit = any(
