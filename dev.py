@@ -2,9 +2,11 @@
 """Set up the project in ./.venv and run its jobs; needs only Python 3.11+.
 
     python3 dev.py demo     # install, then the Hofors example's progress and HTML report
-    python3 dev.py check    # install, then lint, type-check, test and build the docs,
-                            # and run the core tests on the dependency floors and on
-                            # the newest python-dateutil (the two jobs below)
+    python3 dev.py check    # install, then lint, type-check, test (with headless
+                            # Chromium and axe-core where this machine can have them)
+                            # and build the docs, and run the core tests on the
+                            # dependency floors and on the newest python-dateutil
+                            # (the two jobs below)
     python3 dev.py floors   # only: the core tests with every dependency at its floor
     python3 dev.py dateutil # only: the core tests with the newest python-dateutil (4.x)
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -52,6 +55,10 @@ HOLIDAY_TESTS = (
     "tests/test_followup.py::test_working_due_dates_are_the_first_working_day_on_or_after",
     "tests/test_cli.py::test_followups_on_working_days",
 )
+# The browser tests: headless Chromium prints the short report and runs axe-core
+# on the report. dev.py check installs axe-core (pinned in package-lock.json)
+# with npm, and Chromium with apt-get where it may; under CI both must be there.
+BROWSER_TESTS = ROOT / "tests" / "browser"
 _FLOOR = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^]]*\])?\s*>=\s*([^,;\s]+)\s*$")
 
 
@@ -187,11 +194,39 @@ def demo() -> None:
     print(f"dev.py: open {ROOT / out} in a browser, or print it on A4")
 
 
+def browser(env: dict[str, str]) -> None:
+    """Make headless Chromium and axe-core ready for the browser tests, and say where.
+
+    Chromium comes from Debian's package where this is a Debian-like Linux
+    run as root; axe-core from npm, at the version ``tests/browser`` pins.
+    Under CI (``CI`` set) the browser tests are required: a missing browser
+    or axe-core fails them instead of skipping them.
+    """
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    apt = shutil.which("apt-get")
+    if found is None and apt and hasattr(os, "geteuid") and os.geteuid() == 0:
+        quiet = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        run(apt, "update", "-qq", env=quiet)
+        packages = ("chromium", "fonts-dejavu-core", "fonts-liberation")
+        run(apt, "install", "-y", "-qq", "--no-install-recommends", *packages, env=quiet)
+    npm = shutil.which("npm")
+    if npm:
+        run(npm, "ci", "--prefix", BROWSER_TESTS, "--no-audit", "--no-fund", "--loglevel=error")
+    axe = BROWSER_TESTS / "node_modules" / "axe-core" / "axe.min.js"
+    if axe.exists():
+        env.setdefault("AXE_CORE_JS", str(axe))
+    if env.get("CI"):
+        env["MEDBORGARLOFTE_BROWSER_TESTS"] = "required"
+    elif not (axe.exists() and (shutil.which("chromium") or shutil.which("chromium-browser"))):
+        print("dev.py: no Chromium or no npm here: the browser tests will be skipped", flush=True)
+
+
 def check() -> None:
     """Install everything and run every check that CI runs."""
     setup("dev")
     env = dict(os.environ)
     env.setdefault("HYPOTHESIS_PROFILE", "ci" if env.get("CI") else "dev")
+    browser(env)
     run(BIN / "ruff", "check", ".")
     run(BIN / "ruff", "format", "--check", ".")
     run(BIN / "mypy")

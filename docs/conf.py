@@ -36,6 +36,7 @@ extensions = [
     "sphinx.ext.intersphinx",
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
+    "sphinx_copybutton",
     "medborgarlofte_docs",
     "problem_codes",
     "cli_reference",
@@ -44,6 +45,16 @@ source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build", "_inventories", "**/README.md"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
+
+# -- copy buttons --------------------------------------------------------------
+# The button copies what a reader types, not the prompts or the output shown:
+# "$ " in console blocks, ">>> " and "... " in doctests. A block without any
+# prompt (plain code) is copied whole; a console line ending in "\" takes the
+# next line with it.
+copybutton_prompt_text = r"\$ |>>> |\.\.\. "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
+copybutton_line_continuation_character = "\\"
 
 # -- autodoc -------------------------------------------------------------------
 autodoc_member_order = "bysource"

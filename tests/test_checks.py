@@ -356,6 +356,26 @@ def test_a_party_given_a_police_region_object_fails_at_construction():
         (lambda: Activity(id="a", title="A", target="ongoing"), "target", "wrong-type"),
         (lambda: Promise(id="p", title="A", reports=(Ongoing(),)), "reports", "wrong-type"),
         (lambda: Report(date=dt.datetime(2025, 1, 1)), "date", "wrong-type"),  # noqa: DTZ001
+        (
+            lambda: PeriodQuota(amount=3, unit="krogtillsyner", unit_singular="krog\x07tillsyn"),
+            "unit_singular",
+            "invalid-character",
+        ),
+        (
+            lambda: IntervalQuota(amount=1, unit="x", per=Interval.YEAR, unit_plural="a\nb"),
+            "unit_plural",
+            "line-break",
+        ),
+        (
+            lambda: Quantity(value=1, unit="personer", unit_singular=" "),
+            "unit_singular",
+            "empty-text",
+        ),
+        (
+            lambda: Schedule(recurrence=Recurrence(rule="FREQ=YEARLY"), unit="x", unit_plural=""),
+            "unit_plural",
+            "empty-text",
+        ),
         (lambda: Recurrence(rule="FREQ=DAILY\x00"), "rule", "invalid-rrule"),
         (lambda: Recurrence(rule=b"FREQ=DAILY"), "rule", "wrong-type"),
     ],
@@ -365,6 +385,40 @@ def test_a_bad_value_is_refused_with_its_field_and_code(build, field, code):
     with pytest.raises(InvalidValueError) as caught:
         build()
     assert (field, code) == (caught.value.field, caught.value.code)
+
+
+@pytest.mark.parametrize(
+    ("unit", "singular", "plural", "expected"),
+    [
+        ("krogtillsyner", None, None, None),
+        ("krogtillsyner", "krogtillsyn", None, ("krogtillsyn", "krogtillsyner")),
+        (
+            "trygghetsvandring",
+            None,
+            "trygghetsvandringar",
+            ("trygghetsvandring", "trygghetsvandringar"),
+        ),
+        ("elev- och föräldramöte (UU)", "elevmöte", "elevmöten", ("elevmöte", "elevmöten")),
+        ("hembesök", "hembesök", None, ("hembesök", "hembesök")),
+    ],
+)
+def test_a_unit_takes_the_form_the_document_leaves_out_from_unit(unit, singular, plural, expected):
+    """The forms are the stated singular and plural; the one not stated is ``unit`` as written."""
+    quota = PeriodQuota(amount=2, unit=unit, unit_singular=singular, unit_plural=plural)
+    quantity = Quantity(value=2, unit=unit, unit_singular=singular, unit_plural=plural)
+    schedule = Schedule(
+        recurrence=Recurrence(rule="FREQ=YEARLY"),
+        unit=unit,
+        unit_singular=singular,
+        unit_plural=plural,
+    )
+    assert [expected] * 3 == [quota.unit_forms, quantity.unit_forms, schedule.unit_forms]
+
+
+def test_a_schedule_without_a_unit_has_no_forms_to_bend():
+    """Forms stated without a unit give nothing to bend; the integrity rules say so."""
+    schedule = Schedule(recurrence=Recurrence(rule="FREQ=YEARLY"), unit_plural="möten")
+    assert schedule.unit_forms is None
 
 
 def test_a_huge_integer_is_shown_by_its_size():

@@ -121,18 +121,21 @@ def test_reports_table_has_one_row_per_report_and_every_field() -> None:
     groups = [
         f"quantity_{n}_{field}"
         for n in (1, 2)
-        for field in ("value", "unit", "kind", "approximate", "wording", "place", "share")
+        for field in (
+            *("value", "unit", "kind", "approximate", "wording", "place", "share"),
+            *("unit_singular", "unit_plural"),
+        )
     ]
     assert [*HEADER.split(","), *groups] == rows[0]
     assert 3 == len(rows)
     assert ["trafik", "r1", "done", "2023-03-01", "", "", "", "6", "false", ""] == rows[1][:10]
     assert ["activity", "", "", ""] == rows[1][14:18]
-    assert ["9", "personer anmälda", "outcome", "false", "", "", ""] == rows[1][18:25]
-    assert ["52.5", "timmar", "output", "true", "drygt femtio", "", ""] == rows[1][25:32]
+    assert ["9", "personer anmälda", "outcome", "false", "", "", "", "", ""] == rows[1][18:27]
+    assert ["52.5", "timmar", "output", "true", "drygt femtio", "", "", "", ""] == rows[1][27:36]
     assert ["2023-01-01", "2023-04-30"] == rows[2][4:6]
     assert ['Inställd;\n"snöstorm"', "Väder"] == rows[2][11:13]
     assert ["activity", "", "", ""] == rows[2][14:18]
-    assert [""] * 14 == rows[2][18:]
+    assert [""] * 18 == rows[2][18:]
 
 
 def test_a_promise_without_reports_gives_only_the_header() -> None:
@@ -145,7 +148,7 @@ def test_excel_tables_have_a_bom_semicolons_and_decimal_commas() -> None:
     text = reports_to_csv(attrs.evolve(PROMISE, reports=REPORTS), excel=True)
     assert text.startswith("\ufeffactivity;id;kind;")
     rows = _rows(text, ";")
-    assert "52,5" == rows[1][25]
+    assert "52,5" == rows[1][27]
     assert '"Inställd;\n""snöstorm"""' in text
 
 

@@ -1221,3 +1221,35 @@ def test_each_activity_sums_its_parties_and_takes_the_worst_status(promise, as_o
         assert item.counted == pytest.approx(sum(x.counted for x in item.parties))
         worst = min(ranked, key=lambda x: x.status.rank)
         assert (worst.status, worst.name) == (item.status, item.reason.party)
+
+
+# --------------------------------------------------------------------------- #15
+
+TILLSYN = PeriodQuota(amount=1, unit="krogtillsyner", unit_singular="krogtillsyn")
+
+
+def test_a_reason_bends_the_unit_by_the_forms_the_target_states():
+    """The reason of a quota whose unit the catalogue does not know uses the stated singular."""
+    activity = Activity(id="a", title="Krogtillsyn", target=TILLSYN)
+    reached = progress(promise_with(activity, reports=[done(D(2023, 3, 1))]), as_of=D(2023, 6, 1))
+    bare = Activity(id="a", title="Krogtillsyn", target=attrs.evolve(TILLSYN, unit_singular=None))
+    plain = progress(promise_with(bare, reports=[done(D(2023, 3, 1))]), as_of=D(2023, 6, 1))
+    assert (
+        "1 av 1\N{NO-BREAK SPACE}krogtillsyn har genomförts; minst 1 krävs",
+        "krogtillsyner: 1 av 1 har genomförts; minst 1 krävs",
+    ) == (reached.activity("a").reason.text(), plain.activity("a").reason.text())
+
+
+def test_each_party_reason_keeps_the_stated_forms():
+    """For an activity each party carries out, the deciding party's reason keeps the forms."""
+    target = attrs.evolve(TILLSYN, amount=4)
+    p = promise_with(each(target), reports=[done(D(2023, 2, 1), party="flen")], parties=KOMMUNER)
+    a = progress(p, as_of=D(2023, 10, 31)).activity("a")
+    assert (
+        ("krogtillsyn", "krogtillsyner"),
+        (
+            "Flens kommun: 1 done against 3.33\N{NO-BREAK SPACE}krogtillsyner expected so far, "
+            "30% of what was "
+            "expected; below the risk threshold of 50%"
+        ),
+    ) == (a.reason.unit_forms, a.reason.text("en"))

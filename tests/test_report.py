@@ -458,6 +458,74 @@ def test_describe_target(target, lang, expected):
     assert expected == describe_target(target, lang=lang)
 
 
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        (
+            PeriodQuota(amount=1, unit="medborgardialog om belysning"),
+            f"1{NB}medborgardialog om belysning under perioden",
+        ),
+        (
+            PeriodQuota(
+                amount=3,
+                unit="medborgardialog om belysning",
+                unit_plural="medborgardialoger om belysning",
+            ),
+            f"3{NB}medborgardialoger om belysning under perioden",
+        ),
+        (
+            IntervalQuota(
+                amount=1, unit="krogtillsyner", unit_singular="krogtillsyn", per=Interval.YEAR
+            ),
+            f"1{NB}krogtillsyn per år",
+        ),
+        (
+            Schedule(
+                recurrence=Recurrence(rule="FREQ=YEARLY"),
+                unit="trygghetsvandring",
+                unit_plural="trygghetsvandringar",
+            ),
+            "trygghetsvandringar: FREQ=YEARLY",
+        ),
+    ],
+)
+def test_describe_target_bends_the_unit_by_the_forms_the_document_states(target, expected):
+    """A unit the catalogue does not know takes the form the document states for its number."""
+    assert expected == describe_target(target, lang="sv")
+
+
+def test_report_rows_bend_units_by_the_stated_forms():
+    """Reported amounts and further quantities take the forms the document states."""
+    promise = Promise(
+        id="p",
+        title="Löfte",
+        period=Period(start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31)),
+        activities=(
+            Activity(
+                id="a",
+                title="Krogtillsyn",
+                target=PeriodQuota(amount=4, unit="krogtillsyner", unit_singular="krogtillsyn"),
+            ),
+        ),
+        reports=(
+            Report(
+                activity="a",
+                date=dt.date(2024, 3, 1),
+                amount=1,
+                quantities=(
+                    Quantity(value=1, unit="personer avvisade", unit_singular="person avvisad"),
+                    Quantity(value=3, unit="personer avvisade", unit_singular="person avvisad"),
+                ),
+            ),
+        ),
+    )
+    page = render_markdown(promise, as_of=dt.date(2024, 6, 30), lang="sv")
+    assert (f"1{NB}krogtillsyn; 1{NB}person avvisad; 3{NB}personer avvisade", 0) == (
+        next(line for line in page.splitlines() if "1 mars 2024" in line).split("|")[3].strip(),
+        page.count(f"1{NB}krogtillsyner"),
+    )
+
+
 def test_describe_schedule_with_dates():
     """A schedule with known dates lists them when there are few."""
     target = Schedule(

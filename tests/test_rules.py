@@ -765,6 +765,20 @@ CASES = [
     ),
     pytest.param(
         _with(
+            activities=(_activity("b", target=Schedule(recurrence=WEEKLY, unit_plural="möten")),)
+        ),
+        [("$.activities[0].target.unit_plural", "unit-form-without-unit", W)],
+        _with(
+            activities=(
+                _activity(
+                    "b", target=Schedule(recurrence=WEEKLY, unit="möte", unit_plural="möten")
+                ),
+            )
+        ),
+        id="unit-form-without-unit",
+    ),
+    pytest.param(
+        _with(
             signatories=(
                 Signatory(
                     name="Temo Allenbäck",

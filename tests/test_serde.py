@@ -18,7 +18,10 @@ from medborgarlofte import (
     Ongoing,
     Party,
     PartyKind,
+    PeriodQuota,
     Promise,
+    Quantity,
+    Report,
     UnsupportedFormatError,
     ValidationError,
     dump,
@@ -63,6 +66,60 @@ def _problems_text(text: str | bytes, fmt: str = "json") -> list[tuple[str, str]
 
 
 # --- the document ------------------------------------------------------------------
+
+
+_UNITS_PROMISE = Promise(
+    id="p",
+    title="T",
+    parties=(Party(id="polisen", kind=PartyKind.POLICE, name="Polisen"),),
+    activities=(
+        Activity(
+            id="a",
+            title="Krogtillsyn",
+            target=PeriodQuota(amount=4, unit="krogtillsyner", unit_singular="krogtillsyn"),
+        ),
+        Activity(id="b", title="Dialog", target=PeriodQuota(amount=2, unit="dialoger")),
+    ),
+    reports=(
+        Report(
+            activity="a",
+            quantities=(Quantity(value=1, unit="person avvisad", unit_plural="personer avvisade"),),
+        ),
+    ),
+)
+
+
+@pytest.mark.parametrize("fmt", ["json", "toml", "yaml"])
+def test_unit_forms_round_trip_and_are_omitted_when_not_given(fmt):
+    """A stated form of a unit survives every format; a form not given writes no key."""
+    document = to_dict(_UNITS_PROMISE)
+    assert (
+        _UNITS_PROMISE,
+        {
+            "kind": "period_quota",
+            "amount": 4,
+            "unit": "krogtillsyner",
+            "unit_singular": "krogtillsyn",
+        },
+        {"kind": "period_quota", "amount": 2, "unit": "dialoger"},
+        {"value": 1, "unit": "person avvisad", "unit_plural": "personer avvisade"},
+    ) == (
+        loads(dumps(_UNITS_PROMISE, format=fmt), format=fmt),
+        document["activities"][0]["target"],
+        document["activities"][1]["target"],
+        document["reports"][0]["quantities"][0],
+    )
+
+
+def test_a_unit_form_with_a_control_character_is_refused_with_its_path():
+    """A unit_plural holding a control character is a problem at its own path, not a traceback."""
+    document = to_dict(_UNITS_PROMISE)
+    document["activities"][1]["target"]["unit_plural"] = "dia\x1blog"
+    document["reports"][0]["quantities"][0]["unit_singular"] = ""
+    assert [
+        ("$.activities[1].target.unit_plural", "invalid-character"),
+        ("$.reports[0].quantities[0].unit_singular", "empty-text"),
+    ] == _problems(document)
 
 
 def test_to_dict_minimal_promise_omits_defaults():

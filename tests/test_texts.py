@@ -9,6 +9,7 @@ import re
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -201,6 +202,81 @@ def test_unknown_unit_leads_the_sentence_as_a_label():
         reason.text(),
         reason.text("en"),
     )
+
+
+DIALOG = ("medborgardialog om belysning", "medborgardialoger om belysning")
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        (1, "sv", "1~medborgardialog om belysning"),
+        (3, "sv", "3~medborgardialoger om belysning"),
+        (0, "en", "0~medborgardialoger om belysning"),
+        (0.5, "sv", "0,5~medborgardialoger om belysning"),
+        (1.0, "en", "1~medborgardialog om belysning"),
+    ],
+)
+def test_a_unit_the_catalogue_does_not_know_takes_the_forms_the_document_states(
+    value, lang, expected
+):
+    """Given both forms by the document, an unknown unit agrees with its number."""
+    assert (None, nb(expected)) == (
+        texts.unit_forms(DIALOG[0]),
+        texts.quantity(value, DIALOG[0], lang, forms=DIALOG),
+    )
+
+
+def test_without_stated_forms_an_unknown_unit_falls_back_as_before():
+    """With no forms from the document an unknown unit is still never bent."""
+    assert (nb("3~(krogtillsyner)"), "krogtillsyner", "krogtillsyn") == (
+        texts.quantity(3, "krogtillsyner", "sv"),
+        texts.unit_for(1, "krogtillsyner"),
+        texts.unit_for(1, "krogtillsyner", forms=("krogtillsyn", "krogtillsyner")),
+    )
+
+
+def test_the_forms_the_document_states_come_before_the_catalogue():
+    """A known unit written with a capital keeps the document's own forms, not the catalogue's."""
+    assert (nb("2~träffar"), nb("2~Träffar"), "Träff") == (
+        texts.quantity(2, "Träff", "sv"),
+        texts.quantity(2, "Träff", "sv", forms=("Träff", "Träffar")),
+        texts.unit_for(1, "Träffar", forms=("Träff", "Träffar")),
+    )
+
+
+def test_a_reason_bends_a_unit_by_the_stated_forms_instead_of_a_label():
+    """A reason whose unit has stated forms writes them after its numbers, with no label."""
+    reason = StatusReason(
+        rule=StatusRule.TARGET_REACHED,
+        done=1,
+        planned=1,
+        threshold=1,
+        unit="krogtillsyner",
+        unit_forms=("krogtillsyn", "krogtillsyner"),
+    )
+    assert (
+        nb("1 av 1~krogtillsyn har genomförts; minst 1 krävs"),
+        nb("1 of 1~krogtillsyn done, with at least 1 needed"),
+        "krogtillsyn: 1 av 1 har genomförts; minst 1 krävs",
+    ) == (
+        reason.text(),
+        reason.text("en"),
+        attrs.evolve(reason, unit="krogtillsyn", unit_forms=None).text(),
+    )
+
+
+@given(
+    singular=st.text(min_size=1, max_size=8),
+    plural=st.text(min_size=1, max_size=8),
+    value=st.one_of(st.integers(-5, 5), st.floats(-5, 5, allow_nan=False)),
+    lang=st.sampled_from(["sv", "en"]),
+)
+def test_stated_forms_agree_with_every_number(singular, plural, value, lang):
+    """With stated forms the number is followed by the singular exactly when it shows as one."""
+    shown = texts.quantity(value, "enhet", lang, forms=(singular, plural))
+    expected = singular if texts.is_one(value) else plural
+    assert f"{texts.number(value, lang)}{NB}{expected}" == shown
 
 
 STATUS_COUNTS = [

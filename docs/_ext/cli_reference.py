@@ -6,10 +6,13 @@ help texts the installed ``medborgarlofte`` command has. Nothing is copied
 by hand.
 
 Usage in a MyST page: the command itself (usage, description, options and
-exit status), then each subcommand under a heading of the page's own::
+exit status), then each subcommand under a heading of the page's own, with a
+label that other pages link to (``{ref}`cli-validate```)::
 
     ```{cli-reference}
     ```
+
+    (cli-validate)=
 
     ## `medborgarlofte validate`
 

@@ -471,6 +471,7 @@ _UNITS = (
     "trafikkontroller", "timmar", "trygghetsvandringar", "narkotikabrott",
     "hundsök", "möten", "föräldravandringar", "besök på skolor", "insatser",
 )  # fmt: skip
+_SINGULARS = ("trafikkontroll", "timme", "medborgardialog", "brott", "elev- och föräldramöte")
 _TARGET_KINDS = ("period_quota", "interval_quota", "schedule", "milestone", "ongoing")
 _BOUNDS = tuple(Bound)
 _AMOUNTS = numbers(max_value=10_000, positive=True)
@@ -502,7 +503,8 @@ def targets(
 
     Quotas over the period and per interval (with sub-targets by share or by
     place), schedules whose rule occurs inside *period*, milestones due
-    inside it, and ongoing work.
+    inside it, and ongoing work; a quota or a schedule with a unit may give
+    its unit's other form (``unit_singular``, ``unit_plural``).
 
     Args:
         period: The promise period; when ``None`` a schedule names its start
@@ -517,6 +519,15 @@ def targets(
     return _drawn(_target, period, place_ids)
 
 
+def _unit_forms(draw: st.DrawFn) -> tuple[str | None, str | None]:
+    """Draw the forms of a unit a document may give: none, the singular or the plural, or both."""
+    if not draw(_BOOL):
+        return None, None
+    singular = _one(draw, _SINGULARS) if draw(_BOOL) else None
+    plural = _text(draw, 15) if draw(_BOOL) else None
+    return singular, plural
+
+
 def _target(draw: st.DrawFn, period: Period | None, place_ids: tuple[str, ...]) -> Target:
     kind = _one(draw, _TARGET_KINDS)
     wording = _maybe_text(draw)
@@ -525,10 +536,13 @@ def _target(draw: st.DrawFn, period: Period | None, place_ids: tuple[str, ...]) 
         unit = _one(draw, _UNITS) if draw(_BOOL) else _text(draw, 15)
         bound = _one(draw, _BOUNDS)
         subs = tuple(_sub_target(draw, place_ids) for _ in range(_int(draw, 0, 2)))
+        singular, plural = _unit_forms(draw)
         if kind == "period_quota":
             return PeriodQuota(
                 amount=amount,
                 unit=unit,
+                unit_singular=singular,
+                unit_plural=plural,
                 bound=bound,
                 sub_targets=subs,
                 interval_unclear=draw(_BOOL),
@@ -538,6 +552,8 @@ def _target(draw: st.DrawFn, period: Period | None, place_ids: tuple[str, ...]) 
         return IntervalQuota(
             amount=amount,
             unit=unit,
+            unit_singular=singular,
+            unit_plural=plural,
             per=_one(draw, _intervals_within(period)),
             bound=bound,
             sub_targets=subs,
@@ -548,11 +564,15 @@ def _target(draw: st.DrawFn, period: Period | None, place_ids: tuple[str, ...]) 
         # Without a period the schedule must say where it starts.
         named_start = period is None or draw(_BOOL)
         anchor = _day_in(draw, period) if named_start or period is None else period.start
+        unit_or_none = _maybe_one(draw, _UNITS)
+        singular, plural = _unit_forms(draw) if unit_or_none is not None else (None, None)
         return Schedule(
             recurrence=_recurrence(draw, anchor),
             start=anchor if named_start else None,
-            unit=_maybe_one(draw, _UNITS),
+            unit=unit_or_none,
             wording=wording,
+            unit_singular=singular,
+            unit_plural=plural,
         )
     if kind == "milestone":
         return Milestone(due=_day_in(draw, period) if draw(_BOOL) else None, wording=wording)
@@ -824,7 +844,10 @@ def reports(
 
 
 def _quantity(draw: st.DrawFn, place_ids: tuple[str, ...]) -> Quantity:
+    singular, plural = _unit_forms(draw)
     return Quantity(
+        unit_singular=singular,
+        unit_plural=plural,
         value=draw(_REPORT_AMOUNTS),
         unit=_one(draw, _UNITS) if draw(_BOOL) else _text(draw, 15),
         kind=_one(draw, _QUANTITY_KINDS),

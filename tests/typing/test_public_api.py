@@ -62,7 +62,9 @@ def build() -> Promise:
     """Build a small promise the way a tool that writes promises would."""
     hofors: Kommun = kommun("Hofors")
     targets: tuple[Target, ...] = (
-        PeriodQuota(amount=12, unit="trafikkontroller", bound=Bound.AT_LEAST),
+        PeriodQuota(
+            amount=12, unit="trafikkontroller", bound=Bound.AT_LEAST, unit_singular="trafikkontroll"
+        ),
         IntervalQuota(amount=2, unit="trygghetsvandringar", per=Interval.HALF_YEAR),
         Schedule(recurrence=Recurrence(rule="FREQ=MONTHLY;BYMONTHDAY=15"), unit="möten"),
         Milestone(due=dt.date(2024, 9, 30)),

@@ -314,6 +314,7 @@ def _each(
             date=behind.date,
             due=behind.due,
             party=results[worst].name,
+            unit_forms=behind.unit_forms,
         ),
         reports=at.counting,
         due=first.due,
@@ -418,6 +419,8 @@ def _numbered(  # noqa: PLR0917 - by position: runs once per activity and date
         status, reason = classify(
             done, counted, expected, planned, pace, need, at.period, at.as_of, at.rules, unit
         )
+        if reason.unit is not None and target.unit_forms is not None:
+            reason = attrs.evolve(reason, unit_forms=target.unit_forms)
         completion = min(counted / planned, 1.0)
         if at.as_of >= at.period.end:
             forecast = float(done)

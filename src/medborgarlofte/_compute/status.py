@@ -156,6 +156,9 @@ class StatusReason:
             names it first.
         same_as: The id of the activity whose amount a target repeats, when
             that amount cannot be established.
+        unit_forms: The singular and plural of ``unit`` that the document
+            states (``unit_singular``, ``unit_plural``), used before the
+            catalogue's forms.
     """
 
     rule: StatusRule
@@ -172,6 +175,7 @@ class StatusReason:
     baseline: Number | None = None
     party: str | None = None
     same_as: str | None = None
+    unit_forms: tuple[str, str] | None = None
 
     def text(self, lang: Language = "sv") -> str:
         """Return the reason as one sentence in *lang* (Swedish by default).
@@ -211,6 +215,7 @@ class StatusReason:
             due=texts.day(self.due, lang),
             verdict=verdict,
             same_as=self.same_as or "–",
+            forms=self.unit_forms,
         )
         if self.party is None:
             return text

@@ -365,6 +365,13 @@ PLACE_SPLIT_WITHOUT_PLACES = register(
     "An activity says how its amount is shared among places but has fewer than two places.",
     area="rules",
 )
+UNIT_FORM_WITHOUT_UNIT = register(
+    "unit-form-without-unit",
+    _W,
+    "Ett schema anger enhetens singular eller plural men ingen enhet; formen används inte.",
+    "A schedule gives its unit's singular or plural but no unit; the form is not used.",
+    area="rules",
+)
 SIGNING_NOT_STATED_BUT_DATED = register(
     "signing-not-stated-but-dated",
     _E,

@@ -188,6 +188,8 @@ _FIELD_TITLES_SV: dict[str | tuple[str, str], str] = {
     "target_group": "målgrupp",
     "truncated": "avkortad",
     "unit_truncated": "enheten är avkortad",
+    "unit_singular": "enheten i singular",
+    "unit_plural": "enheten i plural",
     "work": "arbetet med egna ord",
     ("Activity", "focus_areas"): "fokusområden (id)",
     ("Activity", "places"): "platser (id)",

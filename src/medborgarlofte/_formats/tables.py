@@ -13,8 +13,9 @@ The table format:
   :class:`~medborgarlofte.Report`. A report's period is two columns,
   ``period_start`` and ``period_end``; its further quantities are groups of
   columns numbered from 1: ``quantity_1_value``, ``quantity_1_unit``,
-  ``quantity_1_kind``, ``quantity_1_approximate``, ``quantity_1_wording``,
-  then ``quantity_2_value`` and so on.
+  ``quantity_1_kind``, ``quantity_1_approximate``, ``quantity_1_wording``
+  and the rest of :class:`~medborgarlofte.Quantity`'s fields, then
+  ``quantity_2_value`` and so on.
 * An empty cell means the value is absent (the default). Numbers are numbers
   (``12``, ``2.5``; no thousands separators), dates are ISO 8601
   (``2024-03-31``), yes/no cells are ``true`` or ``false`` (Swedish Excel's
@@ -426,6 +427,8 @@ _ACTIVITY_COLUMNS = (
     "target_kind",
     "amount",
     "unit",
+    "unit_singular",
+    "unit_plural",
     "per",
     "bound",
     "due",
@@ -458,6 +461,8 @@ def _activity_values(activity: Activity) -> dict[str, object]:
     }
     values["target_kind"] = target.kind
     values["target_wording"] = target.wording
+    if isinstance(target, PeriodQuota | IntervalQuota | Schedule):
+        values.update(unit_singular=target.unit_singular, unit_plural=target.unit_plural)
     if isinstance(target, PeriodQuota | IntervalQuota):
         values.update(amount=target.amount, unit=target.unit, bound=target.bound)
     if isinstance(target, PeriodQuota):
@@ -480,10 +485,10 @@ def activities_to_csv(promise: Promise, *, excel: bool = False) -> str:
 
     The columns are the activity's own fields and its target flattened:
     ``target_kind`` (``period_quota``, ``interval_quota``, ``schedule``,
-    ``milestone``, ``ongoing``), ``amount``, ``unit``, ``per``, ``bound``,
-    ``due``, ``start``, ``rrule``, ``interval_unclear`` and
-    ``target_wording``; a column stays empty where the target kind has no
-    such value. Lists of ids (``responsible``, ``focus_areas`` …) are joined
+    ``milestone``, ``ongoing``), ``amount``, ``unit``, ``unit_singular``,
+    ``unit_plural``, ``per``, ``bound``, ``due``, ``start``, ``rrule``,
+    ``interval_unclear`` and ``target_wording``; a column stays empty where
+    the target kind has no such value. Lists of ids (``responsible``, ``focus_areas`` …) are joined
     with ``|``. Sub-targets (delmål) are not in the table. The table is for
     reading and planning; it is not read back.
 
@@ -492,7 +497,7 @@ def activities_to_csv(promise: Promise, *, excel: bool = False) -> str:
     ...     title="Trafikkontroller", target=PeriodQuota(amount=50, unit="kontroller"),
     ...     responsible=("polis", "kommun")),))
     >>> print(activities_to_csv(p).splitlines()[1])
-    a1,Trafikkontroller,period_quota,50,kontroller,,target,,,,false,,polis|kommun,joint,,,,1.0,,,,,,,
+    a1,Trafikkontroller,period_quota,50,kontroller,,,,target,,,,false,,polis|kommun,joint,,,,1.0,,,,,,,
 
     Args:
         promise: The promise whose activities to write.

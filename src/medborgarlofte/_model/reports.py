@@ -24,7 +24,7 @@ from medborgarlofte._model.checks import (
     tuple_of,
 )
 from medborgarlofte._model.period import Period
-from medborgarlofte._model.targets import Number
+from medborgarlofte._model.targets import Number, stated_forms
 
 __all__ = ["Quantity", "QuantityKind", "Report", "ReportKind", "ReportLink", "Share"]
 
@@ -95,6 +95,10 @@ class Quantity:
         place: The id of the place the number was counted in.
         share: The share of the report's ``amount`` the number stands for,
             from 0 to 1, when the source gives it.
+        unit_singular: The singular of ``unit`` when ``unit`` is written in
+            the plural, for example ``"person utbildad"`` (enhet i singular).
+        unit_plural: The plural of ``unit`` when ``unit`` is written in the
+            singular (enhet i plural).
     """
 
     value: Number = attrs.field(validator=non_negative_number)
@@ -104,6 +108,13 @@ class Quantity:
     wording: str | None = attrs.field(default=None, validator=optional_text)
     place: str | None = attrs.field(default=None, validator=optional_line)
     share: float | None = attrs.field(default=None, validator=optional_number)
+    unit_singular: str | None = attrs.field(default=None, validator=optional_line)
+    unit_plural: str | None = attrs.field(default=None, validator=optional_line)
+
+    @property
+    def unit_forms(self) -> tuple[str, str] | None:
+        """The singular and plural of ``unit`` the document states, or ``None``."""
+        return stated_forms(self.unit, self.unit_singular, self.unit_plural)
 
 
 @attrs.frozen(kw_only=True)

@@ -35,10 +35,33 @@ __all__ = [
     "SubTarget",
     "Target",
     "TargetKind",
+    "stated_forms",
 ]
 
 Number: TypeAlias = int | float
 """A count or an amount: an ``int`` stays an ``int`` and a ``float`` a ``float``."""
+
+
+def stated_forms(
+    unit: str | None, singular: str | None, plural: str | None
+) -> tuple[str, str] | None:
+    """Return the singular and plural of *unit* that a document states, or ``None``.
+
+    ``unit`` is written as the document writes it, in either form; a
+    document gives the form it does not write in ``unit_singular`` or
+    ``unit_plural``, and the form it leaves out is ``unit`` itself. ``None``
+    when the document gives neither form, or no unit to bend.
+
+    >>> stated_forms("trafikkontroller", "trafikkontroll", None)
+    ('trafikkontroll', 'trafikkontroller')
+    >>> stated_forms("medborgardialog", None, "medborgardialoger")
+    ('medborgardialog', 'medborgardialoger')
+    >>> stated_forms("trafikkontroller", None, None) is None
+    True
+    """
+    if unit is None or (singular is None and plural is None):
+        return None
+    return (singular or unit, plural or unit)
 
 
 class Bound(enum.Enum):
@@ -116,6 +139,10 @@ class PeriodQuota:
             ("motsvarande antal"); ``amount`` then holds the same number.
         unit_truncated: Set when the source cuts the unit off ("traf…");
             ``unit`` keeps what survives.
+        unit_singular: The singular of ``unit`` when ``unit`` is written in
+            the plural, for example ``"trafikkontroll"`` (enhet i singular).
+        unit_plural: The plural of ``unit`` when ``unit`` is written in the
+            singular, for example ``"medborgardialoger"`` (enhet i plural).
     """
 
     kind: Literal["period_quota"] = attrs.field(default="period_quota", init=False)
@@ -127,6 +154,13 @@ class PeriodQuota:
     wording: str | None = attrs.field(default=None, validator=optional_text)
     same_as: str | None = attrs.field(default=None, validator=optional_line)
     unit_truncated: bool = attrs.field(default=False, validator=boolean)
+    unit_singular: str | None = attrs.field(default=None, validator=optional_line)
+    unit_plural: str | None = attrs.field(default=None, validator=optional_line)
+
+    @property
+    def unit_forms(self) -> tuple[str, str] | None:
+        """The singular and plural of ``unit`` the document states, or ``None``."""
+        return stated_forms(self.unit, self.unit_singular, self.unit_plural)
 
 
 @attrs.frozen(kw_only=True)
@@ -144,6 +178,10 @@ class IntervalQuota:
         wording: The target as the source words it.
         same_as: The id of the activity whose amount this one repeats.
         unit_truncated: Set when the source cuts the unit off.
+        unit_singular: The singular of ``unit`` when ``unit`` is written in
+            the plural (enhet i singular).
+        unit_plural: The plural of ``unit`` when ``unit`` is written in the
+            singular (enhet i plural).
     """
 
     kind: Literal["interval_quota"] = attrs.field(default="interval_quota", init=False)
@@ -155,6 +193,13 @@ class IntervalQuota:
     wording: str | None = attrs.field(default=None, validator=optional_text)
     same_as: str | None = attrs.field(default=None, validator=optional_line)
     unit_truncated: bool = attrs.field(default=False, validator=boolean)
+    unit_singular: str | None = attrs.field(default=None, validator=optional_line)
+    unit_plural: str | None = attrs.field(default=None, validator=optional_line)
+
+    @property
+    def unit_forms(self) -> tuple[str, str] | None:
+        """The singular and plural of ``unit`` the document states, or ``None``."""
+        return stated_forms(self.unit, self.unit_singular, self.unit_plural)
 
 
 @attrs.frozen(kw_only=True)
@@ -170,6 +215,10 @@ class Schedule:
             start if not given.
         unit: What one occurrence is, for example ``"lägesbildsmöte"``.
         wording: The target as the source words it.
+        unit_singular: The singular of ``unit`` when ``unit`` is written in
+            the plural (enhet i singular).
+        unit_plural: The plural of ``unit`` when ``unit`` is written in the
+            singular, for example ``"lägesbildsmöten"`` (enhet i plural).
     """
 
     kind: Literal["schedule"] = attrs.field(default="schedule", init=False)
@@ -177,6 +226,13 @@ class Schedule:
     start: dt.date | None = attrs.field(default=None, validator=optional_date)
     unit: str | None = attrs.field(default=None, validator=optional_one_line)
     wording: str | None = attrs.field(default=None, validator=optional_text)
+    unit_singular: str | None = attrs.field(default=None, validator=optional_line)
+    unit_plural: str | None = attrs.field(default=None, validator=optional_line)
+
+    @property
+    def unit_forms(self) -> tuple[str, str] | None:
+        """The singular and plural of ``unit`` the document states, or ``None``."""
+        return stated_forms(self.unit, self.unit_singular, self.unit_plural)
 
 
 @attrs.frozen(kw_only=True)

@@ -13,6 +13,11 @@ hash salt is fixed per chart, the date is left out of the metadata and text
 stays text (``svg.fonttype`` ``none``). Each chart's element ids carry a prefix
 of its own so that several charts can share one HTML page.
 
+Both are drawn :data:`WIDTH` inches wide with text of :data:`TEXT_SIZE`
+points, so that a phone's column shows them with legible text, in the
+colours of the palette below, each mark standing at least 3:1 against what
+it sits on or crosses and each text 4.5:1 (WCAG 2.2).
+
 matplotlib is an optional dependency (the ``report`` extra); it is imported
 only when a chart is drawn, and only through :func:`_matplotlib`.
 """
@@ -38,21 +43,60 @@ if TYPE_CHECKING:
 
     from medborgarlofte._core.problems import Language
 
-__all__ = ["Bar", "Point", "progress_bars", "timeline"]
+__all__ = [
+    "BACKGROUND",
+    "DONE",
+    "EXPECTED",
+    "GRID",
+    "INK",
+    "TARGET",
+    "TEXT_SIZE",
+    "TRACK",
+    "WIDTH",
+    "Bar",
+    "Point",
+    "progress_bars",
+    "timeline",
+]
 
 _SVG = "http://www.w3.org/2000/svg"
 _XLINK = "http://www.w3.org/1999/xlink"
 _REF = re.compile(r"url\(#([^)]+)\)")
 
-# Colours readable in print and for the common colour-vision deficiencies
-# (Okabe–Ito): blue for what was done, vermilion for the expected line over
-# time. The expected mark on a bar is near-black, which stands at least 3:1
-# against the blue bar and the grey track it crosses.
-_DONE = "#0072B2"
-_EXPECTED = "#D55E00"
-_MARK = "#222222"
-_TRACK = "#E6E6E6"
-_INK = "#222222"
+# The palette (färger). Every colour a chart draws is one of these, and
+# tests/test_charts.py checks each pair that meets on the page against WCAG 2.2:
+# 3:1 for a mark against what it sits on (1.4.11), 4.5:1 for text (1.4.3). Blue
+# for what was done (Okabe–Ito, told apart by every common colour-vision
+# deficiency), black for what was expected: a black mark stands 4:1 on the
+# blue bar and 16:1 on the grey track, so neither is told by hue alone.
+BACKGROUND = "#FFFFFF"
+"""The page and the plot area behind every chart (bakgrund)."""
+TRACK = "#E6E6E6"
+"""The whole of the target behind a bar: a surface the marks sit on, not a mark."""
+GRID = "#E6E6E6"
+"""The light lines across a timeline: an aid, not a mark; the axis carries the values."""
+DONE = "#0072B2"
+"""What was done (gjort): the bar, and the stepped line over time."""
+EXPECTED = "#000000"
+"""What the date calls for (förväntat): the mark on a bar, the dashed line over time."""
+TARGET = "#222222"
+"""The whole target (mål): the dotted line across a timeline, labelled with its value."""
+INK = "#222222"
+"""Text, axes, ticks and the line at the report date."""
+
+TEXT_SIZE = 12.0
+"""The size of every chart text in points of the figure (textstorlek).
+
+A chart is drawn :data:`WIDTH` inches wide and the page scales it to its
+column: on a phone 360 CSS pixels wide the column is 336 pixels, so a
+12-point text of a 360-point-wide chart is 11.2 pixels high, and on a wide
+screen, where the CSS shows the chart at its own size, 16 pixels (the body
+text's size).
+"""
+WIDTH = 5.0
+"""The width of every chart in inches (bredd): narrow enough for a phone column."""
+_WRAP = 40  # characters of a bar's label per line, at TEXT_SIZE in WIDTH
+_LINE = 0.24  # inches per line of text or bar in progress_bars
 
 
 @attrs.frozen(kw_only=True)
@@ -63,7 +107,7 @@ class Bar:
         label: The activity's title.
         done: The share of the target done, from 0 to 1.
         expected: The share the date calls for, from 0 to 1, if any.
-        text: The figures in words, written beside the bar.
+        text: The figures in words ("gjort 78 %, förväntat 75 %"), written above the bar.
     """
 
     label: str
@@ -112,12 +156,15 @@ _RC = {
     "svg.fonttype": "none",
     "text.parse_math": False,  # a "$" in a title is a dollar sign, not mathtext
     "font.family": ["DejaVu Sans"],
-    "font.size": 9.0,
-    "axes.edgecolor": _INK,
-    "axes.labelcolor": _INK,
-    "text.color": _INK,
-    "xtick.color": _INK,
-    "ytick.color": _INK,
+    "font.size": TEXT_SIZE,
+    "figure.facecolor": BACKGROUND,
+    "axes.facecolor": BACKGROUND,
+    "savefig.facecolor": BACKGROUND,
+    "axes.edgecolor": INK,
+    "axes.labelcolor": INK,
+    "text.color": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
@@ -196,38 +243,45 @@ def progress_bars(
     """
     mpl, figure_class = _matplotlib()
     words = texts.CHART[lang]
-    labels = ["\n".join(textwrap.wrap(_chart_text(bar.label), 34)) or "–" for bar in bars]
-    lines = sum(max(1, label.count("\n") + 1) for label in labels)
-    height = 0.75 + 0.2 * lines + 0.2 * len(bars)
+    # Each activity is a block: its title (wrapped) and its figures above its
+    # bar, so the bar can take the whole width of a phone's column.
+    blocks = [
+        (textwrap.wrap(_chart_text(bar.label), _WRAP) or ["–"], _chart_text(bar.text))
+        for bar in bars
+    ]
+    units = sum(len(name) + 2.6 for name, _ in blocks)
     with mpl.rc_context(_RC):
-        figure = figure_class(figsize=(7.2, height), layout="constrained")
+        figure = figure_class(figsize=(WIDTH, 1.0 + _LINE * units), layout="constrained")
         axes = figure.add_subplot()
-        rows = list(range(len(bars)))[::-1]
-        axes.barh(rows, [1.0] * len(bars), color=_TRACK, height=0.6)
-        axes.barh(rows, [min(bar.done, 1.0) for bar in bars], color=_DONE, height=0.6)
-        for row, bar in zip(rows, bars, strict=True):
+        top = 0.0
+        for (name, figures), bar in zip(blocks, bars, strict=True):
+            for line in name:
+                axes.text(0, top, line, va="center", ha="left", fontweight="bold")
+                top += 1
+            axes.text(0, top, figures, va="center", ha="left")
+            middle = top + 1.1
+            axes.barh(middle, 1.0, color=TRACK, height=0.9)
+            axes.barh(middle, min(bar.done, 1.0), color=DONE, height=0.9)
             if bar.expected is not None:
+                # Longer than the bar is high: its ends stand on the background too.
                 axes.plot(
                     [bar.expected, bar.expected],
-                    [row - 0.4, row + 0.4],
-                    color=_MARK,
+                    [middle - 0.65, middle + 0.65],
+                    color=EXPECTED,
                     linewidth=2.6,
                 )
-            axes.text(1.02, row, bar.text, va="center", ha="left", fontsize=9)
-        axes.set_yticks(rows, labels)
+            top = middle + 1.5
         axes.set_xlim(0, 1)
-        axes.set_ylim(-0.6, len(bars) - 0.4)
+        axes.set_ylim(max(top, 1.0) - 0.6, -0.6)
         axes.set_xticks([0, 0.25, 0.5, 0.75, 1.0], ["0", "25", "50", "75", "100 %"])
-        axes.tick_params(axis="y", length=0)
+        axes.set_yticks([])
         axes.spines["left"].set_visible(False)
         axes.set_xlabel(words["share"])
         handles = [
-            mpl.patches.Patch(color=_DONE, label=words["done"]),
-            mpl.lines.Line2D([], [], color=_MARK, linewidth=2.6, label=words["expected"]),
+            mpl.patches.Patch(color=DONE, label=words["done"]),
+            mpl.lines.Line2D([], [], color=EXPECTED, linewidth=2.6, label=words["expected"]),
         ]
-        figure.legend(
-            handles=handles, loc="outside upper right", ncols=2, frameon=False, fontsize=8
-        )
+        figure.legend(handles=handles, loc="outside upper left", ncols=2, frameon=False)
         return _svg(figure, prefix=key, title=title)
 
 
@@ -261,13 +315,13 @@ def timeline(
     mpl, figure_class = _matplotlib()
     words = texts.CHART[lang]
     with mpl.rc_context(_RC):
-        figure = figure_class(figsize=(7.2, 2.4), layout="constrained")
+        figure = figure_class(figsize=(WIDTH, 2.8), layout="constrained")
         axes = figure.add_subplot()
         days = [p.day for p in points]
         axes.plot(
             days,
             [p.expected for p in points],
-            color=_EXPECTED,
+            color=EXPECTED,
             linewidth=1.6,
             linestyle="--",
             label=words["expected"],
@@ -278,36 +332,37 @@ def timeline(
                 [d for d, _ in done],
                 [v for _, v in done],
                 where="post",
-                color=_DONE,
+                color=DONE,
                 linewidth=2.2,
                 label=words["done"],
             )
-        axes.axhline(planned, color=_INK, linewidth=0.8, linestyle=":")
+        axes.axhline(planned, color=TARGET, linewidth=1.0, linestyle=":")
         axes.annotate(
             f"{words['target']} {planned:g}",
             (0, planned),
             xycoords=("axes fraction", "data"),
             xytext=(3, 3),
             textcoords="offset points",
-            fontsize=8,
         )
         if days and days[0] <= as_of <= days[-1]:
-            axes.axvline(as_of, color=_INK, linewidth=0.6)
+            axes.axvline(as_of, color=INK, linewidth=0.8)
+            # The label stands on the side of the line with room, inside the chart.
+            late = as_of - days[0] > days[-1] - as_of
             axes.annotate(
                 words["as_of"].format(date=texts.day(as_of, lang)),
                 (as_of, planned),
-                xytext=(3, -10),
+                xytext=(-4 if late else 4, -16),
                 textcoords="offset points",
-                fontsize=7.5,
+                ha="right" if late else "left",
             )
         axes.set_ylim(0, max(planned, *(v for _, v in done), 1) * 1.1)
         if days:
             axes.set_xlim(days[0], days[-1])
-        locator = mpl.dates.AutoDateLocator(minticks=4, maxticks=9)
+        locator = mpl.dates.AutoDateLocator(minticks=3, maxticks=5)
         axes.xaxis.set_major_locator(locator)
         axes.xaxis.set_major_formatter(mpl.dates.DateFormatter("%Y-%m"))
         axes.set_ylabel(_chart_text(unit or ""))
-        figure.legend(loc="outside upper right", ncols=2, frameon=False, fontsize=8)
-        axes.grid(axis="y", color=_TRACK, linewidth=0.6)
+        figure.legend(loc="outside upper left", ncols=2, frameon=False)
+        axes.grid(axis="y", color=GRID, linewidth=0.6)
         axes.set_axisbelow(True)
         return _svg(figure, prefix=key, title=title)

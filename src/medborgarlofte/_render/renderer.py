@@ -135,7 +135,7 @@ def describe_target(
     text: str
     match target:
         case PeriodQuota() | IntervalQuota():
-            unit = isolate(texts.unit_for(target.amount, target.unit))
+            unit = isolate(texts.unit_for(target.amount, target.unit, forms=target.unit_forms))
             bound = _word(texts.BOUNDS, target.bound.value, lang)
             amount = f"{bound}{_number(target.amount, lang)}{texts.NBSP}{unit}"
             when = (
@@ -149,11 +149,12 @@ def describe_target(
         case Schedule():
             found = dates or ()
             listed = ": " + ", ".join(_day(d, lang) for d in found) if 0 < len(found) <= 6 else ""  # noqa: PLR2004
-            text = words["dates"].format(
-                unit=isolate(target.unit or words["dates_unit"]), count=len(found), listed=listed
-            )
+            # The plural the document states, else the unit as it writes it.
+            forms = target.unit_forms
+            unit = forms[1] if forms is not None else target.unit or words["dates_unit"]
+            text = words["dates"].format(unit=isolate(unit), count=len(found), listed=listed)
             if dates is None:
-                text = f"{isolate(target.unit or words['dates_unit'])}: {target.recurrence.rule}"
+                text = f"{isolate(unit)}: {target.recurrence.rule}"
         case Milestone():
             text = words["due"].format(date=_day(target.due, lang)) if target.due else words["once"]
         case Ongoing():
@@ -317,14 +318,24 @@ def _when(report: Report, lang: Language) -> str:
     return report.date_text or _TEXT[lang]["undated"]
 
 
-def _report_row(report: Report, unit: str | None, lang: Language) -> dict[str, Any]:
+def _unit_forms(activity: Activity) -> tuple[str, str] | None:
+    """Return the singular and plural of the unit the activity's target states, if any."""
+    target = activity.target
+    if isinstance(target, PeriodQuota | IntervalQuota | Schedule):
+        return target.unit_forms
+    return None
+
+
+def _report_row(
+    report: Report, unit: str | None, lang: Language, forms: tuple[str, str] | None = None
+) -> dict[str, Any]:
     amounts = []
     if report.amount is not None:
         approx = f"{_TEXT[lang]['approx']} " if report.approximate else ""
         shown = f"{approx}{_number(report.amount, lang)}"
         if report.wording:  # as the document states it: "ett hundratal", "drygt femtio"
             shown = f"{isolate(report.wording)} ({shown})"
-        form = texts.unit_for(report.amount, unit) if unit else ""
+        form = texts.unit_for(report.amount, unit, forms=forms) if unit else ""
         amounts.append(f"{shown}{texts.NBSP}{isolate(form)}" if form else shown)
     amounts += [_quantity_text(q, lang) for q in report.quantities]
     return {
@@ -342,14 +353,15 @@ def _quantity_text(q: Quantity, lang: Language) -> str:
     shown = f"{approx}{_number(q.value, lang)}"
     if q.wording:
         shown = f"{isolate(q.wording)} ({shown})"
-    return f"{shown}{texts.NBSP}{isolate(texts.unit_for(q.value, q.unit))}"
+    return f"{shown}{texts.NBSP}{isolate(texts.unit_for(q.value, q.unit, forms=q.unit_forms))}"
 
 
 def _reports(promise: Promise, item: ActivityProgress, as_of: dt.date, lang: Language) -> list[Any]:
     """Return the reports on an activity made by *as_of*, by day (undated ones last)."""
     found = [r for r in promise.reports_for(item.id) if r.day is None or r.day <= as_of]
     found.sort(key=lambda r: (r.day is None, r.day or dt.date.min))
-    return [_report_row(r, item.unit, lang) for r in found]
+    forms = _unit_forms(item.activity)
+    return [_report_row(r, item.unit, lang, forms) for r in found]
 
 
 def _timeline_points(
@@ -732,7 +744,9 @@ def _lines(result: PromiseProgress, lang: Language) -> list[dict[str, str]]:
             "status_key": item.status.value,
             "figure": text["figure"].format(
                 done=_number(item.done, lang),
-                planned=texts.quantity(item.planned, item.unit, lang),
+                planned=texts.quantity(
+                    item.planned, item.unit, lang, forms=_unit_forms(item.activity)
+                ),
             )
             if item.planned is not None
             else "",

@@ -420,6 +420,21 @@ def _check_recurrence(
         )
 
 
+def _check_unit_forms(target: Schedule, here: str, found: _Found) -> None:
+    """Warn of a form of a unit that a schedule without a unit gives for nothing."""
+    for name, form in (
+        ("unit_singular", target.unit_singular),
+        ("unit_plural", target.unit_plural),
+    ):
+        if form is not None:
+            found.add(
+                f"{here}.{name}",
+                codes.UNIT_FORM_WITHOUT_UNIT,
+                "schemat anger en form av enheten men ingen enhet (unit); formen används inte",
+                "the schedule gives a form of its unit but no unit; the form is not used",
+            )
+
+
 def _check_target(activity: Activity, here: str, period: Period | None, found: _Found) -> None:
     target = activity.target
     if isinstance(target, PeriodQuota | IntervalQuota):
@@ -431,6 +446,8 @@ def _check_target(activity: Activity, here: str, period: Period | None, found: _
                     f"andelen {sub.share} ligger inte mellan 0 och 1 (20 % skrivs 0.2)",
                     f"the share {sub.share} is not between 0 and 1 (20 % is written 0.2)",
                 )
+    if isinstance(target, Schedule) and target.unit is None:
+        _check_unit_forms(target, here, found)
     if period is None:
         return
     if isinstance(target, Schedule):

@@ -188,40 +188,49 @@ def unit_forms(unit: str) -> tuple[str, str] | None:
     return _UNIT_LOOKUP.get(unit.strip().casefold())
 
 
-def unit_for(value: float, unit: str) -> str:
-    """Return *unit* in the form *value* needs, or as written when the catalogue does not know it.
+def unit_for(value: float, unit: str, *, forms: tuple[str, str] | None = None) -> str:
+    """Return *unit* in the form *value* needs, or as written when its forms are not known.
 
     For phrases where the unit is the document's own word ("minst 50
-    trafikkontroller under perioden"): an unknown unit is left as the
-    document writes it, which is what the promise said.
+    trafikkontroller under perioden"). *forms*, the singular and plural the
+    document states, come first, then the catalogue's; an unknown unit is
+    left as the document writes it, which is what the promise said.
 
     >>> unit_for(1, "trafikkontroller"), unit_for(9, "kvällsinsats"), unit_for(9, "patruller")
     ('trafikkontroll', 'kvällsinsatser', 'patruller')
+    >>> unit_for(1, "patruller", forms=("patrull", "patruller"))
+    'patrull'
     """
-    forms = unit_forms(unit)
-    return unit if forms is None else plural(value, forms)
+    found = forms or unit_forms(unit)
+    return unit if found is None else plural(value, found)
 
 
-def quantity(value: float | None, unit: str | None, lang: Language) -> str:
+def quantity(
+    value: float | None, unit: str | None, lang: Language, *, forms: tuple[str, str] | None = None
+) -> str:
     """Return *value* with *unit* in the form the number needs.
 
-    A unit the catalogue does not know keeps its own words beside the number
-    in parentheses, so that no wrong form is made up. The number and the
-    unit are joined by a no-break space (:data:`NBSP`), shown as ``~`` here.
+    *forms*, the singular and plural the document states, come first, then
+    the catalogue's. A unit whose forms are not known keeps its own words
+    beside the number in parentheses, so that no wrong form is made up. The
+    number and the unit are joined by a no-break space (:data:`NBSP`), shown
+    as ``~`` here.
 
     >>> def shown(text): return text.replace(NBSP, "~")
     >>> shown(quantity(1, "trygghetsvandringar", "sv")), shown(quantity(2, "kvällsinsats", "en"))
     ('1~trygghetsvandring', '2~kvällsinsatser')
     >>> shown(quantity(0.99, "trygghetsvandring", "sv")), shown(quantity(3, "patruller", "sv"))
     ('0,99~trygghetsvandringar', '3~(patruller)')
+    >>> shown(quantity(1, "patruller", "sv", forms=("patrull", "patruller")))
+    '1~patrull'
     """
     shown = number(value, lang)
     if value is None or not unit:
         return shown
-    forms = unit_forms(unit)
-    if forms is None:
+    found = forms or unit_forms(unit)
+    if found is None:
         return f"{shown}{NBSP}({unit})"
-    return f"{shown}{NBSP}{plural(value, forms)}"
+    return f"{shown}{NBSP}{plural(value, found)}"
 
 
 def count(n: float, noun: str, lang: Language) -> str:

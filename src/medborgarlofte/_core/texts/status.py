@@ -439,12 +439,14 @@ def reason(
     on_date: str = "",
     verdict: str = "–",
     same_as: str = "–",
+    forms: tuple[str, str] | None = None,
 ) -> str:
     """Return the sentence of :data:`REASONS` for *rule* with its figures.
 
     The case of the rule is chosen here: ``within_shortfall`` says so when
     nothing is missing. Numbers followed by a unit take its singular or
-    plural; a unit the catalogue does not know leads the sentence as a label,
+    plural, from *forms* (the forms the document states) or else the
+    catalogue; a unit whose forms are not known leads the sentence as a label,
     so the numbers stand bare. For an indicator's reasons (:data:`MEASURED_RULES`)
     *unit* is a unit of measure, written after every value: "senaste värdet
     62 % har nått målvärdet 60 %".
@@ -470,7 +472,8 @@ def reason(
         return f"{shown}{NBSP}{unit}" if measured and unit and figure is not None else shown
 
     counted_unit = None if measured else unit
-    known = counted_unit is not None and unit_forms(counted_unit) is not None
+    found = None if counted_unit is None else forms or unit_forms(counted_unit)
+    known = found is not None
     label = counted_unit if counted_unit and not known else None
     shortfall = None if done is None or expected is None else max(expected - done, 0)
     text = pick(REASONS[key], lang).format(
@@ -478,9 +481,9 @@ def reason(
         expected=of_measure(expected),
         planned=of_measure(planned),
         shortfall=number(shortfall, lang),
-        done_q=quantity(done, unit if known else None, lang),
-        expected_q=quantity(expected, unit if known else None, lang),
-        planned_q=quantity(planned, unit if known else None, lang),
+        done_q=quantity(done, unit if known else None, lang, forms=found),
+        expected_q=quantity(expected, unit if known else None, lang, forms=found),
+        planned_q=quantity(planned, unit if known else None, lang, forms=found),
         pace=percent(pace, lang),
         threshold=threshold,
         value=of_measure(value),
@@ -489,7 +492,7 @@ def reason(
         due=due,
         on_date=on_date,
         verdict=verdict,
-        unit=f" {plural(2, unit_forms(unit) or (unit, unit))}" if unit and not measured else "",
+        unit=f" {plural(2, found or (unit, unit))}" if unit and not measured else "",
         same_as=same_as,
     )
     uses_unit = any(
