@@ -693,7 +693,7 @@ def test_reason_renders_numbers_for_the_language():
 def test_reason_without_figures_renders_dashes():
     """A figure that is missing shows as a dash, not as None."""
     assert (
-        "– har genomförts mot – väntade hittills, – av det väntade; enligt plan från –"
+        "– har genomförts mot – väntade hittills, – av det väntade; minst – räknas som enligt plan"
         == StatusReason(rule=StatusRule.PACE_ON_TRACK).text()
     )
 

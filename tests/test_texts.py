@@ -142,7 +142,7 @@ PACE = [
         "sv",
         (
             f"1 har genomförts mot 1~trygghetsvandring väntade hittills, 100{NB}% av det väntade; "
-            f"enligt plan från 90{NB}%"
+            f"minst 90{NB}% räknas som enligt plan"
         ),
     ),
     (

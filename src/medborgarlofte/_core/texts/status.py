@@ -127,11 +127,11 @@ REASONS: Final[Mapping[str, Mapping[Language, str]]] = {
     "pace_on_track": {
         "sv": (
             "{done} har genomförts mot {expected_q} väntade hittills, {pace} av det väntade; "
-            "enligt plan från {threshold}"
+            "minst {threshold} räknas som enligt plan"
         ),
         "en": (
             "{done} done against {expected_q} expected so far, {pace} of what was expected; "
-            "on track from {threshold}"
+            "at least {threshold} counts as on track"
         ),
     },
     "pace_behind": {
