@@ -9,6 +9,7 @@
                             # (the two jobs below)
     python3 dev.py floors   # only: the core tests with every dependency at its floor
     python3 dev.py dateutil # only: the core tests with the newest python-dateutil (4.x)
+    python3 dev.py pictures # redraw the docs' picture of the short Hofors report (Chromium)
 
 Uses only the standard library, so it runs before anything is installed.
 """
@@ -221,6 +222,35 @@ def browser(env: dict[str, str]) -> None:
         print("dev.py: no Chromium or no npm here: the browser tests will be skipped", flush=True)
 
 
+def pictures() -> None:
+    """Redraw the docs' picture of the short Hofors report at 2024-06-30 in headless Chromium."""
+    setup("all")
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        sys.exit("dev.py: pictures needs Chromium (the Debian package chromium)")
+    cli = BIN / ("medborgarlofte.exe" if os.name == "nt" else "medborgarlofte")
+    page = ROOT / "build" / "hofors-kort-2024-06-30.html"
+    picture = ROOT / "docs" / "_static" / "hofors-kort-2024-06-30.png"
+    page.parent.mkdir(exist_ok=True)
+    example = Path("examples") / "hofors-2023-2024.toml"
+    run(cli, "report", example, "--as-of", "2024-06-30", "--brief", "-o", page)
+    run(
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        f"--user-data-dir={ROOT / 'build' / 'chromium-profile'}",
+        "--window-size=900,1100",
+        f"--screenshot={picture}",
+        page.as_uri(),
+    )
+
+
 def check() -> None:
     """Install everything and run every check that CI runs."""
     setup("dev")
@@ -256,7 +286,13 @@ def check() -> None:
 
 def main() -> None:
     """Dispatch on the one argument."""
-    jobs = {"demo": demo, "check": check, "floors": floors, "dateutil": newest_dateutil}
+    jobs = {
+        "demo": demo,
+        "check": check,
+        "floors": floors,
+        "dateutil": newest_dateutil,
+        "pictures": pictures,
+    }
     if len(sys.argv) != 2 or sys.argv[1] not in jobs:  # noqa: PLR2004
         sys.exit(f"usage: python3 dev.py {{{'|'.join(jobs)}}}")
     jobs[sys.argv[1]]()

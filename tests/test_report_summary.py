@@ -318,3 +318,10 @@ def test_axe_finds_violations_on_a_bad_page(tmp_path, axe):
 def test_axe_finds_no_violation_on_the_report(hofors, tmp_path, axe, brief):
     """axe-core finds no violation on the Hofors report, full or short."""
     assert [] == axe_violations(render_html(hofors, as_of=AS_OF, brief=brief), tmp_path, axe)
+
+
+def test_a_brief_line_without_a_planned_amount_gives_its_reason(hofors):
+    """Ongoing work has no 'x of y': its line in the short report says how it was assessed."""
+    page = render_markdown(hofors, as_of=AS_OF, brief=True)
+    line = next(row for row in page.splitlines() if "Stöd till alkoholfria aktiviteter" in row)
+    assert line.endswith("| bedömning vid uppföljningen 25 januari 2024: pågående enligt plan |")

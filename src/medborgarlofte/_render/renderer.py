@@ -735,7 +735,12 @@ def _other_work(promise: Promise, as_of: dt.date, lang: Language) -> list[dict[s
 
 
 def _lines(result: PromiseProgress, lang: Language) -> list[dict[str, str]]:
-    """Return one line per activity for the short report: status and figure."""
+    """Return one line per activity for the short report: status and figure.
+
+    An activity without a planned amount (ongoing work, or a target the
+    progress cannot count) shows the reason for its status instead, so that
+    no line says nothing.
+    """
     text = _TEXT[lang]
     return [
         {
@@ -749,7 +754,7 @@ def _lines(result: PromiseProgress, lang: Language) -> list[dict[str, str]]:
                 ),
             )
             if item.planned is not None
-            else "",
+            else item.reason.text(lang),
         }
         for item in result.activities
     ]
