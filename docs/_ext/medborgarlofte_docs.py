@@ -49,7 +49,6 @@ import attrs
 from docutils import nodes
 from docutils.nodes import Text
 from sphinx import addnodes
-from sphinx.domains.std import split_term_classifiers
 from sphinx.ext.intersphinx import missing_reference
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
@@ -176,6 +175,8 @@ def _datetime_alias(
 
 LANGUAGES = {"sv": "svenska", "en": "English"}
 """The languages a glossary term may be marked with, and their names."""
+# A classifier follows its term after " : " (docutils' definition-list syntax).
+_CLASSIFIER = re.compile(r" +: +")
 
 
 def mark_glossary_languages(document: nodes.Node) -> list[nodes.term]:
@@ -193,7 +194,10 @@ def mark_glossary_languages(document: nodes.Node) -> list[nodes.term]:
             for term in item.children:
                 if not isinstance(term, nodes.term):
                     continue
-                _, lang = split_term_classifiers(term.rawsource)
+                # Sphinx's own split_term_classifiers returns a pair since
+                # Sphinx 8 and a longer list before; the split is done here.
+                parts = _CLASSIFIER.split(term.rawsource, maxsplit=1)
+                lang = parts[1].strip() if len(parts) > 1 else None
                 if lang not in LANGUAGES:
                     unmarked.append(term)
                     continue
