@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import fcntl
 import io
 import json
 import os
@@ -21,6 +22,8 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
+import termios
+import time
 import tomllib
 from pathlib import Path
 
@@ -816,6 +819,26 @@ def test_fifo_collection_is_read_once(tmp_path):
     assert (0, f"{fifo}: giltig\n", "") == (process.returncode, out, err)
 
 
+def _wait_until_blocked_reading(process: subprocess.Popen[str], stream: io.TextIOBase) -> None:
+    """Wait until *process* has read all that was written to *stream* and sleeps for more.
+
+    A signal that arrives while CPython runs the C code of a read, before
+    the read(2) itself, is only acted on once that read returns: the
+    process would wait for more input first. The test interrupts the
+    command where a person would, while it waits.
+    """
+    stat = Path(f"/proc/{process.pid}/stat")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        unread = int.from_bytes(fcntl.ioctl(stream.fileno(), termios.FIONREAD, bytes(4)), "little")
+        state = stat.read_text(encoding="ascii").rsplit(")", 1)[1].split()[0]
+        if unread == 0 and state == "S":
+            return
+        time.sleep(0.01)
+    pytest.fail("the command did not read its input within 60 seconds")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
 def test_sigint_exits_130_with_one_line(tmp_path):
     """Ctrl-C (SIGINT) while the command reads ends it with exit 130 and one line, no traceback."""
     fifo = tmp_path / "p.json"
@@ -824,6 +847,7 @@ def test_sigint_exits_130_with_one_line(tmp_path):
     with fifo.open("w", encoding="utf-8") as stream:  # the command is now reading
         stream.write('{"format_version": 1,')
         stream.flush()
+        _wait_until_blocked_reading(process, stream)
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=60)
     assert (130, "", "medborgarlofte: interrupted (Ctrl-C)\n") == (process.returncode, out, err)
