@@ -342,8 +342,14 @@ def classify(  # noqa: PLR0917 - by position: runs once per activity and date
     as_of: dt.date,
     rules: ProgressRules,
     unit: str | None,
+    *,
+    forms: tuple[str, str] | None = None,
 ) -> tuple[Status, StatusReason]:
-    """Classify a quota or a schedule; see the explanation page for the branches."""
+    """Classify a quota or a schedule; see the explanation page for the branches.
+
+    *forms* are the singular and plural of *unit* the document states; the
+    reason words its amounts with them.
+    """
     threshold: Number
     shown = None  # the pace, for the rules that judge by it
     if counted + EPS >= need:
@@ -379,6 +385,7 @@ def classify(  # noqa: PLR0917 - by position: runs once per activity and date
         pace=shown,
         threshold=threshold,
         unit=unit,
+        unit_forms=forms if unit is not None else None,
     )
     return status, reason
 
@@ -417,10 +424,18 @@ def _numbered(  # noqa: PLR0917 - by position: runs once per activity and date
         completion = forecast = None
     else:
         status, reason = classify(
-            done, counted, expected, planned, pace, need, at.period, at.as_of, at.rules, unit
+            done,
+            counted,
+            expected,
+            planned,
+            pace,
+            need,
+            at.period,
+            at.as_of,
+            at.rules,
+            unit,
+            forms=target.unit_forms,
         )
-        if reason.unit is not None and target.unit_forms is not None:
-            reason = attrs.evolve(reason, unit_forms=target.unit_forms)
         completion = min(counted / planned, 1.0)
         if at.as_of >= at.period.end:
             forecast = float(done)
