@@ -523,6 +523,19 @@ def test_progress_of_a_promise_without_period(tmp_path, capsys):
     assert "Perioden är okänd" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    ("lang", "heading"), [("sv", "Övriga aktiviteter"), ("en", "Other activities")]
+)
+def test_progress_groups_activities_without_a_focus_area_last(good, capsys, lang, heading):
+    """Activities outside every focus area come last, under the report's own heading."""
+    assert 0 == main(["progress", str(good), "--as-of", AS_OF, "--lang", lang])
+    out = capsys.readouterr().out
+    assert (1, True) == (
+        out.count(heading),
+        out.index(heading) > out.rindex("Medborgarlöfte Testby"),
+    )
+
+
 def test_missing_extra_is_a_problem(good, monkeypatch, capsys):
     """A format whose extra is missing is reported as a problem with its own code."""
 

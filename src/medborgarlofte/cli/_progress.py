@@ -109,7 +109,7 @@ def _promise_text(result: PromiseProgress, stated: str, lang: Language) -> str:
     ]
     rest = tuple(a for a in result.activities if not known.intersection(a.activity.focus_areas))
     if rest:
-        groups.append((text["other"], rest))
+        groups.append((texts.REPORT[lang]["other_activities"], rest))
     header = [
         text["head_activity"],
         text["head_planned"],
