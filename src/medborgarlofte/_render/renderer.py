@@ -28,7 +28,7 @@ from medborgarlofte._compute.progress import progress
 from medborgarlofte._compute.status import Status
 from medborgarlofte._compute.tracker import ProgressTracker
 from medborgarlofte._core import texts
-from medborgarlofte._model.reports import Quantity, Report, ReportLink
+from medborgarlofte._model.reports import Report, ReportLink
 from medborgarlofte._model.targets import (
     IntervalQuota,
     Milestone,
@@ -331,13 +331,27 @@ def _report_row(
 ) -> dict[str, Any]:
     amounts = []
     if report.amount is not None:
-        approx = f"{_TEXT[lang]['approx']} " if report.approximate else ""
-        shown = f"{approx}{_number(report.amount, lang)}"
-        if report.wording:  # as the document states it: "ett hundratal", "drygt femtio"
-            shown = f"{isolate(report.wording)} ({shown})"
-        form = texts.unit_for(report.amount, unit, forms=forms) if unit else ""
-        amounts.append(f"{shown}{texts.NBSP}{isolate(form)}" if form else shown)
-    amounts += [_quantity_text(q, lang) for q in report.quantities]
+        amounts.append(
+            _amount_text(
+                report.amount,
+                unit,
+                lang,
+                approximate=report.approximate,
+                wording=report.wording,
+                forms=forms,
+            )
+        )
+    amounts += [
+        _amount_text(
+            q.value,
+            q.unit,
+            lang,
+            approximate=q.approximate,
+            wording=q.wording,
+            forms=q.unit_forms,
+        )
+        for q in report.quantities
+    ]
     return {
         "when": _when(report, lang),
         "kind": _word(texts.REPORT_KINDS, report.kind.value, lang),
@@ -348,12 +362,26 @@ def _report_row(
     }
 
 
-def _quantity_text(q: Quantity, lang: Language) -> str:
-    approx = f"{_TEXT[lang]['approx']} " if q.approximate else ""
-    shown = f"{approx}{_number(q.value, lang)}"
-    if q.wording:
-        shown = f"{isolate(q.wording)} ({shown})"
-    return f"{shown}{texts.NBSP}{isolate(texts.unit_for(q.value, q.unit, forms=q.unit_forms))}"
+def _amount_text(
+    value: float,
+    unit: str | None,
+    lang: Language,
+    *,
+    approximate: bool,
+    wording: str | None,
+    forms: tuple[str, str] | None,
+) -> str:
+    """Return a reported amount with its unit, as the document words it if it does.
+
+    "cirka 12 trafikkontroller", or "ett hundratal (100) personer" for an
+    amount the document states in words; without a unit, the number alone.
+    """
+    approx = f"{_TEXT[lang]['approx']} " if approximate else ""
+    shown = f"{approx}{_number(value, lang)}"
+    if wording:  # as the document states it: "ett hundratal", "drygt femtio"
+        shown = f"{isolate(wording)} ({shown})"
+    form = texts.unit_for(value, unit, forms=forms) if unit else ""
+    return f"{shown}{texts.NBSP}{isolate(form)}" if form else shown
 
 
 def _reports(promise: Promise, item: ActivityProgress, as_of: dt.date, lang: Language) -> list[Any]:
